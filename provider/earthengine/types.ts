@@ -1,0 +1,61 @@
+import type { ImageManifest, Tileset } from "../manifest";
+
+/** Asset types of `EarthEngineAsset.type` that this project meets. */
+export type AssetType = "IMAGE" | "IMAGE_COLLECTION" | "FOLDER" | "TABLE" | "CLASSIFIER" | "FEATURE_VIEW" | "TYPE_UNSPECIFIED";
+
+/** `ImageBand` of an asset as `assets.get` returns it. */
+export interface ImageBand {
+    id: string;
+    dataType?: { precision?: "INT" | "FLOAT" | "DOUBLE" | "PRECISION_UNSPECIFIED"; range?: { min?: number; max?: number } };
+    grid?: {
+        dimensions?: { width: number; height: number };
+        affineTransform?: Record<string, number>;
+        crsCode?: string;
+        crsWkt?: string;
+    };
+    pyramidingPolicy?: string;
+    missingData?: { values: (number | string)[] };
+    tilesetId?: string;
+    tilesetBandIndex?: number;
+}
+
+/** `EarthEngineAsset`, the resource the asset methods read and write. */
+export interface EarthEngineAsset {
+    type: AssetType;
+    /** `projects/<project>/assets/<path>` */
+    name: string;
+    /** Legacy-style id, `projects/<project>/assets/` removed. */
+    id?: string;
+    updateTime?: string;
+    properties?: Record<string, string | number>;
+    startTime?: string;
+    endTime?: string;
+    title?: string;
+    description?: string;
+    bands?: ImageBand[];
+    /** Only for external images: the tilesets as imported. */
+    tilesets?: Tileset[];
+    sizeBytes?: string;
+    geometry?: Record<string, unknown>;
+}
+
+/** Body of `assets.patch`. */
+export interface PatchAssetRequest {
+    asset: Partial<Pick<EarthEngineAsset, "properties" | "startTime" | "endTime" | "title" | "description">>;
+    updateMask: string;
+}
+
+export interface ListAssetsResponse {
+    assets?: EarthEngineAsset[];
+    nextPageToken?: string;
+}
+
+export interface ImportExternalImageRequest {
+    imageManifest: ImageManifest;
+    overwrite?: boolean;
+    useLatestObjectVersion?: boolean;
+}
+
+/** Earth Engine API versions the client and the emulator speak. */
+export const API_VERSIONS = ["v1alpha", "v1beta", "v1"] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];

@@ -1,0 +1,37 @@
+// Project ids, numbers and domain-scoped ids (example.com:p). Kept loose on purpose: the server
+// owns the exact rule, and Google's own examples use placeholders such as "P".
+const PROJECT = String.raw`[A-Za-z0-9][-A-Za-z0-9_.:]*`;
+// Google does not publish the exact rule; these characters are the ones known to be accepted.
+const SEGMENT = "[A-Za-z0-9_-]+";
+const ASSET_NAME = new RegExp(`^projects/(${PROJECT})/assets/(${SEGMENT}(?:/${SEGMENT}){0,9})$`);
+const LEGACY_ID = new RegExp(`^users/${SEGMENT}(?:/${SEGMENT}){1,9}$`);
+
+export const LEGACY_PROJECT = "earthengine-legacy";
+
+export interface AssetName {
+    /** The project that owns the asset (not necessarily the consumer project). */
+    project: string;
+    /** The path below `assets/`, such as `folder/image`. */
+    path: string;
+}
+
+/** Legacy ids (`users/x/y`) name the same asset as `projects/earthengine-legacy/assets/users/x/y`. */
+export function normalizeAssetName(name: string): string {
+    return LEGACY_ID.test(name) ? `projects/${LEGACY_PROJECT}/assets/${name}` : name;
+}
+
+export function parseAssetName(name: string): AssetName | undefined {
+    const m = ASSET_NAME.exec(normalizeAssetName(name));
+    return m ? { project: m[1], path: m[2] } : undefined;
+}
+
+/** The folder or collection that must exist before the asset, or undefined for a project root child. */
+export function parentAssetName(name: string): string | undefined {
+    const parsed = parseAssetName(name);
+    if (!parsed) return undefined;
+    const cut = parsed.path.lastIndexOf("/");
+    return cut < 0 ? undefined : `projects/${parsed.project}/assets/${parsed.path.slice(0, cut)}`;
+}
+
+export const ASSET_NAME_HINT =
+    "use projects/<project>/assets/<path> with 1 to 10 path segments of letters, digits, '_' and '-' (or a legacy users/<user>/<path> id)";

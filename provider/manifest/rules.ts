@@ -1,0 +1,153 @@
+import type { z } from "zod";
+import { toEpochNanos } from "./timestamps";
+import { isUnknown } from "./unknown";
+import type { ImageManifest } from "./schema";
+
+type Ctx = z.RefinementCtx<ImageManifest>;
+type Path = (string | number)[];
+
+/** 10 MB, the API's limit for a whole request; conservative (decimal) because the exact unit is unpublished. */
+export const MAX_MANIFEST_BYTES = 10_000_000;
+
+// gs://bucket/object[#generation]; bucket names follow Cloud Storage's naming rules.
+const GCS_URI = /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]\/[^#]+(#\d+)?$/;
+
+/**
+ * Rules that span fields. They run on the parsed manifest (so after type checks pass) and
+ * skip values that are unknown during preview; their issues carry the path to fix.
+ */
+export function checkManifestRules(m: ImageManifest, ctx: Ctx): void {
+    const issue = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
+    checkUris(m, issue);
+    const tilesetIds = checkTilesets(m, issue);
+    const bandIds = checkBands(m, tilesetIds, issue);
+    checkMaskBands(m, tilesetIds, bandIds, issue);
+    checkFootprint(m, bandIds, issue);
+    checkTimes(m, issue);
+    checkMetadataSkip(m, issue);
+}
+
+type Report = (path: Path, message: string) => void;
+
+function checkUris(m: ImageManifest, issue: Report): void {
+    const prefix = m.uriPrefix ?? "";
+    if (isUnknown(prefix)) return;
+    m.tilesets.forEach((tileset, t) =>
+        tileset.sources.forEach((source, s) =>
+            source.uris.forEach((uri, u) => {
+                if (isUnknown(uri)) return;
+                const full = prefix + uri;
+                if (!GCS_URI.test(full)) issue(["tilesets", t, "sources", s, "uris", u], uriMessage(full, prefix));
+            }),
+        ),
+    );
+}
+
+function uriMessage(full: string, prefix: string): string {
+    const https = /^https?:\/\/storage\.(?:cloud\.)?googleapis\.com\/([^/]+)\/(.+)$/.exec(full);
+    if (https) return `"${full}" is an HTTP URL; external images read Cloud Storage directly: write gs://${https[1]}/${https[2]}`;
+    if (/^https?:\/\//.test(full)) return `"${full}" is not a Cloud Storage URI; external images need gs://bucket/object`;
+    const where = prefix ? ` (uriPrefix "${prefix}" + uri)` : "";
+    return `"${full}"${where} is not a gs://bucket/object URI; give the full gs:// URI or set uriPrefix to gs://bucket/folder/`;
+}
+
+function checkTilesets(m: ImageManifest, issue: Report): Set<string> {
+    const ids = new Set<string>();
+    m.tilesets.forEach((tileset, t) => {
+        const id = tileset.id ?? "";
+        if (ids.has(id)) issue(["tilesets", t, "id"], `tileset id "${id}" is used twice; give each tileset its own id`);
+        ids.add(id);
+    });
+    return ids;
+}
+
+function checkBands(m: ImageManifest, tilesetIds: Set<string>, issue: Report): Set<string> | undefined {
+    if (!m.bands) return undefined;
+    const ids = new Set<string>();
+    m.bands.forEach((band, b) => {
+        if (ids.has(band.id)) issue(["bands", b, "id"], `band id "${band.id}" is used twice; band ids must be unique`);
+        ids.add(band.id);
+        const tilesetId = band.tilesetId ?? "";
+        if (!isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
+            issue(["bands", b, "tilesetId"], `band "${band.id}" refers to tileset "${tilesetId}", which is not declared; use one of ${quoteList(tilesetIds)}`);
+        }
+    });
+    return ids;
+}
+
+function checkMaskBands(m: ImageManifest, tilesetIds: Set<string>, bandIds: Set<string> | undefined, issue: Report): void {
+    const maskOf = new Map<string, number>(); // band id -> index of the mask that covers it
+    let maskOfAll: number | undefined; // a mask with no bandIds covers every band
+    m.maskBands?.forEach((mask, i) => {
+        const tilesetId = mask.tilesetId ?? "";
+        if (!isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
+            issue(["maskBands", i, "tilesetId"], `mask tileset "${tilesetId}" is not declared; use one of ${quoteList(tilesetIds)}`);
+        }
+        const conflict = (path: Path, other: number, what: string) =>
+            issue(path, `a band takes at most one mask, and maskBands[${other}] already masks ${what}; merge the masks or list disjoint bandIds`);
+        if (!mask.bandIds || mask.bandIds.length === 0) {
+            const other = maskOfAll ?? (maskOf.size > 0 ? [...maskOf.values()][0] : undefined);
+            if (other !== undefined) conflict(["maskBands", i, "bandIds"], other, "some bands");
+            maskOfAll = i;
+            return;
+        }
+        mask.bandIds.forEach((bandId, j) => {
+            if (isUnknown(bandId)) return;
+            const path = ["maskBands", i, "bandIds", j];
+            if (bandIds && !bandIds.has(bandId)) {
+                issue(path, `mask refers to band "${bandId}", which is not declared in bands; use one of ${quoteList(bandIds)}`);
+            }
+            const other = maskOfAll ?? maskOf.get(bandId);
+            if (other !== undefined) conflict(path, other, `"${bandId}"`);
+            maskOf.set(bandId, i);
+        });
+    });
+}
+
+function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issue: Report): void {
+    const footprint = m.footprint;
+    if (!footprint) return;
+    const points = footprint.points;
+    if (points.length < 4) {
+        issue(["footprint", "points"], `a footprint ring needs at least 4 points (3 corners and the first point repeated), got ${points.length}`);
+    } else {
+        const first = points[0];
+        const last = points[points.length - 1];
+        if (first.x !== last.x || first.y !== last.y) {
+            issue(["footprint", "points"], `the footprint ring is not closed; repeat the first point {x: ${first.x}, y: ${first.y}} at the end`);
+        }
+    }
+    if (footprint.bandId !== undefined && bandIds && !isUnknown(footprint.bandId) && !bandIds.has(footprint.bandId)) {
+        issue(["footprint", "bandId"], `footprint band "${footprint.bandId}" is not declared in bands; use one of ${quoteList(bandIds)}`);
+    }
+}
+
+function checkTimes(m: ImageManifest, issue: Report): void {
+    const { startTime, endTime } = m;
+    if (!startTime || !endTime || isUnknown(startTime) || isUnknown(endTime)) return;
+    const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
+    if (start !== undefined && end !== undefined && end <= start) {
+        issue(["endTime"], `endTime ${endTime} is not after startTime ${startTime}; endTime is exclusive, so it must be later`);
+    }
+}
+
+function checkMetadataSkip(m: ImageManifest, issue: Report): void {
+    m.tilesets.forEach((tileset, t) => {
+        if (m.skipMetadataRead) {
+            if (!tileset.dataType) issue(["tilesets", t, "dataType"], "skipMetadataRead is true, so the tileset must give dataType");
+            if (!tileset.crs) issue(["tilesets", t, "crs"], "skipMetadataRead is true, so the tileset must give crs");
+        }
+        tileset.sources.forEach((source, s) => {
+            if (m.skipMetadataRead) {
+                if (!source.affineTransform) issue(["tilesets", t, "sources", s, "affineTransform"], "skipMetadataRead is true, so each source must give affineTransform");
+                if (!source.dimensions) issue(["tilesets", t, "sources", s, "dimensions"], "skipMetadataRead is true, so each source must give dimensions");
+            } else if (source.dimensions) {
+                issue(["tilesets", t, "sources", s, "dimensions"], "dimensions are only used with skipMetadataRead: true; set it or remove dimensions");
+            }
+        });
+    });
+}
+
+function quoteList(values: Set<string>): string {
+    return values.size === 0 ? "(none declared)" : [...values].map((v) => `"${v}"`).join(", ");
+}

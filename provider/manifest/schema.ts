@@ -1,0 +1,224 @@
+import { z } from "zod";
+import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
+import { checkManifestRules } from "./rules";
+import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "./names";
+import { isRfc3339, normalizeTimestamp, secondsObjectToRfc3339 } from "./timestamps";
+
+/**
+ * The Earth Engine `ImageManifest` and its nested types, as one zod schema: the TypeScript
+ * types, `check` validation, diff planning and the emulator's request validation all derive
+ * from it. Field names are the REST API's camelCase; snake_case is converted before parsing.
+ */
+
+const number = (field: string) =>
+    z.number({ error: (iss) => `${field} must be a number, got ${describe(iss.input)}` });
+
+const pyramidingPolicy = z.enum(PYRAMIDING_POLICIES, { error: (iss) => enumMessage(PYRAMIDING_POLICIES, iss.input) });
+const dataType = z.enum(DATA_TYPES, { error: (iss) => enumMessage(DATA_TYPES, iss.input) });
+
+// proto3 JSON writes NaN and infinities as strings; no-data values of float rasters are often NaN.
+const missingValue = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"])], {
+    error: (iss) => `a missing-data value is a number (or "NaN", "Infinity", "-Infinity"), got ${describe(iss.input)}`,
+});
+
+const timestamp = z
+    .string({
+        error: (iss) => {
+            const hint = secondsObjectToRfc3339(iss.input);
+            return hint
+                ? `timestamps are RFC 3339 strings, not {seconds: ...} objects; write "${hint}"`
+                : `expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z", got ${describe(iss.input)}`;
+        },
+    })
+    .refine(isRfc3339, {
+        error: (iss) => `"${String(iss.input)}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
+    })
+    // Invalid text is reported by the refinement above; keep it as written rather than throw.
+    .transform((value) => (isRfc3339(value) ? normalizeTimestamp(value) : value));
+
+export const MissingDataSchema = z.strictObject({
+    /** Pixel values that mean "no data"; such pixels are masked in Earth Engine. */
+    values: z.array(missingValue),
+});
+
+export const AffineTransformSchema = z.strictObject({
+    /** Pixel width in CRS units. */
+    scaleX: number("scaleX").optional(),
+    /** Row rotation term; usually 0. */
+    shearX: number("shearX").optional(),
+    /** X coordinate of the upper-left corner of the upper-left pixel. */
+    translateX: number("translateX").optional(),
+    /** Column rotation term; usually 0. */
+    shearY: number("shearY").optional(),
+    /** Pixel height in CRS units (negative for north-up images). */
+    scaleY: number("scaleY").optional(),
+    /** Y coordinate of the upper-left corner of the upper-left pixel. */
+    translateY: number("translateY").optional(),
+});
+
+const positiveInt = (field: string) =>
+    z
+        .number({ error: (iss) => `${field} must be a whole number, got ${describe(iss.input)}` })
+        .int({ error: `${field} must be a whole number` })
+        .positive({ error: `${field} must be at least 1` });
+
+export const GridDimensionsSchema = z.strictObject({
+    /** Width of the grid in pixels. */
+    width: positiveInt("width"),
+    /** Height of the grid in pixels. */
+    height: positiveInt("height"),
+});
+
+export const ImageSourceSchema = z.strictObject({
+    /**
+     * Cloud Storage URIs of the file, primary file first (`gs://bucket/object`, optionally with a
+     * `#<generation>` suffix). Relative when the manifest has a `uriPrefix`.
+     */
+    uris: z.array(z.string({ error: (iss) => `a URI is a string, got ${describe(iss.input)}` })).min(1, {
+        error: "a source needs at least one URI (gs://bucket/object)",
+    }),
+    /** Geotransform of the file; overrides what the file says. Required with `skipMetadataRead`. */
+    affineTransform: AffineTransformSchema.optional(),
+    /** Size of the file's grid; only with `skipMetadataRead`. */
+    dimensions: GridDimensionsSchema.optional(),
+});
+
+export const TilesetSchema = z.strictObject({
+    /** Id of the tileset, unique in the manifest; bands refer to it. Default "". */
+    id: z.string().optional(),
+    /** The Cloud-Optimized GeoTIFF behind this tileset; importExternal takes exactly one. */
+    sources: z
+        .array(ImageSourceSchema)
+        .min(1, { error: "a tileset needs exactly one source" })
+        .max(1, { error: "importExternal takes at most one source per tileset; give each file its own tileset" }),
+    /** Pixel data type; read from the file unless set. Required with `skipMetadataRead`. */
+    dataType: dataType.optional(),
+    /** Coordinate reference system as a code (`EPSG:4326`) or WKT; read from the file unless set. */
+    crs: z.string().min(1, { error: "crs must not be empty; omit it to read it from the file" }).optional(),
+    /** For multi-dataset files: prefix of the subdataset name (newer API field). */
+    subdatasetPrefix: z.string().optional(),
+    /** For multi-dataset files: suffix of the subdataset name (newer API field). */
+    subdatasetSuffix: z.string().optional(),
+});
+
+const nonNegativeIndex = z
+    .number({ error: (iss) => `tilesetBandIndex must be a whole number, got ${describe(iss.input)}` })
+    .int({ error: "tilesetBandIndex must be a whole number" })
+    .nonnegative({ error: "tilesetBandIndex is 0-based and must not be negative" });
+
+export const TilesetBandSchema = z.strictObject({
+    /** Band name in the asset. Band order in the asset is list order. */
+    id: z.string().min(1, { error: "a band needs a non-empty id" }),
+    /** Id of the tileset holding the band. Default "". */
+    tilesetId: z.string().optional(),
+    /** 0-based index of the band inside its tileset's file. Default 0. */
+    tilesetBandIndex: nonNegativeIndex.optional(),
+    /** No-data values for this band; overrides the manifest's `missingData`. */
+    missingData: MissingDataSchema.optional(),
+    /** How pyramid levels aggregate this band; overrides the manifest's `pyramidingPolicy`. */
+    pyramidingPolicy: pyramidingPolicy.optional(),
+});
+
+export const TilesetMaskBandSchema = z.strictObject({
+    /** Tileset whose last band is the mask. Default "". */
+    tilesetId: z.string().optional(),
+    /** Bands the mask applies to; empty means every band. A band takes at most one mask. */
+    bandIds: z.array(z.string()).optional(),
+});
+
+export const GridPointSchema = z.strictObject({
+    /** Column, in pixel coordinates (pixel centres are at .5). */
+    x: number("x"),
+    /** Row, in pixel coordinates. */
+    y: number("y"),
+});
+
+export const PixelFootprintSchema = z.strictObject({
+    /** Closed ring of pixel points (first equals last) bounding the valid pixels. */
+    points: z.array(GridPointSchema),
+    /** Band whose grid the points refer to; default the first band. */
+    bandId: z.string().optional(),
+});
+
+const PROPERTY_KEY = /^[A-Za-z0-9_]+$/;
+
+const propertyValue = z.union([z.string(), z.number()], {
+    error: (iss) => `property values are strings or numbers, got ${describe(iss.input)}; store other values as JSON text`,
+});
+
+const ImageManifestObjectSchema = z.strictObject({
+    /**
+     * Full asset name, `projects/<project>/assets/<path>`. Legacy `users/<user>/...` ids are
+     * accepted and normalised. Changing it replaces the asset.
+     */
+    name: z
+        .string({ error: (iss) => `name is required: ${iss.input === undefined ? "give" : "use"} projects/<project>/assets/<path>` })
+        .refine((value) => parseAssetName(value) !== undefined, {
+            error: (iss) => `"${String(iss.input)}" is not an asset name; ${ASSET_NAME_HINT}`,
+        })
+        .transform(normalizeAssetName),
+    /** Flat metadata; keys of letters, digits and '_', values strings or numbers. Patched in place. */
+    properties: z
+        .record(z.string(), propertyValue)
+        .superRefine((properties, ctx) => {
+            for (const key of Object.keys(properties)) {
+                if (!PROPERTY_KEY.test(key)) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: [key],
+                        message: `property key "${key}" may only hold letters, digits and '_'${key.startsWith("system:") ? " (system: properties are set by Earth Engine; use startTime/endTime for system:time_start/end)" : ""}; rename it, e.g. "${key.replace(/[^A-Za-z0-9_]/g, "_")}"`,
+                    });
+                }
+            }
+        })
+        .optional(),
+    /** Prepended to every source URI, which keeps big manifests small. */
+    uriPrefix: z.string().optional(),
+    /** The files of the image, one Cloud-Optimized GeoTIFF per tileset. */
+    tilesets: z.array(TilesetSchema).min(1, { error: "an external image needs at least one tileset" }),
+    /** Bands of the asset in order; when absent, every band of every tileset in file order. */
+    bands: z.array(TilesetBandSchema).optional(),
+    /** Mask bands: a tileset's last band masking some or all bands. */
+    maskBands: z.array(TilesetMaskBandSchema).optional(),
+    /** Valid-pixel footprint in pixel coordinates. */
+    footprint: PixelFootprintSchema.optional(),
+    /** Default no-data values for every band. */
+    missingData: MissingDataSchema.optional(),
+    /** Default pyramiding policy for every band; unspecified means MEAN. */
+    pyramidingPolicy: pyramidingPolicy.optional(),
+    /** Start of the image's time range (RFC 3339). Patched in place. */
+    startTime: timestamp.optional(),
+    /** Exclusive end of the image's time range (RFC 3339). Patched in place. */
+    endTime: timestamp.optional(),
+    /** Minimum ratio of tile area with valid data (newer API field). */
+    minTileAreaRatio: number("minTileAreaRatio").optional(),
+    /** Trust the manifest's metadata instead of reading the files; tilesets then need dataType, crs, affineTransform and dimensions. */
+    skipMetadataRead: z.boolean({ error: "skipMetadataRead must be true or false" }).optional(),
+    /** Free text kept with the request; not used by ingestion. */
+    memo: z.string().optional(),
+});
+
+/** An ImageManifest as written (before normalisation). */
+export type ImageManifestInput = z.input<typeof ImageManifestObjectSchema>;
+/** An ImageManifest after validation: camelCase keys, timestamps in the server's form. */
+export type ImageManifest = z.output<typeof ImageManifestObjectSchema>;
+
+/** The manifest with every rule, including those that span fields (see rules.ts). */
+export const ImageManifestSchema = ImageManifestObjectSchema.superRefine(checkManifestRules);
+export type Tileset = z.output<typeof TilesetSchema>;
+export type ImageSource = z.output<typeof ImageSourceSchema>;
+export type AffineTransform = z.output<typeof AffineTransformSchema>;
+export type GridDimensions = z.output<typeof GridDimensionsSchema>;
+export type TilesetBand = z.output<typeof TilesetBandSchema>;
+export type TilesetMaskBand = z.output<typeof TilesetMaskBandSchema>;
+export type PixelFootprint = z.output<typeof PixelFootprintSchema>;
+export type GridPoint = z.output<typeof GridPointSchema>;
+export type MissingData = z.output<typeof MissingDataSchema>;
+
+/** Body of `projects.image.importExternal`. */
+export const ImportExternalRequestSchema = z.strictObject({
+    imageManifest: ImageManifestSchema,
+    overwrite: z.boolean().optional(),
+    /** Use the newest generation of each object instead of pinning (newer API field). */
+    useLatestObjectVersion: z.boolean().optional(),
+});

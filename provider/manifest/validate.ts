@@ -1,0 +1,117 @@
+import type { z } from "zod";
+import { fieldsAt } from "./fields";
+import { camelizeKeys, snakeToCamel } from "./keys";
+import { normalizeAssetName } from "./names";
+import { MAX_MANIFEST_BYTES } from "./rules";
+import { type ImageManifest, ImageManifestSchema } from "./schema";
+import { containsUnknown, isUnknown } from "./unknown";
+
+/** One problem, in Pulumi's CheckFailure form: the property path to fix and what to do. */
+export interface ManifestFailure {
+    property: string;
+    reason: string;
+}
+
+export type ManifestValidation =
+    | { ok: true; manifest: ImageManifest }
+    | {
+          ok: false;
+          failures: ManifestFailure[];
+          /** The manifest with keys normalised, for inputs that cannot be fully parsed yet (unknowns). */
+          normalized: unknown;
+      };
+
+type Path = readonly PropertyKey[];
+
+/**
+ * Validates a manifest as written (camelCase or snake_case, possibly with preview unknowns).
+ * Problems at or below a value that is not known yet are not reported: they are checked again
+ * once the value is known.
+ */
+export function validateManifest(raw: unknown, root = "imageManifest"): ManifestValidation {
+    const { value, conflicts } = camelizeKeys(raw);
+    const failures: ManifestFailure[] = conflicts.map((path) => ({
+        property: formatPath(root, path),
+        reason: "the field is written both in camelCase and in snake_case; keep one",
+    }));
+    const bytes = Buffer.byteLength(JSON.stringify(raw ?? null));
+    if (bytes > MAX_MANIFEST_BYTES) {
+        failures.push({
+            property: root,
+            reason: `the manifest is ${bytes} bytes, over the API's 10 MB limit; shorten URIs with uriPrefix or split the image`,
+        });
+    }
+    const parsed = ImageManifestSchema.safeParse(value);
+    if (parsed.success && failures.length === 0) return { ok: true, manifest: parsed.data };
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            if (isUnderUnknown(value, issue.path)) continue;
+            failures.push(...describeIssue(root, issue, value));
+        }
+    }
+    const normalized = withNormalizedName(value);
+    if (failures.length === 0 && !containsUnknown(value)) {
+        // Unreachable in practice: a failed parse always yields at least one issue.
+        failures.push({ property: root, reason: "the manifest is not valid" });
+    }
+    return { ok: false, failures, normalized };
+}
+
+function withNormalizedName(value: unknown): unknown {
+    if (value === null || typeof value !== "object") return value;
+    const name = (value as { name?: unknown }).name;
+    return typeof name === "string" && !isUnknown(name) ? { ...value, name: normalizeAssetName(name) } : value;
+}
+
+/** The values along `path`, from the root down to where the path ends or leaves the data. */
+function valuesAlong(value: unknown, path: Path): unknown[] {
+    const out = [value];
+    let current = value;
+    for (const segment of path) {
+        if (current === null || typeof current !== "object") break;
+        current = (current as Record<PropertyKey, unknown>)[segment];
+        out.push(current);
+    }
+    return out;
+}
+
+function isUnderUnknown(value: unknown, path: Path): boolean {
+    return valuesAlong(value, path).some(isUnknown);
+}
+
+function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown): ManifestFailure[] {
+    if (issue.code === "unrecognized_keys") {
+        const known = fieldsAt(ImageManifestSchema, issue.path.filter((s) => typeof s !== "symbol") as (string | number)[]);
+        return issue.keys.map((key) => ({
+            property: formatPath(root, [...issue.path, key]),
+            reason: unknownFieldMessage(key, known),
+        }));
+    }
+    const along = valuesAlong(value, issue.path);
+    const missing = issue.code === "invalid_type" && along.length === issue.path.length + 1 && along[along.length - 1] === undefined;
+    return [{ property: formatPath(root, issue.path), reason: missing ? `${lastName(issue.path)} is required` : issue.message }];
+}
+
+function unknownFieldMessage(key: string, known: string[]): string {
+    const base = `unknown field "${key}"`;
+    if (key === "value" && known.includes("values")) return `${base}; missing data takes "values": a list of numbers`;
+    const guess = known.find((k) => k.toLowerCase() === snakeToCamel(key).toLowerCase() || k.toLowerCase() === key.toLowerCase());
+    if (guess) return `${base}; did you mean "${guess}"?`;
+    return `${base}; the Earth Engine API knows ${known.map((k) => `"${k}"`).join(", ")}`;
+}
+
+function lastName(path: Path): string {
+    const last = path[path.length - 1];
+    return typeof last === "string" ? last : "this value";
+}
+
+/** `imageManifest.tilesets[1].sources`, `imageManifest.properties["system:time_start"]`. */
+export function formatPath(root: string, path: Path): string {
+    let out = root;
+    for (const segment of path) {
+        if (typeof segment === "number") out += `[${segment}]`;
+        else if (typeof segment === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += `.${segment}`;
+        else out += `[${JSON.stringify(String(segment))}]`;
+    }
+    return out;
+}
