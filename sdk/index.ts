@@ -1,1 +1,23 @@
-export {};
+/**
+ * pulumi-earthengine: Google Earth Engine external images as Pulumi resources.
+ *
+ * ```ts
+ * import { ExternalImage } from "pulumi-earthengine";
+ * ```
+ */
+export type {
+    AffineTransform,
+    GridDimensions,
+    GridPoint,
+    ImageManifest,
+    ImageManifestInput,
+    ImageSource,
+    MissingData,
+    PixelFootprint,
+    Tileset,
+    TilesetBand,
+    TilesetMaskBand,
+} from "../provider/manifest/schema";
+export type { DataType, PyramidingPolicy } from "../provider/manifest/enums";
+export { ExternalImage } from "./externalImage";
+export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";

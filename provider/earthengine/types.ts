@@ -1,4 +1,4 @@
-import type { ImageManifest, Tileset } from "../manifest";
+import type { ImageManifest, MissingData, PyramidingPolicy, Tileset } from "../manifest";
 
 /** Asset types of `EarthEngineAsset.type` that this project meets. */
 export type AssetType = "IMAGE" | "IMAGE_COLLECTION" | "FOLDER" | "TABLE" | "CLASSIFIER" | "FEATURE_VIEW" | "TYPE_UNSPECIFIED";
@@ -13,8 +13,8 @@ export interface ImageBand {
         crsCode?: string;
         crsWkt?: string;
     };
-    pyramidingPolicy?: string;
-    missingData?: { values: (number | string)[] };
+    pyramidingPolicy?: PyramidingPolicy;
+    missingData?: MissingData;
     tilesetId?: string;
     tilesetBandIndex?: number;
 }

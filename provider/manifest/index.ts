@@ -7,3 +7,4 @@ export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
 export { formatPath, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
+export { canonicalJson, effectiveManifest, isObject, sameValue } from "./compare";

@@ -1,0 +1,111 @@
+import { type ImageManifest, LEGACY_PROJECT } from "../manifest";
+import { type AuthSource, authSourceFor } from "./auth";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
+import type { ProviderSettings } from "./settings";
+import { type ApiRequest, send } from "./transport";
+import type { ApiVersion, EarthEngineAsset, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
+
+export interface EarthEngineClientOptions {
+    endpoint: string;
+    apiVersion: ApiVersion;
+    auth: AuthSource;
+    /** Consumer project for quota and billing (`x-goog-user-project`). */
+    userProject?: string;
+    retry?: RetryPolicy;
+    timeoutMs?: number;
+    sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ImportOptions {
+    overwrite: boolean;
+    useLatestObjectVersion?: boolean;
+}
+
+export interface ListOptions {
+    pageSize?: number;
+    pageToken?: string;
+    view?: "BASIC" | "FULL";
+}
+
+/** The asset methods of the Earth Engine REST API that this provider uses. */
+export class EarthEngineClient {
+    private readonly options: EarthEngineClientOptions;
+
+    constructor(options: EarthEngineClientOptions) {
+        this.options = options;
+    }
+
+    static fromSettings(settings: ProviderSettings, userProject: string | undefined, extra: Partial<EarthEngineClientOptions> = {}): EarthEngineClient {
+        return new EarthEngineClient({ endpoint: settings.endpoint, apiVersion: settings.apiVersion, auth: authSourceFor(settings), userProject, ...extra });
+    }
+
+    /** `projects.image.importExternal`: registers (or with overwrite, replaces) an external image. */
+    async importExternal(manifest: ImageManifest, options: ImportOptions): Promise<void> {
+        const project = this.options.userProject ?? projectOf(manifest.name);
+        const body: ImportExternalImageRequest = { imageManifest: manifest, overwrite: options.overwrite };
+        if (options.useLatestObjectVersion !== undefined) body.useLatestObjectVersion = options.useLatestObjectVersion;
+        await this.call({ method: "POST", url: this.url(`projects/${project}/image:importExternal`), body }, manifest.name);
+    }
+
+    getAsset(name: string): Promise<EarthEngineAsset> {
+        return this.call({ method: "GET", url: this.url(name) }, name);
+    }
+
+    /** `assets.patch`; `updateMask` lists the fields to set or clear (for example `properties.k,start_time`). */
+    patchAsset(name: string, asset: PatchAssetRequest["asset"], updateMask: string[]): Promise<EarthEngineAsset> {
+        const body: PatchAssetRequest = { asset, updateMask: updateMask.join(",") };
+        return this.call({ method: "PATCH", url: this.url(name), body }, name);
+    }
+
+    async deleteAsset(name: string): Promise<void> {
+        await this.call({ method: "DELETE", url: this.url(name) }, name);
+    }
+
+    /** One page of the children of `parent` (`projects/p` or an asset name). */
+    listAssets(parent: string, options: ListOptions = {}): Promise<ListAssetsResponse> {
+        const query = new URLSearchParams();
+        if (options.pageSize !== undefined) query.set("pageSize", String(options.pageSize));
+        if (options.pageToken) query.set("pageToken", options.pageToken);
+        if (options.view) query.set("view", options.view);
+        const suffix = query.size > 0 ? `?${query}` : "";
+        return this.call({ method: "GET", url: `${this.url(parent)}:listAssets${suffix}` }, parent);
+    }
+
+    /** `assets.create` for a FOLDER or IMAGE_COLLECTION; `name` is the full asset name. */
+    createAsset(name: string, asset: Omit<EarthEngineAsset, "name">, overwrite = false): Promise<EarthEngineAsset> {
+        const match = /^(projects\/[^/]+)\/assets\/(.+)$/.exec(name);
+        if (!match) throw new Error(`cannot create "${name}": expected projects/<project>/assets/<path>`);
+        const query = new URLSearchParams({ assetId: match[2], overwrite: String(overwrite) });
+        return this.call({ method: "POST", url: `${this.url(`${match[1]}/assets`)}?${query}`, body: asset }, name);
+    }
+
+    private url(resource: string): string {
+        // Asset paths keep their slashes; each segment is already restricted to URL-safe characters.
+        return `${this.options.endpoint}/${this.options.apiVersion}/${resource}`;
+    }
+
+    /** `resource` names the asset or project the call is about; its project is the last-resort quota project. */
+    private call<T>(request: Pick<ApiRequest, "method" | "url" | "body">, resource: string): Promise<T> {
+        return send<T>(
+            {
+                auth: this.options.auth,
+                retry: this.options.retry ?? DEFAULT_RETRY,
+                timeoutMs: this.options.timeoutMs ?? 60_000,
+                sleep: this.options.sleep,
+            },
+            { ...request, userProject: this.options.userProject, fallbackUserProject: quotaFallback(resource) },
+        );
+    }
+}
+
+// The official clients send no quota project for the shared legacy project.
+function quotaFallback(resource: string): string | undefined {
+    const project = /^projects\/([^/]+)/.exec(resource)?.[1];
+    return project === LEGACY_PROJECT ? undefined : project;
+}
+
+function projectOf(assetName: string): string {
+    const match = /^projects\/([^/]+)\//.exec(assetName);
+    if (!match) throw new Error(`cannot tell the project of "${assetName}"`);
+    return match[1];
+}

@@ -1,0 +1,154 @@
+/**
+ * Errors of the Earth Engine REST API as typed values. The AIP-193 body
+ * (`{"error": {"code", "message", "status", "details"}}`) is parsed once, here, so callers
+ * branch on the class and never re-parse JSON.
+ */
+
+export interface GoogleErrorBody {
+    code?: number;
+    message?: string;
+    status?: string;
+    details?: { "@type"?: string; reason?: string; metadata?: Record<string, string> }[];
+}
+
+export interface RequestSummary {
+    method: string;
+    url: string;
+    status: number;
+}
+
+export class EarthEngineError extends Error {
+    override name = "EarthEngineError";
+    readonly method: string;
+    readonly url: string;
+    /** HTTP status, 0 when no response arrived. */
+    readonly httpStatus: number;
+    /** Canonical status such as `NOT_FOUND`, when the body had one. */
+    readonly status?: string;
+    /** Google's own message, as the server sent it. */
+    readonly serverMessage: string;
+    readonly reason?: string;
+
+    constructor(request: RequestSummary, body: GoogleErrorBody, hint?: string) {
+        const serverMessage = body.message ?? "no message";
+        super(`Earth Engine ${request.method} ${pathOf(request.url)} failed with ${request.status}${body.status ? ` ${body.status}` : ""}: ${serverMessage}${hint ? `\n${hint}` : ""}`);
+        this.method = request.method;
+        this.url = request.url;
+        this.httpStatus = request.status;
+        this.status = body.status;
+        this.serverMessage = serverMessage;
+        this.reason = body.details?.find((d) => d.reason)?.reason;
+    }
+}
+
+export class AssetNotFoundError extends EarthEngineError {
+    override name = "AssetNotFoundError";
+}
+
+export class AssetAlreadyExistsError extends EarthEngineError {
+    override name = "AssetAlreadyExistsError";
+}
+
+export class InvalidArgumentError extends EarthEngineError {
+    override name = "InvalidArgumentError";
+}
+
+export class UnauthenticatedError extends EarthEngineError {
+    override name = "UnauthenticatedError";
+    constructor(request: RequestSummary, body: GoogleErrorBody) {
+        super(request, body, "Check the credentials: earthengine:credentials, earthengine:accessToken, GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials (gcloud auth application-default login).");
+    }
+}
+
+export class PermissionDeniedError extends EarthEngineError {
+    override name = "PermissionDeniedError";
+    /** The IAM role that most likely is missing, when the message tells. */
+    readonly missingRole?: string;
+
+    constructor(request: RequestSummary, body: GoogleErrorBody) {
+        const { role, hint } = permissionHint(body.message ?? "");
+        super(request, body, hint);
+        this.missingRole = role;
+    }
+}
+
+export class QuotaExceededError extends EarthEngineError {
+    override name = "QuotaExceededError";
+    constructor(request: RequestSummary, body: GoogleErrorBody) {
+        super(request, body, "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was exceeded after retries; lower `pulumi up --parallel` or retry later.");
+    }
+}
+
+export class ServiceUnavailableError extends EarthEngineError {
+    override name = "ServiceUnavailableError";
+}
+
+/** A response the client could not interpret, or a request that never got one. */
+export class TransportError extends EarthEngineError {
+    override name = "TransportError";
+}
+
+function permissionHint(message: string): { role?: string; hint: string } {
+    const lower = message.toLowerCase();
+    if (lower.includes("serviceusage") || lower.includes("service usage consumer")) {
+        return { role: "roles/serviceusage.serviceUsageConsumer", hint: "Grant roles/serviceusage.serviceUsageConsumer on the consumer project (earthengine:project) to the caller." };
+    }
+    if (lower.includes("not registered") || lower.includes("register")) {
+        return { hint: "Register the project for Earth Engine at https://code.earthengine.google.com/register, then retry." };
+    }
+    if (lower.includes("has not been used") || lower.includes("is disabled") || lower.includes("not enabled")) {
+        return { hint: "Enable the Earth Engine API (earthengine.googleapis.com) on the consumer project." };
+    }
+    if (lower.includes("quota project")) {
+        return { hint: "Set the consumer project: earthengine:project in stack config, the resource's project input, or GOOGLE_CLOUD_PROJECT." };
+    }
+    return {
+        role: "roles/earthengine.writer",
+        hint: "The caller needs roles/earthengine.writer on the asset's project (plus roles/serviceusage.serviceUsageConsumer on the consumer project), and read access (storage.buckets.get, storage.objects.get) on the COG's bucket.",
+    };
+}
+
+/** The typed error for a failed response. Unknown shapes become a plain EarthEngineError. */
+export function errorFromResponse(request: RequestSummary, bodyText: string): EarthEngineError {
+    const body = parseErrorBody(bodyText, request.status);
+    const message = body.message ?? "";
+    if (request.status === 409 || body.status === "ALREADY_EXISTS" || /Cannot overwrite asset/i.test(message)) {
+        return new AssetAlreadyExistsError(request, body);
+    }
+    switch (request.status) {
+        case 400:
+            return new InvalidArgumentError(request, body);
+        case 401:
+            return new UnauthenticatedError(request, body);
+        case 403:
+            return body.details?.some((d) => /rateLimitExceeded/i.test(d.reason ?? "")) ? new QuotaExceededError(request, body) : new PermissionDeniedError(request, body);
+        case 404:
+            return new AssetNotFoundError(request, body);
+        case 429:
+            return new QuotaExceededError(request, body);
+        case 503:
+            return new ServiceUnavailableError(request, body);
+        default:
+            return new EarthEngineError(request, body);
+    }
+}
+
+function parseErrorBody(text: string, httpStatus: number): GoogleErrorBody {
+    try {
+        const parsed = JSON.parse(text) as { error?: GoogleErrorBody };
+        if (parsed && typeof parsed.error === "object" && parsed.error !== null) return parsed.error;
+    } catch {
+        // Not JSON: proxies and load balancers answer with HTML or plain text.
+    }
+    const snippet = text.trim().slice(0, 200);
+    return { code: httpStatus, message: snippet || `HTTP ${httpStatus} with an empty body` };
+}
+
+function pathOf(url: string): string {
+    try {
+        const u = new URL(url);
+        return u.pathname;
+    } catch {
+        return url;
+    }
+}

@@ -1,0 +1,71 @@
+import { effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
+
+/** Manifest fields that `assets.patch` can change in place. */
+export const PATCHABLE_FIELDS = ["properties", "startTime", "endTime"] as const;
+const MASK_NAMES: Record<string, string> = { startTime: "start_time", endTime: "end_time" };
+
+export type UpdatePlan =
+    /** Nothing differs. */
+    | { kind: "none" }
+    /** Only Pulumi-side inputs (consumer project, adopt) differ: no Earth Engine call. */
+    | { kind: "local"; changed: string[] }
+    /** Only metadata differs: one `assets.patch` with an exact update mask. */
+    | { kind: "patch"; changed: string[]; updateMask: string[]; asset: PatchBody }
+    /** Tilesets, bands or other pixel-affecting fields differ: `importExternal` with overwrite. */
+    | { kind: "reimport"; changed: string[] }
+    /** The asset name differs: create the new asset, then delete the old one. */
+    | { kind: "replace"; changed: string[] };
+
+export interface PatchBody {
+    properties?: Record<string, string | number>;
+    startTime?: string;
+    endTime?: string;
+}
+
+type Props = Record<string, unknown>;
+
+/**
+ * What an update from `olds` (stored outputs) to `news` (checked inputs) takes. Used by both
+ * `diff` (to tell the engine) and `update` (to do it), so the two cannot disagree.
+ * Unknown values (preview) count as changed.
+ */
+export function planUpdate(olds: Props, news: Props): UpdatePlan {
+    const local = ["project", "adopt"].filter((key) => !sameValue(olds[key], news[key]));
+    const oldManifest = olds.imageManifest;
+    const newManifest = news.imageManifest;
+    if (!isObject(oldManifest)) return { kind: "reimport", changed: ["imageManifest"] };
+    if (!isObject(newManifest) || isUnknown(newManifest.name)) return { kind: "replace", changed: ["imageManifest.name"] };
+    const newName = typeof newManifest.name === "string" ? normalizeAssetName(newManifest.name) : newManifest.name;
+    if (newName !== oldManifest.name) return { kind: "replace", changed: ["imageManifest.name"] };
+
+    const before = effectiveManifest(oldManifest);
+    const after = effectiveManifest(newManifest);
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    const changed = fields.filter((field) => !sameValue(before[field], after[field]));
+    if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
+    const qualified = changed.map((field) => `imageManifest.${field}`);
+    if (!changed.every((field) => (PATCHABLE_FIELDS as readonly string[]).includes(field))) {
+        return { kind: "reimport", changed: [...qualified, ...local] };
+    }
+    return { kind: "patch", changed: [...qualified, ...local], ...patchFor(before, after) };
+}
+
+function patchFor(before: Props, after: Props): { updateMask: string[]; asset: PatchBody } {
+    const updateMask: string[] = [];
+    const asset: PatchBody = {};
+    const oldProps = (isObject(before.properties) ? before.properties : {}) as Record<string, string | number>;
+    const newProps = (isObject(after.properties) ? after.properties : {}) as Record<string, string | number>;
+    const keys = [...new Set([...Object.keys(oldProps), ...Object.keys(newProps)])].sort();
+    for (const key of keys) {
+        if (sameValue(oldProps[key], newProps[key])) continue;
+        // A key named in the mask but absent from asset.properties is deleted.
+        updateMask.push(`properties.${key}`);
+        if (key in newProps) (asset.properties ??= {})[key] = newProps[key];
+    }
+    for (const field of ["startTime", "endTime"] as const) {
+        if (sameValue(before[field], after[field])) continue;
+        updateMask.push(MASK_NAMES[field]);
+        if (typeof after[field] === "string") asset[field] = after[field] as string;
+    }
+    return { updateMask, asset };
+}

@@ -1,0 +1,177 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    AssetAlreadyExistsError,
+    AssetNotFoundError,
+    type ConfigValues,
+    configValuesFrom,
+    type EarthEngineAsset,
+    EarthEngineClient,
+    resolveSettings,
+} from "../earthengine";
+import { type CheckedArgs, checkArgs, type ExternalImageInputs, type ExternalImageOutputs, PROVIDER_KEY, parseInputs } from "./args";
+import { planUpdate } from "./plan";
+import { manifestDifferences, manifestFromAsset } from "./readback";
+
+type Props = Record<string, unknown>;
+
+// Process-wide: the engine configures each deserialized provider once per process, and every
+// resource of the stack shares the same `earthengine:*` config. No per-call state lives here.
+let configured: ConfigValues = {};
+const clients = new Map<string, EarthEngineClient>();
+
+function withoutProvider(props: Props | undefined): Props {
+    const { [PROVIDER_KEY]: _, ...rest } = props ?? {};
+    return rest;
+}
+
+/** A client for the resource's consumer project (its `project` input, else the configured default). */
+function clientFor(project: string | undefined): EarthEngineClient {
+    const settings = resolveSettings(configured);
+    const userProject = project ?? settings.project;
+    const key = JSON.stringify([settings, userProject]);
+    let client = clients.get(key);
+    if (!client) {
+        client = EarthEngineClient.fromSettings(settings, userProject);
+        clients.set(key, client);
+    }
+    return client;
+}
+
+/** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
+function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
+    const outs: ExternalImageOutputs = { ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime };
+    // protobuf Structs cannot carry undefined.
+    return Object.fromEntries(Object.entries(outs).filter(([, v]) => v !== undefined)) as ExternalImageOutputs;
+}
+
+function adoptionRefused(name: string, differences: string[]): Error {
+    return new Error(
+        `Earth Engine asset ${name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
+            "Nothing was changed. To take the asset over and make it match the declaration, set `adopt: true` on the resource " +
+            "(it re-imports with overwrite: true; `pulumi import` does not work for dynamic resources). " +
+            "Otherwise choose another asset name or delete the existing asset.",
+    );
+}
+
+function explain(action: string, name: string, error: unknown): Error {
+    if (error instanceof AssetNotFoundError && action === "create") {
+        return new Error(`Could not create ${name}: its parent folder or image collection does not exist or is not writable. Create the parent first (for example \`earthengine create folder\`), then run pulumi up again.\n${error.message}`);
+    }
+    if (error instanceof Error) {
+        error.message = `Could not ${action} ${name}: ${error.message}`;
+        return error;
+    }
+    return new Error(`Could not ${action} ${name}: ${String(error)}`);
+}
+
+/** Reads the asset after a write; if that fails the asset exists, so the engine must record it. */
+async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageInputs): Promise<EarthEngineAsset> {
+    try {
+        return await client.getAsset(inputs.imageManifest.name);
+    } catch (error) {
+        const failure = explain("read back", inputs.imageManifest.name, error) as Error & { id?: string; properties?: Props };
+        failure.id = inputs.imageManifest.name;
+        failure.properties = outputsOf(inputs, {}) as unknown as Props;
+        throw failure;
+    }
+}
+
+/**
+ * The ExternalImage implementation the engine drives through the shim. Stateless per call; see
+ * README "What each change does" for the plan each diff produces.
+ */
+export const externalImageProvider: pulumi.dynamic.ResourceProvider = {
+    async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+        const values = configValuesFrom(req.config);
+        resolveSettings(values); // fail early on a bad endpoint or API version
+        configured = values;
+        clients.clear();
+    },
+
+    async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+        const { inputs, failures }: CheckedArgs = checkArgs(news);
+        return failures.length > 0 ? { inputs, failures } : { inputs };
+    },
+
+    async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+        const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
+        switch (plan.kind) {
+            case "none":
+                return { changes: false };
+            case "replace":
+                // Create-before-delete is safe: the new asset has another name.
+                return { changes: true, replaces: ["imageManifest"], deleteBeforeReplace: false };
+            default:
+                return { changes: true };
+        }
+    },
+
+    async create(raw: Props): Promise<pulumi.dynamic.CreateResult> {
+        const inputs = parseInputs(withoutProvider(raw));
+        const name = inputs.imageManifest.name;
+        const client = clientFor(inputs.project);
+        try {
+            await client.importExternal(inputs.imageManifest, { overwrite: inputs.adopt === true });
+        } catch (error) {
+            if (!(error instanceof AssetAlreadyExistsError)) throw explain("create", name, error);
+            // Already there: a re-run after a lost response, or an asset made by hand.
+            const existing = await client.getAsset(name);
+            const differences = manifestDifferences(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
+            if (differences.length > 0) throw adoptionRefused(name, differences);
+            return { id: name, outs: outputsOf(inputs, existing) };
+        }
+        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+    },
+
+    async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+        const stored = withoutProvider(props);
+        if (stored.imageManifest === undefined) {
+            throw new Error(`Cannot read ${id}: no declaration is stored for it. \`pulumi import\` does not work for dynamic resources; declare the ExternalImage with adopt: true instead.`);
+        }
+        const inputs = parseInputs(stored);
+        let asset: EarthEngineAsset;
+        try {
+            asset = await clientFor(inputs.project).getAsset(id);
+        } catch (error) {
+            if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
+            throw explain("read", id, error);
+        }
+        const refreshed: ExternalImageInputs = { ...inputs, imageManifest: manifestFromAsset(asset, inputs.imageManifest) };
+        const outs = outputsOf(refreshed, asset);
+        const { assetName: _, updateTime: __, ...refreshedInputs } = outs;
+        return { id, props: outs, inputs: refreshedInputs };
+    },
+
+    async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+        const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
+        const inputs = parseInputs(withoutProvider(news));
+        const client = clientFor(inputs.project);
+        try {
+            switch (plan.kind) {
+                case "none":
+                case "local":
+                    return { outs: outputsOf(inputs, { updateTime: typeof olds.updateTime === "string" ? olds.updateTime : undefined }) };
+                case "patch":
+                    return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
+                case "reimport":
+                    await client.importExternal(inputs.imageManifest, { overwrite: true });
+                    return { outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+                case "replace":
+                    throw new Error("a name change replaces the asset; the engine should not have asked for an update");
+            }
+        } catch (error) {
+            throw explain("update", id, error);
+        }
+    },
+
+    async delete(id: string, props: Props): Promise<void> {
+        // Only the project is needed: delete must work even for state an older version wrote.
+        const project = typeof props.project === "string" ? props.project : undefined;
+        try {
+            await clientFor(project).deleteAsset(id);
+        } catch (error) {
+            if (error instanceof AssetNotFoundError) return; // already gone: the goal is met
+            throw explain("delete", id, error);
+        }
+    },
+};

@@ -1,0 +1,67 @@
+import type { EarthEngineAsset, ImageBand } from "../earthengine";
+import { effectiveManifest, type ImageManifest, isRfc3339, normalizeTimestamp, sameValue, type Tileset, type TilesetBand } from "../manifest";
+
+/**
+ * The manifest an asset corresponds to, in the declaration's terms. `assets.get` shows the
+ * name, metadata, tilesets (full URIs) and bands, but not ingestion-only fields (uriPrefix as
+ * such, maskBands, footprint, manifest-level defaults, memo, skipMetadataRead,
+ * minTileAreaRatio): those are taken from `declared`. Server-filled values the declaration
+ * leaves unset (a crs or data type read from the file) are ignored, so they cause no diff.
+ */
+export function manifestFromAsset(asset: EarthEngineAsset, declared: ImageManifest): ImageManifest {
+    const out: ImageManifest = { ...declared, name: asset.name };
+    out.properties = asset.properties && Object.keys(asset.properties).length > 0 ? { ...asset.properties } : declared.properties && Object.keys(declared.properties).length === 0 ? {} : undefined;
+    out.startTime = timestamp(asset.startTime);
+    out.endTime = timestamp(asset.endTime);
+    if (asset.tilesets) out.tilesets = asset.tilesets.map((t, i) => tilesetFromAsset(t, declared.tilesets[i], declared.uriPrefix));
+    if (declared.bands && asset.bands) out.bands = asset.bands.map((b, i) => bandFromAsset(b, declared.bands?.[i]));
+    return dropUndefined(out);
+}
+
+/** Top-level manifest fields whose effective values differ, for messages ("properties, tilesets"). */
+export function manifestDifferences(a: ImageManifest, b: ImageManifest): string[] {
+    const x = effectiveManifest(a);
+    const y = effectiveManifest(b);
+    return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => !sameValue(x[key], y[key])).sort();
+}
+
+function timestamp(value: string | undefined): string | undefined {
+    return value && isRfc3339(value) ? normalizeTimestamp(value) : value;
+}
+
+function tilesetFromAsset(actual: Tileset, declared: Tileset | undefined, uriPrefix: string | undefined): Tileset {
+    const stripPrefix = (uri: string) => (uriPrefix && uri.startsWith(uriPrefix) ? uri.slice(uriPrefix.length) : uri);
+    const sources = actual.sources.map((source, i) => {
+        const want = declared?.sources[i];
+        const uris = source.uris.map((uri) => (uriPrefix && want?.uris.every((u) => !u.startsWith("gs://")) ? stripPrefix(uri) : uri));
+        return dropUndefined({
+            uris,
+            affineTransform: want?.affineTransform !== undefined ? source.affineTransform : undefined,
+            dimensions: want?.dimensions !== undefined ? source.dimensions : undefined,
+        });
+    });
+    if (!declared) return { ...actual, sources };
+    return dropUndefined({
+        id: declared.id !== undefined || actual.id ? actual.id : undefined,
+        sources,
+        dataType: declared.dataType !== undefined ? actual.dataType : undefined,
+        crs: declared.crs !== undefined ? actual.crs : undefined,
+        subdatasetPrefix: declared.subdatasetPrefix !== undefined ? actual.subdatasetPrefix : undefined,
+        subdatasetSuffix: declared.subdatasetSuffix !== undefined ? actual.subdatasetSuffix : undefined,
+    });
+}
+
+function bandFromAsset(actual: ImageBand, declared: TilesetBand | undefined): TilesetBand {
+    const band: TilesetBand = {
+        id: actual.id,
+        tilesetId: declared?.tilesetId !== undefined || actual.tilesetId ? (actual.tilesetId ?? "") : undefined,
+        tilesetBandIndex: declared?.tilesetBandIndex !== undefined || actual.tilesetBandIndex ? (actual.tilesetBandIndex ?? 0) : undefined,
+    };
+    if (declared?.pyramidingPolicy !== undefined) band.pyramidingPolicy = actual.pyramidingPolicy;
+    if (declared?.missingData !== undefined) band.missingData = actual.missingData;
+    return dropUndefined(band);
+}
+
+function dropUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

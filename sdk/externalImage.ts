@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ImageManifest } from "../provider/manifest/schema";
+import * as externalImageShim from "../provider/shim";
+import type { ExternalImageArgs } from "./inputs";
+
+/**
+ * An Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud Storage (an
+ * "external image"), registered with `projects.image.importExternal`.
+ *
+ * Changes to `properties`, `startTime` or `endTime` are patched in place; other manifest
+ * changes re-import the image with `overwrite: true`; a new asset name replaces it (the new
+ * asset is created before the old one is deleted).
+ */
+export class ExternalImage extends pulumi.dynamic.Resource {
+    /** `projects/<project>/assets/<path>`; also the resource id. */
+    declare readonly assetName: pulumi.Output<string>;
+    /** The manifest as registered: camelCase keys, timestamps and names in the server's form. */
+    declare readonly imageManifest: pulumi.Output<ImageManifest>;
+    /** When Earth Engine last changed the asset (RFC 3339). */
+    declare readonly updateTime: pulumi.Output<string>;
+    /** The consumer project input, if one was given. */
+    declare readonly project: pulumi.Output<string | undefined>;
+    /** Whether the resource may take over a differing existing asset. */
+    declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+    constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
+        // Output keys must be present in props to exist on the class; a fresh object per resource.
+        const props = { assetName: undefined, updateTime: undefined, ...args };
+        super(externalImageShim, name, props, opts, "earthengine", "ExternalImage");
+    }
+}
