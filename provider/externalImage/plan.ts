@@ -39,7 +39,7 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
     if (newName !== oldManifest.name) return { kind: "replace", changed: ["imageManifest.name"] };
 
     const before = effectiveManifest(oldManifest);
-    const after = effectiveManifest(newManifest);
+    const after = effectiveManifest({ ...newManifest, name: newName });
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     const changed = fields.filter((field) => !sameValue(before[field], after[field]));
     if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
