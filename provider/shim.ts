@@ -36,4 +36,5 @@ export function update(id: string, olds: Record<string, unknown>, news: Record<s
 function remove(id: string, props: Record<string, unknown>): Promise<void> {
     return implementation().delete(id, props);
 }
+
 export { remove as delete };

@@ -5,6 +5,8 @@
  * import { ExternalImage } from "pulumi-earthengine";
  * ```
  */
+
+export type { DataType, PyramidingPolicy } from "../provider/manifest/enums";
 export type {
     AffineTransform,
     GridDimensions,
@@ -18,6 +20,5 @@ export type {
     TilesetBand,
     TilesetMaskBand,
 } from "../provider/manifest/schema";
-export type { DataType, PyramidingPolicy } from "../provider/manifest/enums";
 export { ExternalImage } from "./externalImage";
 export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";

@@ -39,13 +39,21 @@ function createAuthSource(settings: ProviderSettings): AuthSource {
         client.setCredentials({ access_token: settings.accessToken });
         return fromClient("a static access token", async () => client);
     }
-    const auth = new GoogleAuth({ scopes: EARTHENGINE_SCOPES, credentials: settings.credentials ? parseKey(settings.credentials) : undefined });
+    const auth = new GoogleAuth({
+        scopes: EARTHENGINE_SCOPES,
+        credentials: settings.credentials ? parseKey(settings.credentials) : undefined,
+    });
     const ambient = settings.credentials ? "the service-account key in earthengine:credentials" : "Application Default Credentials";
     if (settings.impersonateServiceAccount) {
         const target = settings.impersonateServiceAccount;
         let impersonated: Promise<Impersonated> | undefined;
         return fromClient(`${ambient} impersonating ${target}`, () => {
-            impersonated ??= auth.getClient().then((sourceClient) => new Impersonated({ sourceClient, targetPrincipal: target, targetScopes: EARTHENGINE_SCOPES, lifetime: 3600 }));
+            impersonated ??= auth
+                .getClient()
+                .then(
+                    (sourceClient) =>
+                        new Impersonated({ sourceClient, targetPrincipal: target, targetScopes: EARTHENGINE_SCOPES, lifetime: 3600 }),
+                );
             return impersonated;
         });
     }
@@ -69,6 +77,8 @@ function parseKey(json: string): Record<string, string> {
         return JSON.parse(json) as Record<string, string>;
     } catch {
         // Never echo the value: it is a secret.
-        throw new Error("earthengine:credentials is not valid JSON; set it to the service-account key file's content: pulumi config set --secret earthengine:credentials < key.json");
+        throw new Error(
+            "earthengine:credentials is not valid JSON; set it to the service-account key file's content: pulumi config set --secret earthengine:credentials < key.json",
+        );
     }
 }

@@ -35,8 +35,18 @@ export class EarthEngineClient {
         this.options = options;
     }
 
-    static fromSettings(settings: ProviderSettings, userProject: string | undefined, extra: Partial<EarthEngineClientOptions> = {}): EarthEngineClient {
-        return new EarthEngineClient({ endpoint: settings.endpoint, apiVersion: settings.apiVersion, auth: authSourceFor(settings), userProject, ...extra });
+    static fromSettings(
+        settings: ProviderSettings,
+        userProject: string | undefined,
+        extra: Partial<EarthEngineClientOptions> = {},
+    ): EarthEngineClient {
+        return new EarthEngineClient({
+            endpoint: settings.endpoint,
+            apiVersion: settings.apiVersion,
+            auth: authSourceFor(settings),
+            userProject,
+            ...extra,
+        });
     }
 
     /** `projects.image.importExternal`: registers (or with overwrite, replaces) an external image. */

@@ -31,7 +31,9 @@ export class EarthEngineError extends Error {
 
     constructor(request: RequestSummary, body: GoogleErrorBody, hint?: string) {
         const serverMessage = body.message ?? "no message";
-        super(`Earth Engine ${request.method} ${pathOf(request.url)} failed with ${request.status}${body.status ? ` ${body.status}` : ""}: ${serverMessage}${hint ? `\n${hint}` : ""}`);
+        super(
+            `Earth Engine ${request.method} ${pathOf(request.url)} failed with ${request.status}${body.status ? ` ${body.status}` : ""}: ${serverMessage}${hint ? `\n${hint}` : ""}`,
+        );
         this.method = request.method;
         this.url = request.url;
         this.httpStatus = request.status;
@@ -56,7 +58,11 @@ export class InvalidArgumentError extends EarthEngineError {
 export class UnauthenticatedError extends EarthEngineError {
     override name = "UnauthenticatedError";
     constructor(request: RequestSummary, body: GoogleErrorBody) {
-        super(request, body, "Check the credentials: earthengine:credentials, earthengine:accessToken, GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials (gcloud auth application-default login).");
+        super(
+            request,
+            body,
+            "Check the credentials: earthengine:credentials, earthengine:accessToken, GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials (gcloud auth application-default login).",
+        );
     }
 }
 
@@ -75,7 +81,11 @@ export class PermissionDeniedError extends EarthEngineError {
 export class QuotaExceededError extends EarthEngineError {
     override name = "QuotaExceededError";
     constructor(request: RequestSummary, body: GoogleErrorBody) {
-        super(request, body, "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was exceeded after retries; lower `pulumi up --parallel` or retry later.");
+        super(
+            request,
+            body,
+            "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was exceeded after retries; lower `pulumi up --parallel` or retry later.",
+        );
     }
 }
 
@@ -91,7 +101,10 @@ export class TransportError extends EarthEngineError {
 function permissionHint(message: string): { role?: string; hint: string } {
     const lower = message.toLowerCase();
     if (lower.includes("serviceusage") || lower.includes("service usage consumer")) {
-        return { role: "roles/serviceusage.serviceUsageConsumer", hint: "Grant roles/serviceusage.serviceUsageConsumer on the consumer project (earthengine:project) to the caller." };
+        return {
+            role: "roles/serviceusage.serviceUsageConsumer",
+            hint: "Grant roles/serviceusage.serviceUsageConsumer on the consumer project (earthengine:project) to the caller.",
+        };
     }
     if (lower.includes("not registered") || lower.includes("register")) {
         return { hint: "Register the project for Earth Engine at https://code.earthengine.google.com/register, then retry." };
@@ -100,7 +113,9 @@ function permissionHint(message: string): { role?: string; hint: string } {
         return { hint: "Enable the Earth Engine API (earthengine.googleapis.com) on the consumer project." };
     }
     if (lower.includes("quota project")) {
-        return { hint: "Set the consumer project: earthengine:project in stack config, the resource's project input, or GOOGLE_CLOUD_PROJECT." };
+        return {
+            hint: "Set the consumer project: earthengine:project in stack config, the resource's project input, or GOOGLE_CLOUD_PROJECT.",
+        };
     }
     return {
         role: "roles/earthengine.writer",
@@ -121,7 +136,9 @@ export function errorFromResponse(request: RequestSummary, bodyText: string): Ea
         case 401:
             return new UnauthenticatedError(request, body);
         case 403:
-            return body.details?.some((d) => /rateLimitExceeded/i.test(d.reason ?? "")) ? new QuotaExceededError(request, body) : new PermissionDeniedError(request, body);
+            return body.details?.some((d) => /rateLimitExceeded/i.test(d.reason ?? ""))
+                ? new QuotaExceededError(request, body)
+                : new PermissionDeniedError(request, body);
         case 404:
             return new AssetNotFoundError(request, body);
         case 429:

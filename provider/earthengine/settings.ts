@@ -53,7 +53,9 @@ export function checkEndpoint(endpoint: string): void {
     try {
         url = new URL(endpoint);
     } catch {
-        throw new Error(`earthengine:endpoint "${endpoint}" is not a URL; use https://earthengine.googleapis.com or an emulator's http://127.0.0.1:PORT`);
+        throw new Error(
+            `earthengine:endpoint "${endpoint}" is not a URL; use https://earthengine.googleapis.com or an emulator's http://127.0.0.1:PORT`,
+        );
     }
     if (url.protocol === "https:") return;
     if (url.protocol === "http:" && isLoopback(url.hostname)) return;

@@ -56,7 +56,10 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
 }
 
 function transportFailure(request: ApiRequest, cause: unknown): EarthEngineError {
-    const detail = cause instanceof Error ? `${cause.name}: ${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ""}` : String(cause);
+    const detail =
+        cause instanceof Error
+            ? `${cause.name}: ${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ""}`
+            : String(cause);
     // Not retried here: a POST may have reached the server; the provider reconciles instead.
     return new TransportError({ method: request.method, url: request.url, status: 0 }, { message: `no response: ${detail}` });
 }

@@ -32,11 +32,15 @@ export interface CheckedArgs {
 export function checkArgs(news: Record<string, unknown>): CheckedArgs {
     const failures: ManifestFailure[] = [];
     for (const key of Object.keys(news)) {
-        if (!INPUT_KEYS.has(key)) failures.push({ property: key, reason: `unknown input "${key}"; ExternalImage takes project, imageManifest and adopt` });
+        if (!INPUT_KEYS.has(key))
+            failures.push({ property: key, reason: `unknown input "${key}"; ExternalImage takes project, imageManifest and adopt` });
     }
     const { project, adopt } = news;
     if (project !== undefined && !isUnknown(project) && (typeof project !== "string" || !PROJECT_ID.test(project))) {
-        failures.push({ property: "project", reason: `"${String(project)}" is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)` });
+        failures.push({
+            property: "project",
+            reason: `"${String(project)}" is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
+        });
     }
     if (adopt !== undefined && !isUnknown(adopt) && typeof adopt !== "boolean") {
         failures.push({ property: "adopt", reason: "adopt must be true or false" });
@@ -60,7 +64,9 @@ export function parseInputs(raw: Record<string, unknown>): ExternalImageInputs {
     const result = validateManifest(raw.imageManifest);
     if (!result.ok) {
         const first = result.failures[0];
-        throw new Error(`the stored imageManifest is not valid (${first ? `${first.property}: ${first.reason}` : "contains unknown values"}); run pulumi up again after fixing the program`);
+        throw new Error(
+            `the stored imageManifest is not valid (${first ? `${first.property}: ${first.reason}` : "contains unknown values"}); run pulumi up again after fixing the program`,
+        );
     }
     return {
         project: typeof raw.project === "string" ? raw.project : undefined,

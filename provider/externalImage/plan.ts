@@ -60,7 +60,7 @@ function patchFor(before: Props, after: Props): { updateMask: string[]; asset: P
         if (sameValue(oldProps[key], newProps[key])) continue;
         // A key named in the mask but absent from asset.properties is deleted.
         updateMask.push(`properties.${key}`);
-        if (key in newProps) (asset.properties ??= {})[key] = newProps[key];
+        if (key in newProps) asset.properties = { ...asset.properties, [key]: newProps[key] };
     }
     for (const field of ["startTime", "endTime"] as const) {
         if (sameValue(before[field], after[field])) continue;

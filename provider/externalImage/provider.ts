@@ -55,7 +55,9 @@ function adoptionRefused(name: string, differences: string[]): Error {
 
 function explain(action: string, name: string, error: unknown): Error {
     if (error instanceof AssetNotFoundError && action === "create") {
-        return new Error(`Could not create ${name}: its parent folder or image collection does not exist or is not writable. Create the parent first (for example \`earthengine create folder\`), then run pulumi up again.\n${error.message}`);
+        return new Error(
+            `Could not create ${name}: its parent folder or image collection does not exist or is not writable. Create the parent first (for example \`earthengine create folder\`), then run pulumi up again.\n${error.message}`,
+        );
     }
     if (error instanceof Error) {
         error.message = `Could not ${action} ${name}: ${error.message}`;
@@ -126,7 +128,9 @@ export const externalImageProvider: pulumi.dynamic.ResourceProvider = {
     async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
         const stored = withoutProvider(props);
         if (stored.imageManifest === undefined) {
-            throw new Error(`Cannot read ${id}: no declaration is stored for it. \`pulumi import\` does not work for dynamic resources; declare the ExternalImage with adopt: true instead.`);
+            throw new Error(
+                `Cannot read ${id}: no declaration is stored for it. \`pulumi import\` does not work for dynamic resources; declare the ExternalImage with adopt: true instead.`,
+            );
         }
         const inputs = parseInputs(stored);
         let asset: EarthEngineAsset;

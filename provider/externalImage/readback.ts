@@ -1,5 +1,13 @@
 import type { EarthEngineAsset, ImageBand } from "../earthengine";
-import { effectiveManifest, type ImageManifest, isRfc3339, normalizeTimestamp, sameValue, type Tileset, type TilesetBand } from "../manifest";
+import {
+    effectiveManifest,
+    type ImageManifest,
+    isRfc3339,
+    normalizeTimestamp,
+    sameValue,
+    type Tileset,
+    type TilesetBand,
+} from "../manifest";
 
 /**
  * The manifest an asset corresponds to, in the declaration's terms. `assets.get` shows the
@@ -10,7 +18,12 @@ import { effectiveManifest, type ImageManifest, isRfc3339, normalizeTimestamp, s
  */
 export function manifestFromAsset(asset: EarthEngineAsset, declared: ImageManifest): ImageManifest {
     const out: ImageManifest = { ...declared, name: asset.name };
-    out.properties = asset.properties && Object.keys(asset.properties).length > 0 ? { ...asset.properties } : declared.properties && Object.keys(declared.properties).length === 0 ? {} : undefined;
+    out.properties =
+        asset.properties && Object.keys(asset.properties).length > 0
+            ? { ...asset.properties }
+            : declared.properties && Object.keys(declared.properties).length === 0
+              ? {}
+              : undefined;
     out.startTime = timestamp(asset.startTime);
     out.endTime = timestamp(asset.endTime);
     if (asset.tilesets) out.tilesets = asset.tilesets.map((t, i) => tilesetFromAsset(t, declared.tilesets[i], declared.uriPrefix));

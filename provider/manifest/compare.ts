@@ -44,7 +44,10 @@ export function effectiveManifest(manifest: Record<string, unknown>): Record<str
                 ...tileset,
                 sources: tileset.sources.map((source: unknown) =>
                     isObject(source) && Array.isArray(source.uris)
-                        ? { ...source, uris: source.uris.map((uri: unknown) => (typeof uri === "string" && !isUnknown(uri) ? uriPrefix + uri : uri)) }
+                        ? {
+                              ...source,
+                              uris: source.uris.map((uri: unknown) => (typeof uri === "string" && !isUnknown(uri) ? uriPrefix + uri : uri)),
+                          }
                         : source,
                 ),
             };

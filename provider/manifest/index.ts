@@ -1,3 +1,4 @@
+export { canonicalJson, effectiveManifest, isObject, sameValue } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { camelizeKeys } from "./keys";
@@ -7,4 +8,3 @@ export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
 export { formatPath, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
-export { canonicalJson, effectiveManifest, isObject, sameValue } from "./compare";

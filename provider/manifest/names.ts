@@ -1,6 +1,6 @@
 // Project ids, numbers and domain-scoped ids (example.com:p). Kept loose on purpose: the server
 // owns the exact rule, and Google's own examples use placeholders such as "P".
-const PROJECT = String.raw`[A-Za-z0-9][-A-Za-z0-9_.:]*`;
+const PROJECT = "[A-Za-z0-9][-A-Za-z0-9_.:]*";
 // Google does not publish the exact rule; these characters are the ones known to be accepted.
 const SEGMENT = "[A-Za-z0-9_-]+";
 const ASSET_NAME = new RegExp(`^projects/(${PROJECT})/assets/(${SEGMENT}(?:/${SEGMENT}){0,9})$`);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { ImageManifest } from "./schema";
 import { toEpochNanos } from "./timestamps";
 import { isUnknown } from "./unknown";
-import type { ImageManifest } from "./schema";
 
 type Ctx = z.RefinementCtx<ImageManifest>;
 type Path = (string | number)[];
@@ -32,15 +32,15 @@ type Report = (path: Path, message: string) => void;
 function checkUris(m: ImageManifest, issue: Report): void {
     const prefix = m.uriPrefix ?? "";
     if (isUnknown(prefix)) return;
-    m.tilesets.forEach((tileset, t) =>
-        tileset.sources.forEach((source, s) =>
+    m.tilesets.forEach((tileset, t) => {
+        tileset.sources.forEach((source, s) => {
             source.uris.forEach((uri, u) => {
                 if (isUnknown(uri)) return;
                 const full = prefix + uri;
                 if (!GCS_URI.test(full)) issue(["tilesets", t, "sources", s, "uris", u], uriMessage(full, prefix));
-            }),
-        ),
-    );
+            });
+        });
+    });
 }
 
 function uriMessage(full: string, prefix: string): string {
@@ -69,7 +69,10 @@ function checkBands(m: ImageManifest, tilesetIds: Set<string>, issue: Report): S
         ids.add(band.id);
         const tilesetId = band.tilesetId ?? "";
         if (!isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
-            issue(["bands", b, "tilesetId"], `band "${band.id}" refers to tileset "${tilesetId}", which is not declared; use one of ${quoteList(tilesetIds)}`);
+            issue(
+                ["bands", b, "tilesetId"],
+                `band "${band.id}" refers to tileset "${tilesetId}", which is not declared; use one of ${quoteList(tilesetIds)}`,
+            );
         }
     });
     return ids;
@@ -84,7 +87,10 @@ function checkMaskBands(m: ImageManifest, tilesetIds: Set<string>, bandIds: Set<
             issue(["maskBands", i, "tilesetId"], `mask tileset "${tilesetId}" is not declared; use one of ${quoteList(tilesetIds)}`);
         }
         const conflict = (path: Path, other: number, what: string) =>
-            issue(path, `a band takes at most one mask, and maskBands[${other}] already masks ${what}; merge the masks or list disjoint bandIds`);
+            issue(
+                path,
+                `a band takes at most one mask, and maskBands[${other}] already masks ${what}; merge the masks or list disjoint bandIds`,
+            );
         if (!mask.bandIds || mask.bandIds.length === 0) {
             const other = maskOfAll ?? (maskOf.size > 0 ? [...maskOf.values()][0] : undefined);
             if (other !== undefined) conflict(["maskBands", i, "bandIds"], other, "some bands");
@@ -109,12 +115,18 @@ function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issu
     if (!footprint) return;
     const points = footprint.points;
     if (points.length < 4) {
-        issue(["footprint", "points"], `a footprint ring needs at least 4 points (3 corners and the first point repeated), got ${points.length}`);
+        issue(
+            ["footprint", "points"],
+            `a footprint ring needs at least 4 points (3 corners and the first point repeated), got ${points.length}`,
+        );
     } else {
         const first = points[0];
         const last = points[points.length - 1];
         if (first.x !== last.x || first.y !== last.y) {
-            issue(["footprint", "points"], `the footprint ring is not closed; repeat the first point {x: ${first.x}, y: ${first.y}} at the end`);
+            issue(
+                ["footprint", "points"],
+                `the footprint ring is not closed; repeat the first point {x: ${first.x}, y: ${first.y}} at the end`,
+            );
         }
     }
     if (footprint.bandId !== undefined && bandIds && !isUnknown(footprint.bandId) && !bandIds.has(footprint.bandId)) {
@@ -139,10 +151,18 @@ function checkMetadataSkip(m: ImageManifest, issue: Report): void {
         }
         tileset.sources.forEach((source, s) => {
             if (m.skipMetadataRead) {
-                if (!source.affineTransform) issue(["tilesets", t, "sources", s, "affineTransform"], "skipMetadataRead is true, so each source must give affineTransform");
-                if (!source.dimensions) issue(["tilesets", t, "sources", s, "dimensions"], "skipMetadataRead is true, so each source must give dimensions");
+                if (!source.affineTransform)
+                    issue(
+                        ["tilesets", t, "sources", s, "affineTransform"],
+                        "skipMetadataRead is true, so each source must give affineTransform",
+                    );
+                if (!source.dimensions)
+                    issue(["tilesets", t, "sources", s, "dimensions"], "skipMetadataRead is true, so each source must give dimensions");
             } else if (source.dimensions) {
-                issue(["tilesets", t, "sources", s, "dimensions"], "dimensions are only used with skipMetadataRead: true; set it or remove dimensions");
+                issue(
+                    ["tilesets", t, "sources", s, "dimensions"],
+                    "dimensions are only used with skipMetadataRead: true; set it or remove dimensions",
+                );
             }
         });
     });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
-import { checkManifestRules } from "./rules";
 import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "./names";
+import { checkManifestRules } from "./rules";
 import { isRfc3339, normalizeTimestamp, secondsObjectToRfc3339 } from "./timestamps";
 
 /**
@@ -10,8 +10,7 @@ import { isRfc3339, normalizeTimestamp, secondsObjectToRfc3339 } from "./timesta
  * from it. Field names are the REST API's camelCase; snake_case is converted before parsing.
  */
 
-const number = (field: string) =>
-    z.number({ error: (iss) => `${field} must be a number, got ${describe(iss.input)}` });
+const number = (field: string) => z.number({ error: (iss) => `${field} must be a number, got ${describe(iss.input)}` });
 
 const pyramidingPolicy = z.enum(PYRAMIDING_POLICIES, { error: (iss) => enumMessage(PYRAMIDING_POLICIES, iss.input) });
 const dataType = z.enum(DATA_TYPES, { error: (iss) => enumMessage(DATA_TYPES, iss.input) });
@@ -31,7 +30,8 @@ const timestamp = z
         },
     })
     .refine(isRfc3339, {
-        error: (iss) => `"${String(iss.input)}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
+        error: (iss) =>
+            `"${String(iss.input)}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
     })
     // Invalid text is reported by the refinement above; keep it as written rather than throw.
     .transform((value) => (isRfc3339(value) ? normalizeTimestamp(value) : value));

@@ -31,7 +31,9 @@ async function declare(next: Record<string, Spec>): Promise<void> {
 }
 
 /** Earth Engine calls made while `action` runs. */
-async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: { method: string; path: string; status: number; body?: unknown }[] }> {
+async function callsDuring<T>(
+    action: () => Promise<T>,
+): Promise<{ result: T; calls: { method: string; path: string; status: number; body?: unknown }[] }> {
     const mark = emulator.requests().length;
     const result = await action();
     return { result, calls: emulator.requests().slice(mark) };
@@ -81,8 +83,15 @@ test("2. up creates the assets, and the emulator holds exactly what was declared
     expect(dem?.bands?.map((b) => [b.id, b.pyramidingPolicy])).toEqual([["elevation", "MEAN"]]);
 
     const landcover = asset("projects/e2e-project/assets/landcover");
-    expect(landcover).toMatchObject({ properties: { version: 3, license: "cc-by-4.0" }, startTime: "2025-01-01T00:00:00Z", endTime: "2026-01-01T00:00:00Z" });
-    expect(landcover?.tilesets?.map((t) => t.sources[0].uris[0])).toEqual(["gs://e2e-bucket/landcover/rgb.tif", "gs://e2e-bucket/landcover/mask.tif"]);
+    expect(landcover).toMatchObject({
+        properties: { version: 3, license: "cc-by-4.0" },
+        startTime: "2025-01-01T00:00:00Z",
+        endTime: "2026-01-01T00:00:00Z",
+    });
+    expect(landcover?.tilesets?.map((t) => t.sources[0].uris[0])).toEqual([
+        "gs://e2e-bucket/landcover/rgb.tif",
+        "gs://e2e-bucket/landcover/mask.tif",
+    ]);
     expect(landcover?.bands?.map((b) => b.id)).toEqual(["red", "green", "class"]);
     expect(emulator.assets()).toHaveLength(2);
 });
@@ -102,12 +111,22 @@ test("4. a property or time change previews as an update and is applied with one
     const { calls } = await callsDuring(() => stack.up());
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/dem", status: 200 });
-    expect(((calls[0].body as { updateMask: string }).updateMask).split(",").sort()).toEqual(["end_time", "properties.reviewed", "properties.source"]);
-    expect(asset("projects/e2e-project/assets/dem")).toMatchObject({ properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" });
+    expect((calls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
+        "end_time",
+        "properties.reviewed",
+        "properties.source",
+    ]);
+    expect(asset("projects/e2e-project/assets/dem")).toMatchObject({
+        properties: { source: "survey-2027", reviewed: "yes" },
+        endTime: "2027-01-01T00:00:00Z",
+    });
 });
 
 test("5. a tileset URI or band change re-imports with overwrite: true", async () => {
-    const dem = { ...(images.dem.args.imageManifest as Record<string, unknown>), tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }] };
+    const dem = {
+        ...(images.dem.args.imageManifest as Record<string, unknown>),
+        tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }],
+    };
     await declare({ ...images, dem: { args: { imageManifest: dem } } });
     const { calls } = await callsDuring(() => stack.up());
     const imports = calls.filter((c) => c.path.endsWith("/image:importExternal"));
@@ -122,7 +141,9 @@ test("6. an asset name change replaces: the new asset is created before the old 
     await declare({ ...images, dem: { args: { imageManifest: renamed } } });
     expect((await stack.preview()).changeSummary.replace).toBe(1);
     const { calls } = await callsDuring(() => stack.up());
-    const created = calls.findIndex((c) => c.method === "POST" && (c.body as { imageManifest: { name: string } }).imageManifest.name.endsWith("/dem_2027"));
+    const created = calls.findIndex(
+        (c) => c.method === "POST" && (c.body as { imageManifest: { name: string } }).imageManifest.name.endsWith("/dem_2027"),
+    );
     const deleted = calls.findIndex((c) => c.method === "DELETE" && c.path.endsWith("/assets/dem"));
     expect(created).toBeGreaterThanOrEqual(0);
     expect(deleted).toBeGreaterThan(created);
@@ -141,7 +162,10 @@ test("7. an asset deleted behind Pulumi's back is dropped by refresh and recreat
 });
 
 test("8. a property changed behind Pulumi's back shows as drift, up restores it, then nothing is left to change", async () => {
-    const patched = await directCall("PATCH", "projects/e2e-project/assets/landcover", { asset: { properties: { version: 99 } }, updateMask: "properties.version" });
+    const patched = await directCall("PATCH", "projects/e2e-project/assets/landcover", {
+        asset: { properties: { version: 99 } },
+        updateMask: "properties.version",
+    });
     expect(patched.status).toBe(200);
     const refresh = await stack.refresh();
     expect(refresh.summary.resourceChanges?.update).toBe(1);
@@ -156,7 +180,13 @@ test("9. an existing identical asset is adopted; a differing one fails clearly a
     const identical = { ...DEM, name: "projects/e2e-project/assets/adopted" };
     const differing = { ...DEM, name: "projects/e2e-project/assets/taken" };
     expect((await directCall("POST", "projects/e2e-project/image:importExternal", { imageManifest: identical })).status).toBe(200);
-    expect((await directCall("POST", "projects/e2e-project/image:importExternal", { imageManifest: { ...differing, properties: { source: "hand-made" } } })).status).toBe(200);
+    expect(
+        (
+            await directCall("POST", "projects/e2e-project/image:importExternal", {
+                imageManifest: { ...differing, properties: { source: "hand-made" } },
+            })
+        ).status,
+    ).toBe(200);
 
     await declare({ ...images, adopted: { args: { imageManifest: identical } } });
     const adoption = await callsDuring(() => stack.up());
@@ -174,9 +204,18 @@ test("9. an existing identical asset is adopted; a differing one fails clearly a
 
 test("10. an invalid manifest fails preview with the property path, and nothing reaches Earth Engine", async () => {
     const valid = images;
-    const broken = { ...DEM, name: "projects/e2e-project/assets/broken", tilesets: [{ id: "0", sources: [{ uris: ["https://example.com/dem.tif"] }] }] };
+    const broken = {
+        ...DEM,
+        name: "projects/e2e-project/assets/broken",
+        tilesets: [{ id: "0", sources: [{ uris: ["https://example.com/dem.tif"] }] }],
+    };
     await declare({ ...valid, broken: { args: { imageManifest: broken } } });
-    const { calls, result } = await callsDuring(() => stack.preview().then(() => undefined, (error: Error) => error));
+    const { calls, result } = await callsDuring(() =>
+        stack.preview().then(
+            () => undefined,
+            (error: Error) => error,
+        ),
+    );
     expect(result?.message).toMatch(/imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]/);
     expect(result?.message).toMatch(/gs:\/\/bucket\/object/);
     expect(calls).toEqual([]);
@@ -205,7 +244,11 @@ test("13. the state holds no credential, and each __provider is under 1 KB", asy
     const state = JSON.stringify(await stack.exportStack());
     expect(state).not.toContain(TOKEN);
     expect(state).not.toMatch(/private_key|access_token|Bearer /);
-    const resources = (await stack.exportStack()).deployment.resources as { type: string; inputs?: Record<string, string>; outputs?: Record<string, string> }[];
+    const resources = (await stack.exportStack()).deployment.resources as {
+        type: string;
+        inputs?: Record<string, string>;
+        outputs?: Record<string, string>;
+    }[];
     const images = resources.filter((r) => r.type.endsWith("earthengine:ExternalImage"));
     expect(images.length).toBeGreaterThan(0);
     for (const r of images) {

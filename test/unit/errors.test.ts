@@ -13,7 +13,11 @@ import {
 } from "../../provider/earthengine/errors";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../fixtures/errors", name), "utf8");
-const request = (status: number) => ({ method: "POST", url: "https://earthengine.googleapis.com/v1alpha/projects/my-quota/image:importExternal", status });
+const request = (status: number) => ({
+    method: "POST",
+    url: "https://earthengine.googleapis.com/v1alpha/projects/my-quota/image:importExternal",
+    status,
+});
 
 describe("errors parsed from Google's AIP-193 bodies", () => {
     test("a missing serviceUsageConsumer role is named, with the fix", () => {

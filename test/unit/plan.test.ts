@@ -23,7 +23,11 @@ const olds = (extra: Record<string, unknown> = {}) => ({
     __provider: "exports.handler = ...",
     ...extra,
 });
-const news = (manifest: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ imageManifest: manifest, __provider: "changed", ...extra });
+const news = (manifest: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    imageManifest: manifest,
+    __provider: "changed",
+    ...extra,
+});
 
 describe("planUpdate: which change causes what", () => {
     test("no change (only __provider differs) plans nothing", () => {
@@ -42,7 +46,10 @@ describe("planUpdate: which change causes what", () => {
     });
 
     test("a consumer project change alone is local: no Earth Engine call", () => {
-        expect(planUpdate(olds({ project: "quota-a" }), news(normalized(base), { project: "quota-b" }))).toEqual({ kind: "local", changed: ["project"] });
+        expect(planUpdate(olds({ project: "quota-a" }), news(normalized(base), { project: "quota-b" }))).toEqual({
+            kind: "local",
+            changed: ["project"],
+        });
     });
 
     test("an adopt change alone is local", () => {
@@ -51,17 +58,30 @@ describe("planUpdate: which change causes what", () => {
 
     test("a changed property patches exactly that key", () => {
         const plan = planUpdate(olds(), news(normalized({ ...base, properties: { source: "lidar", version: 1 } })));
-        expect(plan).toEqual({ kind: "patch", changed: ["imageManifest.properties"], updateMask: ["properties.source"], asset: { properties: { source: "lidar" } } });
+        expect(plan).toEqual({
+            kind: "patch",
+            changed: ["imageManifest.properties"],
+            updateMask: ["properties.source"],
+            asset: { properties: { source: "lidar" } },
+        });
     });
 
     test("an added and a removed property are both in the mask; the removed one is absent from the body", () => {
         const plan = planUpdate(olds(), news(normalized({ ...base, properties: { source: "survey", license: "cc0" } })));
-        expect(plan).toMatchObject({ kind: "patch", updateMask: ["properties.license", "properties.version"], asset: { properties: { license: "cc0" } } });
+        expect(plan).toMatchObject({
+            kind: "patch",
+            updateMask: ["properties.license", "properties.version"],
+            asset: { properties: { license: "cc0" } },
+        });
     });
 
     test("removing all properties masks every old key", () => {
         const { properties: _, ...rest } = base;
-        expect(planUpdate(olds(), news(normalized(rest)))).toMatchObject({ kind: "patch", updateMask: ["properties.source", "properties.version"], asset: {} });
+        expect(planUpdate(olds(), news(normalized(rest)))).toMatchObject({
+            kind: "patch",
+            updateMask: ["properties.source", "properties.version"],
+            asset: {},
+        });
     });
 
     test("a start time change patches start_time", () => {
@@ -71,8 +91,16 @@ describe("planUpdate: which change causes what", () => {
 
     test("an added end time patches end_time; removing it clears it", () => {
         const withEnd = normalized({ ...base, endTime: "2027-01-01T00:00:00Z" });
-        expect(planUpdate(olds(), news(withEnd))).toMatchObject({ kind: "patch", updateMask: ["end_time"], asset: { endTime: "2027-01-01T00:00:00Z" } });
-        expect(planUpdate({ imageManifest: withEnd }, news(normalized(base)))).toMatchObject({ kind: "patch", updateMask: ["end_time"], asset: {} });
+        expect(planUpdate(olds(), news(withEnd))).toMatchObject({
+            kind: "patch",
+            updateMask: ["end_time"],
+            asset: { endTime: "2027-01-01T00:00:00Z" },
+        });
+        expect(planUpdate({ imageManifest: withEnd }, news(normalized(base)))).toMatchObject({
+            kind: "patch",
+            updateMask: ["end_time"],
+            asset: {},
+        });
     });
 
     test("the same instant written with another offset plans nothing", () => {
@@ -102,7 +130,9 @@ describe("planUpdate: which change causes what", () => {
     });
 
     test("an asset name change replaces", () => {
-        expect(planUpdate(olds(), news(normalized({ ...base, name: "projects/my-project/assets/dem2" })))).toMatchObject({ kind: "replace" });
+        expect(planUpdate(olds(), news(normalized({ ...base, name: "projects/my-project/assets/dem2" })))).toMatchObject({
+            kind: "replace",
+        });
     });
 
     test("an unknown asset name (preview) replaces", () => {
@@ -110,7 +140,9 @@ describe("planUpdate: which change causes what", () => {
     });
 
     test("an unknown property value (preview) plans a patch", () => {
-        expect(planUpdate(olds(), news({ ...normalized(base), properties: { source: UNKNOWN, version: 1 } }))).toMatchObject({ kind: "patch" });
+        expect(planUpdate(olds(), news({ ...normalized(base), properties: { source: UNKNOWN, version: 1 } }))).toMatchObject({
+            kind: "patch",
+        });
     });
 
     test("an unknown tileset list (preview) plans a re-import", () => {

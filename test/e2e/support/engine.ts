@@ -8,7 +8,10 @@ export const REPO_ROOT = path.resolve(__dirname, "../../..");
 
 /** The directory holding `pulumi`, built (or found) by the install script; cached after the first run. */
 export function pulumiBinDir(): string {
-    const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/install-pulumi.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/install-pulumi.sh")], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+    });
     const lines = out.trim().split("\n");
     return lines[lines.length - 1];
 }
@@ -55,5 +58,8 @@ export async function createSandbox(programDir: string, env: Record<string, stri
 }
 
 export async function newStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
-    return LocalWorkspace.createStack({ stackName, workDir: sandbox.workDir }, { envVars: sandbox.envVars, pulumiCommand: sandbox.command });
+    return LocalWorkspace.createStack(
+        { stackName, workDir: sandbox.workDir },
+        { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
+    );
 }
