@@ -51,39 +51,41 @@ function uriMessage(full: string, prefix: string): string {
     return `"${full}"${where} is not a gs://bucket/object URI; give the full gs:// URI or set uriPrefix to gs://bucket/folder/`;
 }
 
-function checkTilesets(m: ImageManifest, issue: Report): Set<string> {
+/** The declared tileset ids, or undefined when one is not known yet (references cannot be judged). */
+function checkTilesets(m: ImageManifest, issue: Report): Set<string> | undefined {
     const ids = new Set<string>();
     m.tilesets.forEach((tileset, t) => {
         const id = tileset.id ?? "";
         if (ids.has(id)) issue(["tilesets", t, "id"], `tileset id "${id}" is used twice; give each tileset its own id`);
         ids.add(id);
     });
-    return ids;
+    return [...ids].some(isUnknown) ? undefined : ids;
 }
 
-function checkBands(m: ImageManifest, tilesetIds: Set<string>, issue: Report): Set<string> | undefined {
+/** The declared band ids, or undefined when bands come from the files or one id is not known yet. */
+function checkBands(m: ImageManifest, tilesetIds: Set<string> | undefined, issue: Report): Set<string> | undefined {
     if (!m.bands) return undefined;
     const ids = new Set<string>();
     m.bands.forEach((band, b) => {
         if (ids.has(band.id)) issue(["bands", b, "id"], `band id "${band.id}" is used twice; band ids must be unique`);
         ids.add(band.id);
         const tilesetId = band.tilesetId ?? "";
-        if (!isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
+        if (tilesetIds && !isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
             issue(
                 ["bands", b, "tilesetId"],
                 `band "${band.id}" refers to tileset "${tilesetId}", which is not declared; use one of ${quoteList(tilesetIds)}`,
             );
         }
     });
-    return ids;
+    return [...ids].some(isUnknown) ? undefined : ids;
 }
 
-function checkMaskBands(m: ImageManifest, tilesetIds: Set<string>, bandIds: Set<string> | undefined, issue: Report): void {
+function checkMaskBands(m: ImageManifest, tilesetIds: Set<string> | undefined, bandIds: Set<string> | undefined, issue: Report): void {
     const maskOf = new Map<string, number>(); // band id -> index of the mask that covers it
     let maskOfAll: number | undefined; // a mask with no bandIds covers every band
     m.maskBands?.forEach((mask, i) => {
         const tilesetId = mask.tilesetId ?? "";
-        if (!isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
+        if (tilesetIds && !isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
             issue(["maskBands", i, "tilesetId"], `mask tileset "${tilesetId}" is not declared; use one of ${quoteList(tilesetIds)}`);
         }
         const conflict = (path: Path, other: number, what: string) =>

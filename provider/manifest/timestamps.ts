@@ -10,17 +10,20 @@ export function toEpochNanos(value: string): bigint | undefined {
     const m = RFC3339.exec(value);
     if (!m) return undefined;
     const [, y, mo, d, h, mi, s, frac = "", offset] = m;
-    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-    const check = new Date(ms);
-    // Date.UTC rolls 2026-02-30 over to March; a real calendar date must survive the round trip.
-    if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
-        return undefined;
-    }
+    // setUTCFullYear, unlike Date.UTC, does not read years 0-99 as 1900-1999.
+    const check = new Date(0);
+    check.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+    // A rolled-over date (2026-02-30 becomes March) is not a calendar date. Protobuf's Timestamp
+    // takes years 0001-9999 and seconds up to 59 (no leap second).
+    if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(y) < 1) return undefined;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
     let offsetMinutes = 0;
     if (offset !== "Z" && offset !== "z") {
-        const sign = offset.startsWith("-") ? -1 : 1;
-        offsetMinutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+        const [oh, om] = [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+        if (oh > 23 || om > 59) return undefined;
+        offsetMinutes = (offset.startsWith("-") ? -1 : 1) * (oh * 60 + om);
     }
+    const ms = check.getTime() + ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000;
     const seconds = BigInt(ms / 1000 - offsetMinutes * 60);
     return seconds * 1_000_000_000n + BigInt(frac.padEnd(9, "0"));
 }
