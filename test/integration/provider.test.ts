@@ -45,7 +45,7 @@ describe("check", () => {
 
     test("reports each problem with its property path and makes no call", async () => {
         const result = await provider.check?.({}, { imageManifest: { ...manifest("dem.json"), tilesets: [] }, project: "Bad Project", extra: 1 });
-        expect(result?.failures?.map((f) => f.property).sort()).toEqual(["extra", "imageManifest.tilesets", "project"]);
+        expect(result?.failures?.map((f) => f.property).sort()).toEqual(["extra", "imageManifest.bands[0].tilesetId", "imageManifest.tilesets", "project"]);
         expect(emulator.requests()).toEqual([]);
     });
 
