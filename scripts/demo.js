@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The offline demo: the local Earth Engine emulator, the real Pulumi engine, and the root
 // project (examples/basic) through preview, up, one change, and destroy. Run with `npm run demo`.
-const { execFileSync, spawnSync } = require("node:child_process");
+const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { startEmulator } = require("pulumi-earthengine/emulator");
@@ -14,10 +14,17 @@ function heading(text) {
     console.log(`\n\x1b[1m== ${text}\x1b[0m`);
 }
 
+// Asynchronous on purpose: the emulator serves requests from this same process.
 function pulumi(args, env, { allowFailure = false } = {}) {
     console.log(`\x1b[2m$ pulumi ${args.join(" ")}\x1b[0m`);
-    const result = spawnSync("pulumi", args, { cwd: root, env, stdio: "inherit" });
-    if (result.status !== 0 && !allowFailure) throw new Error(`pulumi ${args[0]} failed with exit code ${result.status}`);
+    return new Promise((resolve, reject) => {
+        const child = spawn("pulumi", args, { cwd: root, env, stdio: "inherit" });
+        child.on("error", reject);
+        child.on("exit", (code) => {
+            if (code !== 0 && !allowFailure) reject(new Error(`pulumi ${args[0]} failed with exit code ${code}`));
+            else resolve();
+        });
+    });
 }
 
 function showAssets(emulator) {
@@ -58,18 +65,18 @@ async function main() {
         GOOGLE_OAUTH_ACCESS_TOKEN: "demo-token",
     };
     try {
-        pulumi(["stack", "init", STACK, "--non-interactive"], env);
-        pulumi(["config", "set", "assetProject", "demo-project", "--stack", STACK], env);
-        pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
+        await pulumi(["stack", "init", STACK, "--non-interactive"], env);
+        await pulumi(["config", "set", "assetProject", "demo-project", "--stack", STACK], env);
+        await pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
 
         heading("pulumi preview: what would change (no Earth Engine call is made)");
         let mark = emulator.requests().length;
-        pulumi(["preview", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env);
         console.log(`Earth Engine calls during preview: ${emulator.requests().length - mark}`);
 
         heading("pulumi up: register the external image");
         mark = emulator.requests().length;
-        pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
 
@@ -77,19 +84,19 @@ async function main() {
         showAssets(emulator);
 
         heading("A metadata change: properties.source survey-2026 -> survey-2027 (patched in place)");
-        pulumi(["config", "set", "source", "survey-2027", "--stack", STACK], env);
+        await pulumi(["config", "set", "source", "survey-2027", "--stack", STACK], env);
         mark = emulator.requests().length;
-        pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
 
         heading("pulumi destroy: clean up");
         mark = emulator.requests().length;
-        pulumi(["destroy", "--yes", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["destroy", "--yes", "--stack", STACK, "--non-interactive"], env);
         showCalls(emulator, mark);
         console.log(`Assets left in the emulator: ${emulator.assets().length}`);
     } finally {
-        pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { allowFailure: true });
+        await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { allowFailure: true });
         fs.rmSync(path.join(root, `Pulumi.${STACK}.yaml`), { force: true });
         await emulator.close();
     }
