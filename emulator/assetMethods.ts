@@ -1,0 +1,57 @@
+import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
+import { assetNotFound, failedPrecondition, invalidArgument } from "./errors";
+import { isContainerType } from "./hierarchy";
+import { AssetMetadataSchema, checkTimeRange } from "./metadata";
+import { applyPatch, parseUpdateMask } from "./patchMask";
+import { parseProtoJson } from "./protoJson";
+import { patchAssetShape } from "./shapes";
+import { type AssetStore, isImplicitFolder } from "./store";
+import { schemaViolation } from "./validation";
+
+/** `assets.get`. */
+export function getAsset(store: AssetStore, name: string): EarthEngineAsset {
+    const asset = store.get(name);
+    if (!asset) throw assetNotFound(name);
+    return asset;
+}
+
+/** `assets.delete`: answers `{}`. A folder or collection must be emptied first. */
+export function deleteAsset(store: AssetStore, name: string): Record<string, never> {
+    const asset = getAsset(store, name);
+    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be deleted.`);
+    const children = isContainerType(asset.type) ? store.children(name).length : 0;
+    if (children > 0) {
+        throw failedPrecondition(`Asset '${name}' is a ${asset.type} with ${children} child asset(s); delete them first.`);
+    }
+    store.remove(name);
+    return {};
+}
+
+/**
+ * `assets.patch`: changes metadata only (see patchMask.ts). The mask comes from the body's
+ * `updateMask` or, as the API also allows, the `updateMask` query parameter.
+ */
+export function patchAsset(
+    store: AssetStore,
+    version: ApiVersion,
+    name: string,
+    body: unknown,
+    queryMask: string | undefined,
+): EarthEngineAsset {
+    const request = parseProtoJson(body ?? {}, patchAssetShape(version), version);
+    const maskText = request.updateMask ?? queryMask ?? "";
+    if (typeof maskText !== "string")
+        throw invalidArgument("Invalid argument at 'update_mask': a field mask is a string of comma-separated paths");
+    const mask = parseUpdateMask(maskText, version);
+    const parsed = AssetMetadataSchema.safeParse(request.asset ?? {});
+    if (!parsed.success) throw schemaViolation(parsed.error.issues, request.asset, ["asset"]);
+    const current = getAsset(store, name);
+    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be changed.`);
+    const next = applyPatch(current, parsed.data, mask);
+    checkTimeRange(next.startTime, next.endTime, "asset.end_time");
+    if (current.type === "FOLDER" && (next.properties || next.startTime || next.endTime)) {
+        throw failedPrecondition(`Asset '${name}' is a FOLDER; folders have no properties or time range.`);
+    }
+    const { id: _id, updateTime: _updateTime, ...rest } = next;
+    return store.put(rest);
+}

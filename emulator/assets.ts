@@ -1,0 +1,91 @@
+import type { EarthEngineAsset, ImageBand } from "../provider/earthengine/types";
+import type { DataType, ImageManifest, PyramidingPolicy, Tileset, TilesetBand } from "../provider/manifest";
+
+/** An image asset before the store gives it `id` and `updateTime`. */
+export type NewAsset = Omit<EarthEngineAsset, "id" | "updateTime">;
+
+// Ranges of the integer types, which `assets.get` reports with precision INT.
+const INT_RANGES: Partial<Record<DataType, { min: number; max: number }>> = {
+    INT8: { min: -128, max: 127 },
+    UINT8: { min: 0, max: 255 },
+    INT16: { min: -32768, max: 32767 },
+    UINT16: { min: 0, max: 65535 },
+    INT32: { min: -2147483648, max: 2147483647 },
+    UINT32: { min: 0, max: 4294967295 },
+};
+
+// A CRS code such as EPSG:4326 or SR-ORG:6974; anything else is taken as WKT.
+const CRS_CODE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9.-]+$/;
+
+/**
+ * The asset `importExternal` registers for a validated manifest, as `assets.get` shows it:
+ * name, metadata, the tilesets with full URIs, and the bands. Ingestion-only fields (uriPrefix,
+ * maskBands, footprint, memo, skipMetadataRead, minTileAreaRatio, the manifest-level defaults)
+ * are not part of the asset.
+ */
+export function imageAssetFromManifest(manifest: ImageManifest): NewAsset {
+    const asset: NewAsset = { type: "IMAGE", name: manifest.name };
+    if (manifest.properties && Object.keys(manifest.properties).length > 0) asset.properties = { ...manifest.properties };
+    if (manifest.startTime) asset.startTime = manifest.startTime;
+    if (manifest.endTime) asset.endTime = manifest.endTime;
+    asset.tilesets = manifest.tilesets.map((tileset) => withFullUris(tileset, manifest.uriPrefix ?? ""));
+    asset.bands = bandsOf(manifest);
+    return asset;
+}
+
+function withFullUris(tileset: Tileset, prefix: string): Tileset {
+    return {
+        ...structuredClone(tileset),
+        sources: tileset.sources.map((s) => ({ ...structuredClone(s), uris: s.uris.map((u) => prefix + u) })),
+    };
+}
+
+/**
+ * The declared bands in order; without declarations the files would say, and the emulator does
+ * not read them, so each tileset counts as one band named b1, b2, ... in tileset order.
+ */
+function bandsOf(manifest: ImageManifest): ImageBand[] {
+    const declared =
+        manifest.bands ?? manifest.tilesets.map((tileset, i): TilesetBand => ({ id: `b${i + 1}`, tilesetId: tileset.id ?? "" }));
+    return declared.map((band) => {
+        const tilesetId = band.tilesetId ?? "";
+        const tileset = manifest.tilesets.find((t) => (t.id ?? "") === tilesetId);
+        const out: ImageBand = {
+            id: band.id,
+            tilesetId,
+            tilesetBandIndex: band.tilesetBandIndex ?? 0,
+            pyramidingPolicy: policy(band.pyramidingPolicy) ?? policy(manifest.pyramidingPolicy) ?? "MEAN",
+        };
+        const missingData = band.missingData ?? manifest.missingData;
+        if (missingData) out.missingData = structuredClone(missingData);
+        const dataType = tileset && dataTypeOf(tileset.dataType);
+        if (dataType) out.dataType = dataType;
+        const grid = tileset && gridOf(tileset);
+        if (grid) out.grid = grid;
+        return out;
+    });
+}
+
+// UNSPECIFIED is proto3's "not set": it falls through to the next default.
+function policy(value: PyramidingPolicy | undefined): PyramidingPolicy | undefined {
+    return value === "PYRAMIDING_POLICY_UNSPECIFIED" ? undefined : value;
+}
+
+function dataTypeOf(dataType: DataType | undefined): ImageBand["dataType"] {
+    if (dataType === "FLOAT" || dataType === "DOUBLE") return { precision: dataType };
+    const range = dataType && INT_RANGES[dataType];
+    return range ? { precision: "INT", range: { ...range } } : undefined;
+}
+
+/** What the manifest says about the band's grid; undefined when it says nothing (the file would). */
+function gridOf(tileset: Tileset): ImageBand["grid"] {
+    const source = tileset.sources[0];
+    const grid: NonNullable<ImageBand["grid"]> = {};
+    if (tileset.crs) {
+        if (CRS_CODE.test(tileset.crs)) grid.crsCode = tileset.crs;
+        else grid.crsWkt = tileset.crs;
+    }
+    if (source?.affineTransform) grid.affineTransform = { ...source.affineTransform } as Record<string, number>;
+    if (source?.dimensions) grid.dimensions = { ...source.dimensions };
+    return Object.keys(grid).length > 0 ? grid : undefined;
+}

@@ -1,0 +1,80 @@
+import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
+import { normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
+import { ASSET_NAME_HINT } from "../provider/manifest/names";
+import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
+import { requireContainer } from "./hierarchy";
+import { AssetMetadataSchema, checkTimeRange } from "./metadata";
+import { parseProtoJson } from "./protoJson";
+import { createAssetShape } from "./shapes";
+import type { AssetStore } from "./store";
+import { schemaViolation } from "./validation";
+
+/** Query parameters of `assets.create`, as sent. */
+export interface CreateQuery {
+    assetId?: string;
+    overwrite?: string;
+}
+
+/**
+ * `assets.create` for the two container types: FOLDER and IMAGE_COLLECTION (the latter with
+ * properties and a time range). Images come from `importExternal`, and the other types from
+ * ingestion or export, which the emulator does not offer.
+ */
+export function createAsset(store: AssetStore, version: ApiVersion, project: string, query: CreateQuery, body: unknown): EarthEngineAsset {
+    const request = parseProtoJson(body ?? {}, createAssetShape(version), version);
+    const name = assetNameOf(project, query.assetId);
+    if (typeof request.name === "string" && normalizeAssetName(request.name) !== name) {
+        throw invalidArgument(
+            `Invalid argument at 'name': the body names '${request.name}' but assetId names '${name}'; give one or make them agree.`,
+        );
+    }
+    const type = request.type;
+    if (type === "IMAGE") {
+        throw invalidArgument(
+            `assets.create does not make images; register a Cloud-Optimized GeoTIFF with POST /${version}/projects/${project}/image:importExternal.`,
+        );
+    }
+    if (type !== "FOLDER" && type !== "IMAGE_COLLECTION") {
+        throw invalidArgument(
+            `Invalid argument at 'type': assets.create makes a FOLDER or an IMAGE_COLLECTION, got ${JSON.stringify(type ?? null)}.`,
+        );
+    }
+    const parsed = AssetMetadataSchema.safeParse(request);
+    if (!parsed.success) throw schemaViolation(parsed.error.issues, request);
+    const metadata = parsed.data;
+    checkTimeRange(metadata.startTime, metadata.endTime, "end_time");
+    const hasMetadata = Object.keys(metadata.properties ?? {}).length > 0 || metadata.startTime || metadata.endTime;
+    if (type === "FOLDER" && hasMetadata)
+        throw invalidArgument("Invalid argument: a FOLDER has no properties, start_time or end_time; use an IMAGE_COLLECTION.");
+    const parent = parentAssetName(name);
+    requireContainer(store, parent);
+    if (parent && store.get(parent)?.type === "IMAGE_COLLECTION") {
+        throw failedPrecondition(`Asset '${parent}' is an IMAGE_COLLECTION, which holds only images; create the ${type} elsewhere.`);
+    }
+    replaceable(store, name, query.overwrite);
+    const asset: Omit<EarthEngineAsset, "id" | "updateTime"> = { type, name };
+    if (metadata.properties && Object.keys(metadata.properties).length > 0) asset.properties = metadata.properties;
+    for (const field of ["startTime", "endTime", "title", "description"] as const) {
+        if (metadata[field] !== undefined) asset[field] = metadata[field];
+    }
+    return store.put(asset);
+}
+
+function assetNameOf(project: string, assetId: string | undefined): string {
+    if (!assetId)
+        throw invalidArgument("Invalid argument at 'asset_id': give the new asset's path, for example ?assetId=folder/collection.");
+    const name = normalizeAssetName(
+        assetId.startsWith("projects/") || assetId.startsWith("users/") ? assetId : `projects/${project}/assets/${assetId}`,
+    );
+    if (!parseAssetName(name))
+        throw invalidArgument(`Invalid argument at 'asset_id': '${assetId}' is not an asset path; ${ASSET_NAME_HINT}.`);
+    return name;
+}
+
+/** With overwrite, an existing asset is replaced only when nothing would be orphaned. */
+function replaceable(store: AssetStore, name: string, overwrite: string | undefined): void {
+    const existing = store.get(name);
+    if (!existing) return;
+    if (overwrite !== "true") throw cannotOverwrite(name);
+    if (store.children(name).length > 0) throw failedPrecondition(`Asset '${name}' has child assets; delete them before overwriting it.`);
+}

@@ -1,0 +1,130 @@
+import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
+import { parseAssetName } from "../provider/manifest";
+import { snakeToCamel } from "../provider/manifest/keys";
+import { ASSET_NAME_HINT } from "../provider/manifest/names";
+import { deleteAsset, getAsset, patchAsset } from "./assetMethods";
+import { createAsset } from "./createAsset";
+import { ApiError, invalidArgument } from "./errors";
+import { parseJsonBody, type ReceivedBody } from "./http";
+import { importExternal } from "./importExternal";
+import { listAssets } from "./listAssets";
+import type { AssetStore } from "./store";
+
+/** An authenticated API call as received. */
+export interface ApiCall {
+    method: string;
+    /** The URL path, percent-decoded. */
+    path: string;
+    query: Record<string, string>;
+    body: ReceivedBody;
+}
+
+/** What a method handler gets: the checked query and the parsed JSON body (POST and PATCH only). */
+interface ParsedCall {
+    query: Record<string, string>;
+    body: unknown;
+}
+
+interface Route {
+    method: string;
+    /** Matches the path after `/{version}/`. */
+    pattern: RegExp;
+    /** Query parameters the method takes, besides Google's system parameters. */
+    params: readonly string[];
+    handle(store: AssetStore, version: ApiVersion, match: RegExpExecArray, call: ParsedCall): unknown;
+}
+
+// Asset paths never hold ':' (it starts a custom method such as :listAssets); project ids may.
+const ROUTES: Route[] = [
+    {
+        method: "POST",
+        pattern: /^projects\/([^/]+)\/image:importExternal$/,
+        params: [],
+        handle: (store, version, _m, call) => importExternal(store, version, call.body),
+    },
+    {
+        method: "GET",
+        pattern: /^(projects\/[^/]+(?:\/assets(?:\/[^:]+)?)?):listAssets$/,
+        params: ["pageSize", "pageToken", "view", "filter"],
+        handle: (store, _v, m, call) => listAssets(store, checkedName(m[1]), call.query),
+    },
+    {
+        method: "POST",
+        pattern: /^projects\/([^/]+)\/assets$/,
+        params: ["assetId", "overwrite"],
+        handle: (store, version, m, call) => createAsset(store, version, m[1], call.query, call.body),
+    },
+    {
+        method: "GET",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
+        params: [],
+        handle: (store, _v, m) => getAsset(store, checkedName(m[1])),
+    },
+    {
+        method: "PATCH",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
+        params: ["updateMask"],
+        handle: (store, version, m, call) => patchAsset(store, version, checkedName(m[1]), call.body, call.query.updateMask),
+    },
+    {
+        method: "DELETE",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
+        params: [],
+        handle: (store, _v, m) => deleteAsset(store, checkedName(m[1])),
+    },
+];
+
+// Parameters every Google API accepts (https://cloud.google.com/apis/docs/system-parameters).
+const SYSTEM_PARAMS = [
+    "$.xgafv",
+    "access_token",
+    "alt",
+    "callback",
+    "fields",
+    "key",
+    "oauth_token",
+    "prettyPrint",
+    "quotaUser",
+    "uploadType",
+    "upload_protocol",
+];
+const BOOLEAN_PARAMS = ["overwrite"];
+
+/** Runs the call against the store and returns the response body; throws ApiError for every failure. */
+export function dispatch(store: AssetStore, call: ApiCall): unknown {
+    const [, version, rest = ""] = /^\/([^/]+)\/(.*)$/.exec(call.path) ?? [];
+    const route = API_VERSIONS.includes(version as ApiVersion)
+        ? ROUTES.find((r) => r.method === call.method && r.pattern.test(rest))
+        : undefined;
+    const match = route?.pattern.exec(rest);
+    if (!route || !match)
+        throw new ApiError(404, `Method not found: ${call.method} ${call.path} is not an Earth Engine API method the emulator knows.`);
+    const query = checkedQuery(call.query, route.params);
+    // As at Google: the URL is routed first, so a bad body never hides a wrong URL.
+    const body = call.method === "POST" || call.method === "PATCH" ? parseJsonBody(call.body) : undefined;
+    return route.handle(store, version as ApiVersion, match, { query, body });
+}
+
+/** The query with snake_case names camelized; an unknown parameter fails as it does at Google. */
+function checkedQuery(query: Record<string, string>, params: readonly string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(query)) {
+        const name = snakeToCamel(key);
+        if (SYSTEM_PARAMS.includes(key)) continue;
+        if (!params.includes(name)) {
+            throw invalidArgument(
+                `Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter. Field '${key}' could not be found in request message.`,
+            );
+        }
+        if (BOOLEAN_PARAMS.includes(name) && value !== "true" && value !== "false") {
+            throw invalidArgument(`Invalid value at '${key}' (TYPE_BOOL), "${value}"`);
+        }
+        out[name] = value;
+    }
+    return out;
+}
+
+function checkedName(name: string): string {
+    if (/^projects\/[^/]+(\/assets)?$/.test(name) || parseAssetName(name)) return name;
+    throw invalidArgument(`Invalid asset name '${name}': ${ASSET_NAME_HINT}.`);
+}

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import { type ApiError, invalidArgument } from "./errors";
+import { protoPath } from "./protoJson";
+
+/** One entry of `google.rpc.BadRequest.fieldViolations`. */
+interface FieldViolation {
+    field: string;
+    description: string;
+}
+
+/**
+ * A 400 INVALID_ARGUMENT for a request that parsed but broke the schema's rules: the message
+ * names the first field and says what is wrong; `error.details` carries a
+ * `google.rpc.BadRequest` with every violation, as Google's APIs report them.
+ */
+export function schemaViolation(issues: readonly z.core.$ZodIssue[], value: unknown, base: readonly PropertyKey[] = []): ApiError {
+    const violations = issues.flatMap((issue) => violationsOf(issue, value, base));
+    const [first] = violations;
+    const more = violations.length > 1 ? ` (and ${violations.length - 1} more; see error.details)` : "";
+    return invalidArgument(`Invalid argument at '${first.field}': ${first.description}${more}`, [
+        { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: violations },
+    ]);
+}
+
+function violationsOf(issue: z.core.$ZodIssue, value: unknown, base: readonly PropertyKey[]): FieldViolation[] {
+    const path = [...base, ...issue.path];
+    if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({ field: protoPath([...path, key]), description: `Unknown name "${key}": Cannot find field.` }));
+    }
+    const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
+    return [{ field: protoPath(path), description: missing ? "this field is required" : issue.message }];
+}
+
+/** The value at `path`, or undefined when the path leaves the data. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+    let current = value;
+    for (const segment of path) {
+        if (current === null || typeof current !== "object") return undefined;
+        current = (current as Record<PropertyKey, unknown>)[segment];
+    }
+    return current;
+}
