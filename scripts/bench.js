@@ -49,12 +49,16 @@ async function lifecycle(count, concurrency) {
     };
     const start = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (next < count) await one(next++);
-    }));
+    await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+            while (next < count) await one(next++);
+        }),
+    );
     const seconds = (performance.now() - start) / 1000;
     await emulator.close();
-    console.log(`\nprovider lifecycle against the emulator: ${count} assets, ${concurrency} at a time, ${seconds.toFixed(2)} s (${((count * 4) / seconds).toFixed(0)} calls to the provider/s)`);
+    console.log(
+        `\nprovider lifecycle against the emulator: ${count} assets, ${concurrency} at a time, ${seconds.toFixed(2)} s (${((count * 4) / seconds).toFixed(0)} calls to the provider/s)`,
+    );
     for (const [kind, values] of Object.entries(latencies)) {
         values.sort((a, b) => a - b);
         console.log(`  ${kind.padEnd(7)} p50 ${percentile(values, 50).toFixed(2)} ms   p95 ${percentile(values, 95).toFixed(2)} ms`);
@@ -66,7 +70,9 @@ async function main() {
     for (const size of [10, 1000, 10000]) {
         const manifest = bigManifest(size);
         const bytes = Buffer.byteLength(JSON.stringify(manifest));
-        measure(`validateManifest, ${size} tilesets (${(bytes / 1e6).toFixed(2)} MB)`, size >= 10000 ? 5 : 50, () => validateManifest(manifest));
+        measure(`validateManifest, ${size} tilesets (${(bytes / 1e6).toFixed(2)} MB)`, size >= 10000 ? 5 : 50, () =>
+            validateManifest(manifest),
+        );
     }
     const a = validateManifest(bigManifest(10000)).manifest;
     const b = { ...a, properties: { ...a.properties, key_0: "changed" } };

@@ -41,7 +41,10 @@ function showCalls(emulator, since) {
 async function main() {
     heading("Preparing the Pulumi engine");
     // The install script prints progress on stderr (and says when a first build takes minutes).
-    const out = execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const out = execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+    });
     const binDir = out.trim().split("\n").pop();
     console.log(`Using the Pulumi CLI in ${binDir}`);
 
@@ -101,7 +104,9 @@ async function main() {
         await emulator.close();
     }
     heading("Done");
-    console.log("Next: point the same program at Google with `pulumi config set earthengine:project <quota-project>` and credentials (see README).");
+    console.log(
+        "Next: point the same program at Google with `pulumi config set earthengine:project <quota-project>` and credentials (see README).",
+    );
 }
 
 main().catch((error) => {

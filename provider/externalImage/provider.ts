@@ -82,7 +82,7 @@ async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageIn
  * The ExternalImage implementation the engine drives through the shim. Stateless per call; see
  * README "What each change does" for the plan each diff produces.
  */
-export const externalImageProvider: pulumi.dynamic.ResourceProvider = {
+export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = {
     async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
         const values = configValuesFrom(req.config);
         resolveSettings(values); // fail early on a bad endpoint or API version

@@ -16,7 +16,10 @@ test.each([
     ["multiband", ["projects/example-project/assets/scene_20260601"]],
 ])("examples/%s goes through up, a no-change preview, and destroy", async (example, assetNames) => {
     emulator.reset();
-    const sandbox = await createSandbox(path.join(REPO_ROOT, "examples", example), { EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: "example-token" });
+    const sandbox = await createSandbox(path.join(REPO_ROOT, "examples", example), {
+        EARTHENGINE_ENDPOINT: emulator.url,
+        GOOGLE_OAUTH_ACCESS_TOKEN: "example-token",
+    });
     try {
         const stack = await newStack(sandbox, `example-${example}`);
         await stack.setConfig("assetProject", { value: "example-project" });

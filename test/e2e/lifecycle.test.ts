@@ -247,9 +247,15 @@ test("13. the stored state holds no credential, and each __provider is under 1 K
     expect(state).not.toContain(TOKEN);
     expect(state).not.toMatch(/private_key|access_token|Bearer /);
     // The engine records the stack config as the dynamic provider's inputs; a secret stays ciphertext.
-    expect(state).toMatch(/"earthengine:accessToken":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":/);
+    expect(state).toMatch(
+        /"earthengine:accessToken":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":/,
+    );
 
-    const resources = JSON.parse(state).checkpoint.latest.resources as { type: string; inputs?: Record<string, string>; outputs?: Record<string, string> }[];
+    const resources = JSON.parse(state).checkpoint.latest.resources as {
+        type: string;
+        inputs?: Record<string, string>;
+        outputs?: Record<string, string>;
+    }[];
     const images = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/earthengine:ExternalImage");
     expect(images).toHaveLength(3);
     for (const r of images) {

@@ -1,7 +1,13 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { AuthSource } from "../../provider/earthengine/auth";
 import { EarthEngineClient } from "../../provider/earthengine/client";
-import { AssetAlreadyExistsError, AssetNotFoundError, InvalidArgumentError, TransportError, UnauthenticatedError } from "../../provider/earthengine/errors";
+import {
+    AssetAlreadyExistsError,
+    AssetNotFoundError,
+    InvalidArgumentError,
+    TransportError,
+    UnauthenticatedError,
+} from "../../provider/earthengine/errors";
 import { validateManifest } from "../../provider/manifest";
 
 // The REST client against a real HTTP server (the emulator) on an ephemeral loopback port.
@@ -17,7 +23,13 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => {
     emulator.reset();
-    client = new EarthEngineClient({ endpoint: emulator.url, apiVersion: "v1alpha", auth: auth("t"), userProject: "quota-project", sleep: noWait });
+    client = new EarthEngineClient({
+        endpoint: emulator.url,
+        apiVersion: "v1alpha",
+        auth: auth("t"),
+        userProject: "quota-project",
+        sleep: noWait,
+    });
 });
 
 const image = (name: string) => {
@@ -35,14 +47,19 @@ test("createAsset makes folders and collections that images can live in", async 
 
 test("createAsset of an existing asset is an AssetAlreadyExistsError", async () => {
     await client.createAsset("projects/test-project/assets/folder", { type: "FOLDER" });
-    await expect(client.createAsset("projects/test-project/assets/folder", { type: "FOLDER" })).rejects.toBeInstanceOf(AssetAlreadyExistsError);
+    await expect(client.createAsset("projects/test-project/assets/folder", { type: "FOLDER" })).rejects.toBeInstanceOf(
+        AssetAlreadyExistsError,
+    );
 });
 
 test("listAssets pages through the children of a folder", async () => {
     await client.createAsset("projects/test-project/assets/folder", { type: "FOLDER" });
     for (const n of [1, 2, 3]) await client.importExternal(image(`projects/test-project/assets/folder/img${n}`), { overwrite: false });
     const first = await client.listAssets("projects/test-project/assets/folder", { pageSize: 2 });
-    expect(first.assets?.map((a) => a.name)).toEqual(["projects/test-project/assets/folder/img1", "projects/test-project/assets/folder/img2"]);
+    expect(first.assets?.map((a) => a.name)).toEqual([
+        "projects/test-project/assets/folder/img1",
+        "projects/test-project/assets/folder/img2",
+    ]);
     const second = await client.listAssets("projects/test-project/assets/folder", { pageSize: 2, pageToken: first.nextPageToken });
     expect(second.assets?.map((a) => a.name)).toEqual(["projects/test-project/assets/folder/img3"]);
     expect(second.nextPageToken ?? "").toBe("");
@@ -50,7 +67,9 @@ test("listAssets pages through the children of a folder", async () => {
 
 test("importExternal without overwrite on an existing asset is an AssetAlreadyExistsError", async () => {
     await client.importExternal(image("projects/test-project/assets/a"), { overwrite: false });
-    await expect(client.importExternal(image("projects/test-project/assets/a"), { overwrite: false })).rejects.toBeInstanceOf(AssetAlreadyExistsError);
+    await expect(client.importExternal(image("projects/test-project/assets/a"), { overwrite: false })).rejects.toBeInstanceOf(
+        AssetAlreadyExistsError,
+    );
 });
 
 test("a missing asset is an AssetNotFoundError", async () => {
@@ -74,7 +93,10 @@ test("an empty bearer token is an UnauthenticatedError that says where credentia
 test("without an explicit consumer project the asset's project is the quota project", async () => {
     const plain = new EarthEngineClient({ endpoint: emulator.url, apiVersion: "v1alpha", auth: auth("t"), sleep: noWait });
     await plain.importExternal(image("projects/test-project/assets/a"), { overwrite: false });
-    expect(emulator.requests()[0]).toMatchObject({ path: "/v1alpha/projects/test-project/image:importExternal", userProject: "test-project" });
+    expect(emulator.requests()[0]).toMatchObject({
+        path: "/v1alpha/projects/test-project/image:importExternal",
+        userProject: "test-project",
+    });
 });
 
 test("legacy assets send no quota project header, as the official clients do", async () => {

@@ -1,13 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { externalImageProvider as provider } from "../../provider/externalImage/provider";
 import { planUpdate } from "../../provider/externalImage/plan";
+import { externalImageProvider as provider } from "../../provider/externalImage/provider";
 
 // Every provider method against the emulator on an ephemeral loopback port, as the engine calls them.
 const TOKEN = "integration-token-5b1e";
 const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/provider", name), "utf8"));
-const config = (values: Record<string, string>) => ({ config: { get: (key: string) => values[key], require: (key: string) => values[key] } });
+const config = (values: Record<string, string>) => ({
+    config: { get: (key: string) => values[key], require: (key: string) => values[key] },
+});
 
 let emulator: RunningEmulator;
 
@@ -17,12 +19,14 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(async () => {
     emulator.reset();
-    await provider.configure?.(config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:project": "quota-project" }));
+    await provider.configure(
+        config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:project": "quota-project" }),
+    );
 });
 
 /** check() as the engine runs it, then the checked inputs. */
 async function checked(news: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const result = await provider.check?.({}, news);
+    const result = await provider.check({}, news);
     expect(result?.failures ?? []).toEqual([]);
     return result?.inputs as Record<string, unknown>;
 }
@@ -34,7 +38,11 @@ async function created(news: Record<string, unknown>) {
 }
 
 const directPatch = (name: string, body: unknown) =>
-    fetch(`${emulator.url}/v1alpha/${name}`, { method: "PATCH", headers: { authorization: "Bearer x", "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${emulator.url}/v1alpha/${name}`, {
+        method: "PATCH",
+        headers: { authorization: "Bearer x", "content-type": "application/json" },
+        body: JSON.stringify(body),
+    });
 
 describe("check", () => {
     test("normalises snake_case keys and timestamps into the stored inputs", async () => {
@@ -44,14 +52,22 @@ describe("check", () => {
     });
 
     test("reports each problem with its property path and makes no call", async () => {
-        const result = await provider.check?.({}, { imageManifest: { ...manifest("dem.json"), tilesets: [] }, project: "Bad Project", extra: 1 });
-        expect(result?.failures?.map((f) => f.property).sort()).toEqual(["extra", "imageManifest.bands[0].tilesetId", "imageManifest.tilesets", "project"]);
+        const result = await provider.check(
+            {},
+            { imageManifest: { ...manifest("dem.json"), tilesets: [] }, project: "Bad Project", extra: 1 },
+        );
+        expect(result?.failures?.map((f) => f.property).sort()).toEqual([
+            "extra",
+            "imageManifest.bands[0].tilesetId",
+            "imageManifest.tilesets",
+            "project",
+        ]);
         expect(emulator.requests()).toEqual([]);
     });
 
     test("accepts unknown values during preview", async () => {
         const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-        const result = await provider.check?.({}, { imageManifest: { ...manifest("dem.json"), name: unknown, tilesets: unknown } });
+        const result = await provider.check({}, { imageManifest: { ...manifest("dem.json"), name: unknown, tilesets: unknown } });
         expect(result?.failures ?? []).toEqual([]);
     });
 });
@@ -63,7 +79,12 @@ describe("create", () => {
         expect(outs).toMatchObject({ assetName: id, imageManifest: { name: id, properties: { source: "survey-2026", version: 1 } } });
         expect(typeof outs.updateTime).toBe("string");
         const [post, get] = emulator.requests();
-        expect(post).toMatchObject({ method: "POST", path: "/v1alpha/projects/quota-project/image:importExternal", status: 200, body: { overwrite: false } });
+        expect(post).toMatchObject({
+            method: "POST",
+            path: "/v1alpha/projects/quota-project/image:importExternal",
+            status: 200,
+            body: { overwrite: false },
+        });
         expect(get).toMatchObject({ method: "GET", path: "/v1alpha/projects/test-project/assets/dem", status: 200 });
     });
 
@@ -74,20 +95,30 @@ describe("create", () => {
 
     test("the resource's project input overrides the configured consumer project", async () => {
         await created({ imageManifest: manifest("dem.json"), project: "other-quota" });
-        expect(emulator.requests()[0]).toMatchObject({ path: "/v1alpha/projects/other-quota/image:importExternal", userProject: "other-quota" });
+        expect(emulator.requests()[0]).toMatchObject({
+            path: "/v1alpha/projects/other-quota/image:importExternal",
+            userProject: "other-quota",
+        });
     });
 
     test("an existing identical asset is adopted (an idempotent re-run)", async () => {
         const first = await created({ imageManifest: manifest("dem.json") });
         const again = await provider.create(first.inputs);
         expect(again.id).toBe(first.id);
-        expect(emulator.requests().slice(-2).map((r) => `${r.method} ${r.status}`)).toEqual(["POST 409", "GET 200"]);
+        expect(
+            emulator
+                .requests()
+                .slice(-2)
+                .map((r) => `${r.method} ${r.status}`),
+        ).toEqual(["POST 409", "GET 200"]);
     });
 
     test("an existing differing asset is refused with the fields that differ and how to adopt it", async () => {
         const { inputs } = await created({ imageManifest: manifest("dem.json") });
         await directPatch("projects/test-project/assets/dem", { asset: { properties: { source: "by-hand" } }, updateMask: "properties" });
-        await expect(provider.create(inputs)).rejects.toThrow(/already exists and differs from this declaration in: properties\.[\s\S]*adopt: true/);
+        await expect(provider.create(inputs)).rejects.toThrow(
+            /already exists and differs from this declaration in: properties\.[\s\S]*adopt: true/,
+        );
         expect(emulator.assets()[0].properties).toEqual({ source: "by-hand" });
     });
 
@@ -95,44 +126,68 @@ describe("create", () => {
         await created({ imageManifest: manifest("dem.json") });
         await directPatch("projects/test-project/assets/dem", { asset: { properties: { source: "by-hand" } }, updateMask: "properties" });
         const { outs } = await created({ imageManifest: manifest("dem.json"), adopt: true });
-        expect(emulator.requests().filter((r) => r.method === "POST").pop()?.body).toMatchObject({ overwrite: true });
+        expect(
+            emulator
+                .requests()
+                .filter((r) => r.method === "POST")
+                .pop()?.body,
+        ).toMatchObject({ overwrite: true });
         expect(emulator.assets()[0].properties).toEqual({ source: "survey-2026", version: 1 });
         expect(outs.adopt).toBe(true);
     });
 
     test("a missing parent folder fails with what to do, and nothing is created", async () => {
         const inputs = await checked({ imageManifest: { ...manifest("dem.json"), name: "projects/test-project/assets/missing/dem" } });
-        await expect(provider.create(inputs)).rejects.toThrow(/parent folder or image collection does not exist[\s\S]*Create the parent first/);
+        await expect(provider.create(inputs)).rejects.toThrow(
+            /parent folder or image collection does not exist[\s\S]*Create the parent first/,
+        );
         expect(emulator.assets()).toEqual([]);
     });
 
     test("retries 503 and 429 answers, honouring Retry-After", async () => {
-        await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ status: 503, count: 1, retryAfterSeconds: 0 }) });
-        await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ status: 429, count: 1, retryAfterSeconds: 0 }) });
+        await fetch(`${emulator.url}/_emulator/faults`, {
+            method: "POST",
+            body: JSON.stringify({ status: 503, count: 1, retryAfterSeconds: 0 }),
+        });
+        await fetch(`${emulator.url}/_emulator/faults`, {
+            method: "POST",
+            body: JSON.stringify({ status: 429, count: 1, retryAfterSeconds: 0 }),
+        });
         await created({ imageManifest: manifest("dem.json") });
         expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 503", "POST 429", "POST 200", "GET 200"]);
     });
 
     test("a quota error that outlasts the retries says what to do, without the token", async () => {
-        await fetch(`${emulator.url}/_emulator/faults`, { method: "POST", body: JSON.stringify({ status: 429, count: 5, retryAfterSeconds: 0 }) });
+        await fetch(`${emulator.url}/_emulator/faults`, {
+            method: "POST",
+            body: JSON.stringify({ status: 429, count: 5, retryAfterSeconds: 0 }),
+        });
         const inputs = await checked({ imageManifest: manifest("dem.json") });
-        const error = await provider.create(inputs).then(() => undefined, (e: Error) => e);
+        const error = await provider.create(inputs).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         expect(error?.message).toMatch(/quota[\s\S]*--parallel/);
         expect(error?.message).not.toContain(TOKEN);
         expect(emulator.requests()).toHaveLength(5);
     });
 
     test("works the same with API version v1", async () => {
-        await provider.configure?.(config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:apiVersion": "v1" }));
+        await provider.configure(
+            config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:apiVersion": "v1" }),
+        );
         await created({ imageManifest: manifest("dem.json") });
-        expect(emulator.requests().map((r) => r.path)).toEqual(["/v1/projects/test-project/image:importExternal", "/v1/projects/test-project/assets/dem"]);
+        expect(emulator.requests().map((r) => r.path)).toEqual([
+            "/v1/projects/test-project/image:importExternal",
+            "/v1/projects/test-project/assets/dem",
+        ]);
     });
 });
 
 describe("read (refresh)", () => {
     test("an unchanged asset reads back as exactly its inputs, uriPrefix and unobservable fields included", async () => {
         const { id, inputs, outs } = await created({ imageManifest: manifest("scene-with-prefix.json") });
-        const result = await provider.read?.(id, outs);
+        const result = await provider.read(id, outs);
         expect(result?.id).toBe(id);
         expect(result?.inputs).toEqual(inputs);
         expect(planUpdate(result?.props as Record<string, unknown>, inputs)).toEqual({ kind: "none" });
@@ -141,24 +196,33 @@ describe("read (refresh)", () => {
     test("a property changed out of band shows as drift in props and inputs", async () => {
         const { id, inputs, outs } = await created({ imageManifest: manifest("dem.json") });
         await directPatch(id, { asset: { properties: { version: 2 } }, updateMask: "properties.version" });
-        const result = await provider.read?.(id, outs);
-        expect((result?.props?.imageManifest as { properties: unknown }).properties).toEqual({ source: "survey-2026", version: 2 });
-        expect(planUpdate(result?.props as Record<string, unknown>, inputs)).toMatchObject({ kind: "patch", updateMask: ["properties.version"] });
+        const result = await provider.read(id, outs);
+        expect(result.props).toHaveProperty("imageManifest.properties", { source: "survey-2026", version: 2 });
+        expect((result.props as { imageManifest: { properties: unknown } }).imageManifest.properties).toEqual({
+            source: "survey-2026",
+            version: 2,
+        });
+        expect(planUpdate(result?.props as Record<string, unknown>, inputs)).toMatchObject({
+            kind: "patch",
+            updateMask: ["properties.version"],
+        });
     });
 
     test("a deleted asset reads as an empty id so the engine drops it", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
         emulator.reset();
-        expect((await provider.read?.(id, outs))?.id).toBe("");
+        expect((await provider.read(id, outs))?.id).toBe("");
     });
 });
 
 describe("update", () => {
     test("a metadata change sends one PATCH with the exact mask", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
-        const news = await checked({ imageManifest: { ...manifest("dem.json"), properties: { source: "lidar", version: 1 }, endTime: "2027-01-01T00:00:00Z" } });
+        const news = await checked({
+            imageManifest: { ...manifest("dem.json"), properties: { source: "lidar", version: 1 }, endTime: "2027-01-01T00:00:00Z" },
+        });
         const mark = emulator.requests().length;
-        const result = await provider.update?.(id, outs, news);
+        const result = await provider.update(id, outs, news);
         const calls = emulator.requests().slice(mark);
         expect(calls).toHaveLength(1);
         expect(calls[0]).toMatchObject({ method: "PATCH", body: { updateMask: "properties.source,end_time" } });
@@ -169,10 +233,17 @@ describe("update", () => {
 
     test("a tileset change re-imports with overwrite: true", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
-        const news = await checked({ imageManifest: { ...manifest("dem.json"), tilesets: [{ id: "0", sources: [{ uris: ["gs://test-bucket/dem-v2.tif"] }] }] } });
+        const news = await checked({
+            imageManifest: { ...manifest("dem.json"), tilesets: [{ id: "0", sources: [{ uris: ["gs://test-bucket/dem-v2.tif"] }] }] },
+        });
         const mark = emulator.requests().length;
-        await provider.update?.(id, outs, news);
-        expect(emulator.requests().slice(mark).map((r) => `${r.method} ${(r.body as { overwrite?: boolean })?.overwrite ?? ""}`)).toEqual(["POST true", "GET "]);
+        await provider.update(id, outs, news);
+        expect(
+            emulator
+                .requests()
+                .slice(mark)
+                .map((r) => `${r.method} ${(r.body as { overwrite?: boolean })?.overwrite ?? ""}`),
+        ).toEqual(["POST true", "GET "]);
         expect(emulator.assets()[0].tilesets?.[0].sources[0].uris).toEqual(["gs://test-bucket/dem-v2.tif"]);
     });
 
@@ -180,7 +251,7 @@ describe("update", () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
         const news = await checked({ imageManifest: manifest("dem.json"), project: "new-quota" });
         const mark = emulator.requests().length;
-        const result = await provider.update?.(id, outs, news);
+        const result = await provider.update(id, outs, news);
         expect(emulator.requests().slice(mark)).toEqual([]);
         expect(result?.outs).toMatchObject({ project: "new-quota", updateTime: outs.updateTime });
     });
@@ -189,29 +260,35 @@ describe("update", () => {
 describe("diff", () => {
     test("ignores __provider and reports replacement on a name change", async () => {
         const { id, inputs, outs } = await created({ imageManifest: manifest("dem.json") });
-        expect(await provider.diff?.(id, { ...outs, __provider: "old" }, { ...inputs, __provider: "new" })).toEqual({ changes: false });
+        expect(await provider.diff(id, { ...outs, __provider: "old" }, { ...inputs, __provider: "new" })).toEqual({ changes: false });
         const renamed = await checked({ imageManifest: { ...manifest("dem.json"), name: "projects/test-project/assets/dem2" } });
-        expect(await provider.diff?.(id, outs, renamed)).toEqual({ changes: true, replaces: ["imageManifest"], deleteBeforeReplace: false });
+        expect(await provider.diff(id, outs, renamed)).toEqual({
+            changes: true,
+            replaces: ["imageManifest"],
+            deleteBeforeReplace: false,
+        });
     });
 });
 
 describe("delete", () => {
     test("deletes the asset", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
-        await provider.delete?.(id, outs);
+        await provider.delete(id, outs);
         expect(emulator.assets()).toEqual([]);
     });
 
     test("an already missing asset counts as deleted", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
         emulator.reset();
-        await expect(provider.delete?.(id, outs)).resolves.toBeUndefined();
+        await expect(provider.delete(id, outs)).resolves.toBeUndefined();
         expect(emulator.requests()).toMatchObject([{ method: "DELETE", status: 404 }]);
     });
 });
 
 describe("configure", () => {
     test("refuses a plain-http endpoint that is not loopback", async () => {
-        await expect(provider.configure?.(config({ "earthengine:endpoint": "http://earthengine.example.com" }))).rejects.toThrow(/must use https/);
+        await expect(provider.configure(config({ "earthengine:endpoint": "http://earthengine.example.com" }))).rejects.toThrow(
+            /must use https/,
+        );
     });
 });

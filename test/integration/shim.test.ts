@@ -4,7 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 // `npm test` builds first and installs the package into node_modules the way npm lays it out
 // for a consumer; these tests load it from there, as a Pulumi program does.
 const INSTALLED_SHIM = path.resolve(__dirname, "../../node_modules/pulumi-earthengine/dist/provider/shim.js");
-const requireFromString: (code: string, filename: string) => { handler(): pulumi.dynamic.ResourceProvider } = require("require-from-string");
+const requireFromString: (
+    code: string,
+    filename: string,
+) => { handler(): pulumi.dynamic.ResourceProvider } = require("require-from-string");
 
 async function roundTrip(provider: object): Promise<{ text: string; provider: pulumi.dynamic.ResourceProvider }> {
     // Exactly what dynamic.Resource stores, and what the provider process does with it.
@@ -12,7 +15,11 @@ async function roundTrip(provider: object): Promise<{ text: string; provider: pu
     return { text: serialized.text, provider: requireFromString(serialized.text, "").handler() };
 }
 
-const manifest = { name: "projects/my-project/assets/dem", tilesets: [{ sources: [{ uris: ["gs://my-bucket/dem.tif"] }] }], start_time: "2026-01-01T00:00:00.000Z" };
+const manifest = {
+    name: "projects/my-project/assets/dem",
+    tilesets: [{ sources: [{ uris: ["gs://my-bucket/dem.tif"] }] }],
+    start_time: "2026-01-01T00:00:00.000Z",
+};
 
 test("the installed shim serializes to a short require() of the package, under 1 KB", async () => {
     const { text } = await roundTrip(require(INSTALLED_SHIM));

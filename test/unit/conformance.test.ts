@@ -1,13 +1,7 @@
 import * as fs from "node:fs";
 import * as vm from "node:vm";
 import type { z } from "zod";
-import {
-    DATA_TYPES,
-    describeFields,
-    ImageManifestSchema,
-    ImportExternalRequestSchema,
-    PYRAMIDING_POLICIES,
-} from "../../provider/manifest";
+import { DATA_TYPES, describeFields, ImageManifestSchema, ImportExternalRequestSchema, PYRAMIDING_POLICIES } from "../../provider/manifest";
 import { schemaAt } from "../../provider/manifest/fields";
 
 /**
@@ -29,9 +23,8 @@ interface GeneratedClass {
 }
 
 const CLIENT_FILE = require.resolve("@google/earthengine/build/ee_api_js_debug.js");
-const CLIENT_VERSION = (
-    JSON.parse(fs.readFileSync(require.resolve("@google/earthengine/package.json"), "utf8")) as { version: string }
-).version;
+const CLIENT_VERSION = (JSON.parse(fs.readFileSync(require.resolve("@google/earthengine/package.json"), "utf8")) as { version: string })
+    .version;
 
 function loadGeneratedApi(): Record<string, unknown> {
     const sandbox: { ee?: { api?: Record<string, unknown> } } = {};
@@ -42,8 +35,7 @@ function loadGeneratedApi(): Record<string, unknown> {
 
 const api = loadGeneratedApi();
 const metadataOf = (cls: GeneratedClass) => cls.prototype.getPartialClassMetadata();
-const enumValues = (enumObject: Record<string, unknown>) =>
-    Object.values(enumObject).filter((v): v is string => typeof v === "string");
+const enumValues = (enumObject: Record<string, unknown>) => Object.values(enumObject).filter((v): v is string => typeof v === "string");
 const sorted = (values: Iterable<string>) => [...values].sort();
 
 interface ClientShape {
@@ -65,8 +57,7 @@ function clientShape(root: GeneratedClass): ClientShape {
         const metadata = metadataOf(cls);
         const at = (key: string) => (name ? `${name}.${key}` : key);
         shape.fields[name] = [...metadata.keys];
-        for (const [key, enumObject] of Object.entries(metadata.enums ?? {}))
-            shape.enums[at(key)] = sorted(enumValues(enumObject));
+        for (const [key, enumObject] of Object.entries(metadata.enums ?? {})) shape.enums[at(key)] = sorted(enumValues(enumObject));
         for (const key of Object.keys(metadata.objectMaps ?? {})) shape.maps.push(at(key));
         for (const [key, child] of Object.entries(metadata.objects ?? {})) walk(child, at(key));
         for (const [key, child] of Object.entries(metadata.arrays ?? {})) walk(child, `${at(key)}[]`);
@@ -80,10 +71,8 @@ function schemaPath(dotted: string): (string | number)[] {
     return dotted.split(".").flatMap((part) => (part.endsWith("[]") ? [part.slice(0, -2), 0] : [part]));
 }
 
-const schemaDef = (dotted: string) =>
-    schemaAt(ImportExternalRequestSchema, schemaPath(dotted))?.def as { type: string } | undefined;
-const schemaEnumValues = (dotted: string) =>
-    (schemaAt(ImportExternalRequestSchema, schemaPath(dotted)) as z.ZodEnum).options.map(String);
+const schemaDef = (dotted: string) => schemaAt(ImportExternalRequestSchema, schemaPath(dotted))?.def as { type: string } | undefined;
+const schemaEnumValues = (dotted: string) => (schemaAt(ImportExternalRequestSchema, schemaPath(dotted)) as z.ZodEnum).options.map(String);
 
 const client = clientShape(api.ImportExternalImageRequest as GeneratedClass);
 const schemaFields = describeFields(ImportExternalRequestSchema);
@@ -109,22 +98,17 @@ describe(`the schema matches the generated client of @google/earthengine ${CLIEN
     });
 
     test("every object type has the same field names, with nothing missing and nothing extra", () => {
-        const normalize = (fields: Record<string, string[]>) =>
-            Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, sorted(v)]));
+        const normalize = (fields: Record<string, string[]>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, sorted(v)]));
         expect(normalize(schemaFields)).toEqual(normalize(client.fields));
     });
 
     test("describeFields(ImageManifestSchema) lists the ImageManifest fields", () => {
-        expect(sorted(describeFields(ImageManifestSchema)[""])).toEqual(
-            sorted(metadataOf(api.ImageManifest as GeneratedClass).keys),
-        );
+        expect(sorted(describeFields(ImageManifestSchema)[""])).toEqual(sorted(metadataOf(api.ImageManifest as GeneratedClass).keys));
     });
 
     test("the enum fields are the same, with the same values", () => {
         const schemaEnums = Object.entries(schemaFields).flatMap(([type, fields]) =>
-            fields
-                .map((field) => (type ? `${type}.${field}` : field))
-                .filter((path) => schemaDef(path)?.type === "enum"),
+            fields.map((field) => (type ? `${type}.${field}` : field)).filter((path) => schemaDef(path)?.type === "enum"),
         );
         expect(sorted(schemaEnums)).toEqual(sorted(Object.keys(client.enums)));
         for (const [path, values] of Object.entries(client.enums)) {

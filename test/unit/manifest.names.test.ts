@@ -37,9 +37,7 @@ describe("asset names that do not parse", () => {
 describe("legacy ids", () => {
     test("users/... becomes projects/earthengine-legacy/assets/users/...", () => {
         expect(normalizeAssetName("users/x/y")).toBe("projects/earthengine-legacy/assets/users/x/y");
-        expect(normalizeAssetName("users/jdoe/folder/dem")).toBe(
-            "projects/earthengine-legacy/assets/users/jdoe/folder/dem",
-        );
+        expect(normalizeAssetName("users/jdoe/folder/dem")).toBe("projects/earthengine-legacy/assets/users/jdoe/folder/dem");
     });
 
     test("a Cloud asset name is left as written", () => {

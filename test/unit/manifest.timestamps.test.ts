@@ -37,12 +37,9 @@ describe("offsets are converted to UTC", () => {
 });
 
 describe("calendar validity", () => {
-    test.each(["2024-02-29T12:00:00Z", "2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z"])(
-        "%s is a real date",
-        (value) => {
-            expect(isRfc3339(value)).toBe(true);
-        },
-    );
+    test.each(["2024-02-29T12:00:00Z", "2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z"])("%s is a real date", (value) => {
+        expect(isRfc3339(value)).toBe(true);
+    });
 
     test.each([
         "2023-02-29T12:00:00Z",
@@ -120,10 +117,7 @@ describe("{seconds, nanos} objects from the manifest guide, for error hints", ()
         expect(secondsObjectToRfc3339(value)).toBe(text);
     });
 
-    test.each([[{ seconds: 1.5 }], [{ nanos: 5 }], ["2016-01-01T00:00:00Z"], [null], [1451606400]])(
-        "%p gives no hint",
-        (value) => {
-            expect(secondsObjectToRfc3339(value)).toBeUndefined();
-        },
-    );
+    test.each([[{ seconds: 1.5 }], [{ nanos: 5 }], ["2016-01-01T00:00:00Z"], [null], [1451606400]])("%p gives no hint", (value) => {
+        expect(secondsObjectToRfc3339(value)).toBeUndefined();
+    });
 });

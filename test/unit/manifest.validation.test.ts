@@ -61,14 +61,7 @@ describe("valid manifests", () => {
 
     test("the documented cogdemo2 example keeps its bands in the order written", () => {
         const manifest = manifestOf(validateManifest(valid("cogdemo2.json")));
-        expect(manifest.bands?.map((band) => band.id)).toEqual([
-            "red",
-            "rededge3",
-            "rededge2",
-            "green",
-            "blue",
-            "rededge1",
-        ]);
+        expect(manifest.bands?.map((band) => band.id)).toEqual(["red", "rededge3", "rededge2", "green", "blue", "rededge1"]);
     });
 
     test("a manifest with every field comes back unchanged except for the legacy name", () => {
@@ -110,9 +103,7 @@ describe("valid manifests", () => {
     });
 
     test("property keys are user data and keep their snake_case", () => {
-        const manifest = manifestOf(
-            validateManifest({ ...valid("cogdemo1.json"), properties: { my_key: "v", cloud_cover: 3 } }),
-        );
+        const manifest = manifestOf(validateManifest({ ...valid("cogdemo1.json"), properties: { my_key: "v", cloud_cover: 3 } }));
         expect(manifest.properties).toEqual({ my_key: "v", cloud_cover: 3 });
     });
 
