@@ -84,9 +84,12 @@ async function main() {
     const after = process.memoryUsage().heapUsed;
     console.log(`heap per validated 10000-tileset manifest: ${((after - before) / kept.length / 1e6).toFixed(1)} MB`);
 
-    const shim = require("pulumi-earthengine/provider/shim");
-    const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
-    console.log(`serialized __provider: ${serialized.text.length} bytes`);
+    // As a consumer has it (node_modules) and as a symlinked checkout has it (copied by value).
+    const installed = require(require("node:path").join(__dirname, "../node_modules/pulumi-earthengine/dist/provider/shim.js"));
+    for (const [label, shim] of [["installed package", installed], ["source checkout", require("../dist/provider/shim.js")]]) {
+        const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
+        console.log(`serialized __provider, ${label}: ${serialized.text.length} bytes`);
+    }
 
     await lifecycle(200, 10);
 }
