@@ -1,6 +1,5 @@
 import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
-import { ASSET_NAME_HINT } from "../provider/manifest/names";
+import { ASSET_NAME_HINT, normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
 import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
 import { requireContainer } from "./hierarchy";
 import { AssetMetadataSchema, checkTimeRange } from "./metadata";

@@ -1,4 +1,4 @@
-import { snakeToCamel } from "../provider/manifest/keys";
+import { snakeToCamel } from "../provider/manifest";
 import { invalidArgument } from "./errors";
 
 /** A path into a request body in camelCase field names and list indexes. */

@@ -1,7 +1,5 @@
 import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
-import { parseAssetName } from "../provider/manifest";
-import { snakeToCamel } from "../provider/manifest/keys";
-import { ASSET_NAME_HINT } from "../provider/manifest/names";
+import { ASSET_NAME_HINT, parseAssetName, snakeToCamel } from "../provider/manifest";
 import { deleteAsset, getAsset, patchAsset } from "./assetMethods";
 import { createAsset } from "./createAsset";
 import { ApiError, invalidArgument } from "./errors";

@@ -1,8 +1,8 @@
 export { canonicalJson, effectiveManifest, isObject, sameValue } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
-export { camelizeKeys } from "./keys";
-export { LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
+export { camelizeKeys, snakeToCamel } from "./keys";
+export { ASSET_NAME_HINT, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
 export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";

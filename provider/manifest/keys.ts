@@ -1,7 +1,8 @@
 /**
  * proto3 JSON accepts snake_case field names as well as camelCase, and the EE CLI writes
  * `start_time`; manifests are normalised to camelCase so that both compare equal. The keys of
- * `properties` are user data and stay as written.
+ * the manifest's `properties` are user data and stay as written. Meant for a bare ImageManifest:
+ * it knows `properties` only at the root (the emulator parses whole request bodies itself).
  */
 export interface CamelizeResult {
     value: unknown;
