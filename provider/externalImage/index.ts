@@ -1,4 +1,4 @@
 export type { ExternalImageInputs, ExternalImageOutputs } from "./args";
 export { planUpdate, type UpdatePlan } from "./plan";
 export { externalImageProvider } from "./provider";
-export { manifestDifferences, manifestFromAsset } from "./readback";
+export { manifestFromAsset } from "./readback";

@@ -1,4 +1,4 @@
-import { effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
+import { differingFields, effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
 
 /** Manifest fields that `assets.patch` can change in place. */
 export const PATCHABLE_FIELDS = ["properties", "startTime", "endTime"] as const;
@@ -40,8 +40,7 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
 
     const before = effectiveManifest(oldManifest);
     const after = effectiveManifest({ ...newManifest, name: newName });
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    const changed = fields.filter((field) => !sameValue(before[field], after[field]));
+    const changed = differingFields(before, after);
     if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
     const qualified = changed.map((field) => `imageManifest.${field}`);
     if (!changed.every((field) => (PATCHABLE_FIELDS as readonly string[]).includes(field))) {

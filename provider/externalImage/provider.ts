@@ -8,9 +8,10 @@ import {
     EarthEngineClient,
     resolveSettings,
 } from "../earthengine";
+import { differingFields } from "../manifest";
 import { type CheckedArgs, checkArgs, type ExternalImageInputs, type ExternalImageOutputs, PROVIDER_KEY, parseInputs } from "./args";
 import { planUpdate } from "./plan";
-import { manifestDifferences, manifestFromAsset } from "./readback";
+import { manifestFromAsset } from "./readback";
 
 type Props = Record<string, unknown>;
 
@@ -118,7 +119,7 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
             if (!(error instanceof AssetAlreadyExistsError)) throw explain("create", name, error);
             // Already there: a re-run after a lost response, or an asset made by hand.
             const existing = await client.getAsset(name);
-            const differences = manifestDifferences(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
+            const differences = differingFields(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
             if (differences.length > 0) throw adoptionRefused(name, differences);
             return { id: name, outs: outputsOf(inputs, existing) };
         }

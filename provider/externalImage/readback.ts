@@ -1,13 +1,5 @@
 import type { EarthEngineAsset, ImageBand } from "../earthengine";
-import {
-    effectiveManifest,
-    type ImageManifest,
-    isRfc3339,
-    normalizeTimestamp,
-    sameValue,
-    type Tileset,
-    type TilesetBand,
-} from "../manifest";
+import { type ImageManifest, isRfc3339, normalizeTimestamp, type Tileset, type TilesetBand } from "../manifest";
 
 /**
  * The manifest an asset corresponds to, in the declaration's terms. `assets.get` shows the
@@ -18,6 +10,7 @@ import {
  */
 export function manifestFromAsset(asset: EarthEngineAsset, declared: ImageManifest): ImageManifest {
     const out: ImageManifest = { ...declared, name: asset.name };
+    // No properties and an empty map are the same to the server; keep the declaration's spelling.
     out.properties =
         asset.properties && Object.keys(asset.properties).length > 0
             ? { ...asset.properties }
@@ -29,13 +22,6 @@ export function manifestFromAsset(asset: EarthEngineAsset, declared: ImageManife
     if (asset.tilesets) out.tilesets = asset.tilesets.map((t, i) => tilesetFromAsset(t, declared.tilesets[i], declared.uriPrefix));
     if (declared.bands && asset.bands) out.bands = asset.bands.map((b, i) => bandFromAsset(b, declared.bands?.[i]));
     return dropUndefined(out);
-}
-
-/** Top-level manifest fields whose effective values differ, for messages ("properties, tilesets"). */
-export function manifestDifferences(a: ImageManifest, b: ImageManifest): string[] {
-    const x = effectiveManifest(a);
-    const y = effectiveManifest(b);
-    return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => !sameValue(x[key], y[key])).sort();
 }
 
 function timestamp(value: string | undefined): string | undefined {

@@ -56,6 +56,13 @@ export function effectiveManifest(manifest: Record<string, unknown>): Record<str
     return out;
 }
 
+/** Top-level fields whose effective values differ (`["properties", "tilesets"]`), sorted. */
+export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+    const x = effectiveManifest(a);
+    const y = effectiveManifest(b);
+    return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => !sameValue(x[key], y[key])).sort();
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-export { canonicalJson, effectiveManifest, isObject, sameValue } from "./compare";
+export { canonicalJson, differingFields, effectiveManifest, isObject, sameValue } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { camelizeKeys, snakeToCamel } from "./keys";
