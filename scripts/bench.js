@@ -86,7 +86,10 @@ async function main() {
 
     // As a consumer has it (node_modules) and as a symlinked checkout has it (copied by value).
     const installed = require(require("node:path").join(__dirname, "../node_modules/pulumi-earthengine/dist/provider/shim.js"));
-    for (const [label, shim] of [["installed package", installed], ["source checkout", require("../dist/provider/shim.js")]]) {
+    for (const [label, shim] of [
+        ["installed package", installed],
+        ["source checkout", require("../dist/provider/shim.js")],
+    ]) {
         const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
         console.log(`serialized __provider, ${label}: ${serialized.text.length} bytes`);
     }
