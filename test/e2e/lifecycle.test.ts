@@ -18,6 +18,8 @@ interface Spec {
     args: { project?: string; imageManifest: Record<string, unknown>; adopt?: boolean };
     protect?: boolean;
     retainOnDelete?: boolean;
+    /** Name of an earlier image whose updateTime becomes properties.upstream. */
+    stampFrom?: string;
 }
 
 let emulator: RunningEmulator;
@@ -240,6 +242,22 @@ test("11. protect blocks destroy, and retainOnDelete leaves the asset in Earth E
     expect((await directCall("DELETE", "projects/e2e-project/assets/taken")).status).toBe(200);
 });
 
+test("14. an input computed from another image's output is unknown in preview, passes check, and applies", async () => {
+    const upstream = { ...DEM, name: "projects/e2e-project/assets/upstream" };
+    const downstream = { ...DEM, name: "projects/e2e-project/assets/downstream" };
+    await declare({
+        ...images,
+        upstream: { args: { imageManifest: upstream } },
+        downstream: { args: { imageManifest: downstream }, stampFrom: "upstream" },
+    });
+    const preview = await callsDuring(() => stack.preview());
+    expect(preview.result.changeSummary.create).toBe(2);
+    expect(preview.calls).toEqual([]);
+    await stack.up();
+    const stamped = asset("projects/e2e-project/assets/downstream")?.properties?.upstream;
+    expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
+});
+
 test("13. the stored state holds no credential, and each __provider is under 1 KB", async () => {
     // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
     const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
@@ -257,7 +275,7 @@ test("13. the stored state holds no credential, and each __provider is under 1 K
         outputs?: Record<string, string>;
     }[];
     const images = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/earthengine:ExternalImage");
-    expect(images).toHaveLength(3);
+    expect(images).toHaveLength(5);
     for (const r of images) {
         expect(r.inputs?.__provider.length).toBeLessThan(1024);
         expect(r.outputs?.__provider.length).toBeLessThan(1024);
@@ -267,6 +285,6 @@ test("13. the stored state holds no credential, and each __provider is under 1 K
 
 test("12. destroy deletes every asset and leaves the emulator empty", async () => {
     const { calls } = await callsDuring(() => stack.destroy());
-    expect(calls.filter((c) => c.method === "DELETE").length).toBe(3);
+    expect(calls.filter((c) => c.method === "DELETE").length).toBe(5);
     expect(emulator.assets()).toEqual([]);
 });
