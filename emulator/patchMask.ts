@@ -1,4 +1,5 @@
 import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
+import { PROPERTY_KEY } from "../provider/manifest";
 import { invalidArgument } from "./errors";
 import type { AssetMetadata } from "./metadata";
 
@@ -8,7 +9,6 @@ export type MaskPath =
     | { field: "property"; key: string }
     | { field: "startTime" | "endTime" | "title" | "description" };
 
-const PROPERTY_KEY = /^[A-Za-z0-9_]+$/;
 const TIME_FIELDS: Record<string, "startTime" | "endTime"> = {
     start_time: "startTime",
     startTime: "startTime",

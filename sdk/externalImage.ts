@@ -25,7 +25,7 @@ export class ExternalImage extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
         // Output keys must be present in props to exist on the class; a fresh object per resource.
-        const props = { assetName: undefined, updateTime: undefined, ...args };
+        const props = { assetName: undefined, updateTime: undefined, project: undefined, adopt: undefined, ...args };
         super(externalImageShim, name, props, opts, "earthengine", "ExternalImage");
     }
 }

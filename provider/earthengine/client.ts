@@ -1,4 +1,4 @@
-import { type ImageManifest, LEGACY_PROJECT } from "../manifest";
+import { ASSET_NAME_HINT, type ImageManifest, LEGACY_PROJECT, parseAssetName } from "../manifest";
 import { type AuthSource, authSourceFor } from "./auth";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
@@ -83,10 +83,10 @@ export class EarthEngineClient {
 
     /** `assets.create` for a FOLDER or IMAGE_COLLECTION; `name` is the full asset name. */
     createAsset(name: string, asset: Omit<EarthEngineAsset, "name">, overwrite = false): Promise<EarthEngineAsset> {
-        const match = /^(projects\/[^/]+)\/assets\/(.+)$/.exec(name);
-        if (!match) throw new Error(`cannot create "${name}": expected projects/<project>/assets/<path>`);
-        const query = new URLSearchParams({ assetId: match[2], overwrite: String(overwrite) });
-        return this.call({ method: "POST", url: `${this.url(`${match[1]}/assets`)}?${query}`, body: asset }, name);
+        const parsed = parseAssetName(name);
+        if (!parsed) throw new Error(`cannot create "${name}": ${ASSET_NAME_HINT}`);
+        const query = new URLSearchParams({ assetId: parsed.path, overwrite: String(overwrite) });
+        return this.call({ method: "POST", url: `${this.url(`projects/${parsed.project}/assets`)}?${query}`, body: asset }, name);
     }
 
     private url(resource: string): string {
@@ -115,7 +115,7 @@ function quotaFallback(resource: string): string | undefined {
 }
 
 function projectOf(assetName: string): string {
-    const match = /^projects\/([^/]+)\//.exec(assetName);
-    if (!match) throw new Error(`cannot tell the project of "${assetName}"`);
-    return match[1];
+    const parsed = parseAssetName(assetName);
+    if (!parsed) throw new Error(`cannot tell the project of "${assetName}": ${ASSET_NAME_HINT}`);
+    return parsed.project;
 }

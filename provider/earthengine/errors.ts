@@ -84,7 +84,7 @@ export class QuotaExceededError extends EarthEngineError {
         super(
             request,
             body,
-            "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was exceeded after retries; lower `pulumi up --parallel` or retry later.",
+            "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was still exceeded after the retries; lower `pulumi up --parallel` or retry later.",
         );
     }
 }

@@ -1,5 +1,5 @@
 import type { AuthSource } from "./auth";
-import { type EarthEngineError, errorFromResponse, TransportError } from "./errors";
+import { type EarthEngineError, errorFromResponse, QuotaExceededError, TransportError } from "./errors";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry";
 
 export interface TransportOptions {
@@ -47,11 +47,11 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
         }
         const text = await response.text();
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
-        if (isRetryableStatus(response.status) && attempt < options.retry.maxAttempts) {
-            await sleep(retryDelayMs(options.retry, attempt, response.headers.get("retry-after")));
-            continue;
-        }
-        throw errorFromResponse({ method: request.method, url: request.url, status: response.status }, text);
+        const error = errorFromResponse({ method: request.method, url: request.url, status: response.status }, text);
+        // A 403 with reason rateLimitExceeded is a quota answer too (the official Python client retries it).
+        const retryable = isRetryableStatus(response.status) || error instanceof QuotaExceededError;
+        if (!retryable || attempt >= options.retry.maxAttempts) throw error;
+        await sleep(retryDelayMs(options.retry, attempt, response.headers.get("retry-after")));
     }
 }
 

@@ -8,7 +8,7 @@ import {
     EarthEngineClient,
     resolveSettings,
 } from "../earthengine";
-import { differingFields } from "../manifest";
+import { differingFields, dropUndefined } from "../manifest";
 import { type CheckedArgs, checkArgs, type ExternalImageInputs, type ExternalImageOutputs, PROVIDER_KEY, parseInputs } from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
@@ -40,9 +40,7 @@ function clientFor(project: string | undefined): EarthEngineClient {
 
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
 function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
-    const outs: ExternalImageOutputs = { ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime };
-    // protobuf Structs cannot carry undefined.
-    return Object.fromEntries(Object.entries(outs).filter(([, v]) => v !== undefined)) as ExternalImageOutputs;
+    return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime });
 }
 
 function adoptionRefused(name: string, differences: string[]): Error {
@@ -54,10 +52,16 @@ function adoptionRefused(name: string, differences: string[]): Error {
     );
 }
 
+function notAnImage(name: string, type: string): Error {
+    return new Error(
+        `Earth Engine asset ${name} already exists as a ${type}, not an image. Nothing was changed; choose another asset name for the ExternalImage.`,
+    );
+}
+
 function explain(action: string, name: string, error: unknown): Error {
     if (error instanceof AssetNotFoundError && action === "create") {
         return new Error(
-            `Could not create ${name}: its parent folder or image collection does not exist or is not writable. Create the parent first (for example \`earthengine create folder\`), then run pulumi up again.\n${error.message}`,
+            `Could not create ${name}: Earth Engine answered "not found". Most likely its parent folder or image collection does not exist (or is not writable); create the parent first (for example \`earthengine create folder\`), and check the consumer project, then run pulumi up again.\n${error.message}`,
         );
     }
     if (error instanceof Error) {
@@ -67,14 +71,22 @@ function explain(action: string, name: string, error: unknown): Error {
     return new Error(`Could not ${action} ${name}: ${String(error)}`);
 }
 
-/** Reads the asset after a write; if that fails the asset exists, so the engine must record it. */
-async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageInputs): Promise<EarthEngineAsset> {
+/**
+ * Reads the asset after a write. If that fails the asset exists all the same, so the error
+ * carries the id and properties (with `__provider`, which later refresh and destroy need) and the
+ * engine records a resource that failed to initialise instead of forgetting it.
+ */
+async function readAfterWrite(
+    client: EarthEngineClient,
+    inputs: ExternalImageInputs,
+    serializedProvider: unknown,
+): Promise<EarthEngineAsset> {
     try {
         return await client.getAsset(inputs.imageManifest.name);
     } catch (error) {
         const failure = explain("read back", inputs.imageManifest.name, error) as Error & { id?: string; properties?: Props };
         failure.id = inputs.imageManifest.name;
-        failure.properties = outputsOf(inputs, {}) as unknown as Props;
+        failure.properties = { ...outputsOf(inputs, {}), [PROVIDER_KEY]: serializedProvider };
         throw failure;
     }
 }
@@ -85,10 +97,11 @@ async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageIn
  */
 export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = {
     async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        const values = configValuesFrom(req.config);
-        resolveSettings(values); // fail early on a bad endpoint or API version
-        configured = values;
+        // Kept even when invalid: every later call then fails with the same message instead of
+        // silently falling back to the environment (the host caches a provider whose configure threw).
+        configured = configValuesFrom(req.config);
         clients.clear();
+        resolveSettings(configured);
     },
 
     async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
@@ -118,12 +131,15 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         } catch (error) {
             if (!(error instanceof AssetAlreadyExistsError)) throw explain("create", name, error);
             // Already there: a re-run after a lost response, or an asset made by hand.
-            const existing = await client.getAsset(name);
+            const existing = await client.getAsset(name).catch((e: unknown) => {
+                throw explain("create", name, e);
+            });
+            if (existing.type !== "IMAGE") throw notAnImage(name, existing.type);
             const differences = differingFields(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
             if (differences.length > 0) throw adoptionRefused(name, differences);
             return { id: name, outs: outputsOf(inputs, existing) };
         }
-        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs, raw[PROVIDER_KEY])) };
     },
 
     async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -141,6 +157,8 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
             if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
             throw explain("read", id, error);
         }
+        // Something else now holds the name (a folder or collection): this image is gone.
+        if (asset.type !== "IMAGE") return { id: "", props: {} };
         const refreshed: ExternalImageInputs = { ...inputs, imageManifest: manifestFromAsset(asset, inputs.imageManifest) };
         const outs = outputsOf(refreshed, asset);
         const { assetName: _, updateTime: __, ...refreshedInputs } = outs;
@@ -160,7 +178,7 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
                     return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
                 case "reimport":
                     await client.importExternal(inputs.imageManifest, { overwrite: true });
-                    return { outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+                    return { outs: outputsOf(inputs, await readAfterWrite(client, inputs, news[PROVIDER_KEY])) };
                 case "replace":
                     throw new Error("a name change replaces the asset; the engine should not have asked for an update");
             }

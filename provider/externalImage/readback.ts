@@ -1,5 +1,5 @@
 import type { EarthEngineAsset, ImageBand } from "../earthengine";
-import { type ImageManifest, isRfc3339, normalizeTimestamp, type Tileset, type TilesetBand } from "../manifest";
+import { dropUndefined, type ImageManifest, isRfc3339, normalizeTimestamp, type Tileset, type TilesetBand } from "../manifest";
 
 /**
  * The manifest an asset corresponds to, in the declaration's terms. `assets.get` shows the
@@ -43,7 +43,12 @@ function tilesetFromAsset(actual: Tileset, declared: Tileset | undefined, uriPre
     return dropUndefined({
         id: declared.id !== undefined || actual.id ? actual.id : undefined,
         sources,
-        dataType: declared.dataType !== undefined ? actual.dataType : undefined,
+        dataType:
+            declared.dataType === "DATA_TYPE_UNSPECIFIED"
+                ? declared.dataType
+                : declared.dataType !== undefined
+                  ? actual.dataType
+                  : undefined,
         crs: declared.crs !== undefined ? actual.crs : undefined,
         subdatasetPrefix: declared.subdatasetPrefix !== undefined ? actual.subdatasetPrefix : undefined,
         subdatasetSuffix: declared.subdatasetSuffix !== undefined ? actual.subdatasetSuffix : undefined,
@@ -56,11 +61,9 @@ function bandFromAsset(actual: ImageBand, declared: TilesetBand | undefined): Ti
         tilesetId: declared?.tilesetId !== undefined || actual.tilesetId ? (actual.tilesetId ?? "") : undefined,
         tilesetBandIndex: declared?.tilesetBandIndex !== undefined || actual.tilesetBandIndex ? (actual.tilesetBandIndex ?? 0) : undefined,
     };
-    if (declared?.pyramidingPolicy !== undefined) band.pyramidingPolicy = actual.pyramidingPolicy;
+    // *_UNSPECIFIED is proto3's "not set": the server answers with what it applied, so keep the declaration.
+    if (declared?.pyramidingPolicy === "PYRAMIDING_POLICY_UNSPECIFIED") band.pyramidingPolicy = declared.pyramidingPolicy;
+    else if (declared?.pyramidingPolicy !== undefined) band.pyramidingPolicy = actual.pyramidingPolicy;
     if (declared?.missingData !== undefined) band.missingData = actual.missingData;
     return dropUndefined(band);
-}
-
-function dropUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -63,6 +63,11 @@ export function differingFields(a: Record<string, unknown>, b: Record<string, un
     return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => !sameValue(x[key], y[key])).sort();
 }
 
+/** A copy without undefined fields (protobuf Structs, and so Pulumi state, cannot carry them). */
+export function dropUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }

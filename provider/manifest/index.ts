@@ -1,4 +1,4 @@
-export { canonicalJson, differingFields, effectiveManifest, isObject, sameValue } from "./compare";
+export { canonicalJson, differingFields, dropUndefined, effectiveManifest, isObject, sameValue } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { camelizeKeys, snakeToCamel } from "./keys";

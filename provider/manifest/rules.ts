@@ -36,6 +36,13 @@ function checkUris(m: ImageManifest, issue: Report): void {
         tileset.sources.forEach((source, s) => {
             source.uris.forEach((uri, u) => {
                 if (isUnknown(uri)) return;
+                if (prefix && uri.startsWith("gs://")) {
+                    issue(
+                        ["tilesets", t, "sources", s, "uris", u],
+                        `"${uri}" is a full gs:// URI, but uriPrefix "${prefix}" is prepended to every URI; make it relative or drop uriPrefix`,
+                    );
+                    return;
+                }
                 const full = prefix + uri;
                 if (!GCS_URI.test(full)) issue(["tilesets", t, "sources", s, "uris", u], uriMessage(full, prefix));
             });

@@ -140,7 +140,8 @@ export const PixelFootprintSchema = z.strictObject({
     bandId: z.string().optional(),
 });
 
-const PROPERTY_KEY = /^[A-Za-z0-9_]+$/;
+/** Property keys the API accepts: letters, digits and underscore. */
+export const PROPERTY_KEY = /^[A-Za-z0-9_]+$/;
 
 const propertyValue = z.union([z.string(), z.number()], {
     error: (iss) => `property values are strings or numbers, got ${describe(iss.input)}; store other values as JSON text`,

@@ -4,7 +4,7 @@ import { camelizeKeys, snakeToCamel } from "./keys";
 import { normalizeAssetName } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import { type ImageManifest, ImageManifestSchema } from "./schema";
-import { containsUnknown, isUnknown } from "./unknown";
+import { isUnknown } from "./unknown";
 
 /** One problem, in Pulumi's CheckFailure form: the property path to fix and what to do. */
 export interface ManifestFailure {
@@ -49,12 +49,8 @@ export function validateManifest(raw: unknown, root = "imageManifest"): Manifest
             failures.push(...describeIssue(root, issue, value));
         }
     }
-    const normalized = withNormalizedName(value);
-    if (failures.length === 0 && !containsUnknown(value)) {
-        // Unreachable in practice: a failed parse always yields at least one issue.
-        failures.push({ property: root, reason: "the manifest is not valid" });
-    }
-    return { ok: false, failures, normalized };
+    // No failures left here means every problem sits under a value that is not known yet.
+    return { ok: false, failures, normalized: withNormalizedName(value) };
 }
 
 function withNormalizedName(value: unknown): unknown {

@@ -105,6 +105,23 @@ test("legacy assets send no quota project header, as the official clients do", a
     expect(emulator.requests()[0].userProject).toBeUndefined();
 });
 
+test("Retry-After decides the wait before the next attempt", async () => {
+    const waits: number[] = [];
+    const patient = new EarthEngineClient({
+        endpoint: emulator.url,
+        apiVersion: "v1alpha",
+        auth: auth("t"),
+        sleep: async (ms) => {
+            waits.push(ms);
+        },
+    });
+    emulator.addFault({ status: 503, retryAfterSeconds: 7 });
+    emulator.addFault({ status: 429, retryAfterSeconds: 2 });
+    await patient.importExternal(image("projects/test-project/assets/a"), { overwrite: false });
+    expect(waits).toEqual([7000, 2000]);
+    expect(emulator.requests().map((r) => r.status)).toEqual([503, 429, 200]);
+});
+
 test("a connection failure is a TransportError naming the request", async () => {
     const closed = await startEmulator();
     await closed.close();

@@ -139,7 +139,7 @@ describe("create", () => {
     test("a missing parent folder fails with what to do, and nothing is created", async () => {
         const inputs = await checked({ imageManifest: { ...manifest("dem.json"), name: "projects/test-project/assets/missing/dem" } });
         await expect(provider.create(inputs)).rejects.toThrow(
-            /parent folder or image collection does not exist[\s\S]*Create the parent first/,
+            /parent folder or image collection does not exist[\s\S]*create the parent first/,
         );
         expect(emulator.assets()).toEqual([]);
     });
@@ -168,8 +168,42 @@ describe("create", () => {
             (e: Error) => e,
         );
         expect(error?.message).toMatch(/quota[\s\S]*--parallel/);
-        expect(error?.message).not.toContain(TOKEN);
-        expect(emulator.requests()).toHaveLength(5);
+        expect(emulator.requests()).toHaveLength(5); // 5 attempts in all, then the error
+    });
+
+    test("a 403 with reason rateLimitExceeded is retried like a 429", async () => {
+        emulator.addFault({
+            status: 403,
+            details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "rateLimitExceeded" }],
+            retryAfterSeconds: 0,
+        });
+        await created({ imageManifest: manifest("dem.json") });
+        expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 403", "POST 200", "GET 200"]);
+    });
+
+    test("an asset that is a folder or collection is never taken over, with or without adopt", async () => {
+        await fetch(`${emulator.url}/v1alpha/projects/test-project/assets?assetId=dem`, {
+            method: "POST",
+            headers: { authorization: "Bearer x", "content-type": "application/json" },
+            body: JSON.stringify({ type: "IMAGE_COLLECTION" }),
+        });
+        const inputs = await checked({ imageManifest: manifest("dem.json") });
+        await expect(provider.create(inputs)).rejects.toThrow(/already exists as a IMAGE_COLLECTION, not an image/);
+        await expect(provider.create({ ...inputs, adopt: true })).rejects.toThrow(/FAILED_PRECONDITION/);
+        expect(emulator.assets().map((a) => a.type)).toEqual(["IMAGE_COLLECTION"]);
+    });
+
+    test("when the read after a successful import fails, the error carries the id and __provider so the engine keeps the asset", async () => {
+        emulator.addFault({ status: 500, method: "GET" });
+        const inputs = await checked({ imageManifest: manifest("dem.json"), __provider: "serialized-shim" });
+        const error = (await provider.create(inputs).catch((e: unknown) => e)) as Error & {
+            id?: string;
+            properties?: Record<string, unknown>;
+        };
+        expect(error.message).toMatch(/Could not read back projects\/test-project\/assets\/dem/);
+        expect(error.id).toBe("projects/test-project/assets/dem");
+        expect(error.properties).toMatchObject({ __provider: "serialized-shim", assetName: "projects/test-project/assets/dem" });
+        expect(emulator.assets()).toHaveLength(1);
     });
 
     test("works the same with API version v1", async () => {
@@ -206,6 +240,27 @@ describe("read (refresh)", () => {
             kind: "patch",
             updateMask: ["properties.version"],
         });
+    });
+
+    test("a band declared with PYRAMIDING_POLICY_UNSPECIFIED reads back without drift", async () => {
+        const unspecified = {
+            ...manifest("dem.json"),
+            bands: [{ id: "elevation", tilesetId: "0", pyramidingPolicy: "PYRAMIDING_POLICY_UNSPECIFIED" }],
+        };
+        const { id, inputs, outs } = await created({ imageManifest: unspecified });
+        const result = await provider.read(id, outs);
+        expect(planUpdate(result.props as Record<string, unknown>, inputs)).toEqual({ kind: "none" });
+    });
+
+    test("a folder or collection now holding the name reads as gone", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        emulator.reset();
+        await fetch(`${emulator.url}/v1alpha/projects/test-project/assets?assetId=dem`, {
+            method: "POST",
+            headers: { authorization: "Bearer x", "content-type": "application/json" },
+            body: JSON.stringify({ type: "FOLDER" }),
+        });
+        expect((await provider.read(id, outs)).id).toBe("");
     });
 
     test("a deleted asset reads as an empty id so the engine drops it", async () => {
@@ -286,6 +341,13 @@ describe("delete", () => {
 });
 
 describe("configure", () => {
+    test("a bad setting fails every later call too, never falling back to the environment", async () => {
+        await expect(provider.configure(config({ "earthengine:apiVersion": "v2" }))).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
+        const inputs = await checked({ imageManifest: manifest("dem.json") });
+        await expect(provider.create(inputs)).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
+        expect(emulator.requests()).toEqual([]);
+    });
+
     test("refuses a plain-http endpoint that is not loopback", async () => {
         await expect(provider.configure(config({ "earthengine:endpoint": "http://earthengine.example.com" }))).rejects.toThrow(
             /must use https/,
