@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isMissingField } from "../provider/manifest";
 import { type ApiError, invalidArgument } from "./errors";
 import { protoPath } from "./protoJson";
 
@@ -27,16 +28,5 @@ function violationsOf(issue: z.core.$ZodIssue, value: unknown, base: readonly Pr
     if (issue.code === "unrecognized_keys") {
         return issue.keys.map((key) => ({ field: protoPath([...path, key]), description: `Unknown name "${key}": Cannot find field.` }));
     }
-    const missing = issue.code === "invalid_type" && valueAt(value, issue.path) === undefined;
-    return [{ field: protoPath(path), description: missing ? "this field is required" : issue.message }];
-}
-
-/** The value at `path`, or undefined when the path leaves the data. */
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-    let current = value;
-    for (const segment of path) {
-        if (current === null || typeof current !== "object") return undefined;
-        current = (current as Record<PropertyKey, unknown>)[segment];
-    }
-    return current;
+    return [{ field: protoPath(path), description: isMissingField(issue, value) ? "this field is required" : issue.message }];
 }

@@ -7,4 +7,4 @@ export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
-export { formatPath, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
+export { formatPath, isMissingField, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";

@@ -83,9 +83,18 @@ function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown): M
             reason: unknownFieldMessage(key, known),
         }));
     }
+    return [
+        {
+            property: formatPath(root, issue.path),
+            reason: isMissingField(issue, value) ? `${lastName(issue.path)} is required` : issue.message,
+        },
+    ];
+}
+
+/** True when zod's issue is a type error about a field that is absent from `value` altogether. */
+export function isMissingField(issue: z.core.$ZodIssue, value: unknown): boolean {
     const along = valuesAlong(value, issue.path);
-    const missing = issue.code === "invalid_type" && along.length === issue.path.length + 1 && along[along.length - 1] === undefined;
-    return [{ property: formatPath(root, issue.path), reason: missing ? `${lastName(issue.path)} is required` : issue.message }];
+    return issue.code === "invalid_type" && along.length === issue.path.length + 1 && along[along.length - 1] === undefined;
 }
 
 function unknownFieldMessage(key: string, known: string[]): string {
