@@ -1,8 +1,8 @@
 import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { assetNotFound, failedPrecondition, invalidArgument } from "./errors";
+import { assetNotFound, failedPrecondition } from "./errors";
 import { isContainerType } from "./hierarchy";
 import { AssetMetadataSchema, checkTimeRange } from "./metadata";
-import { applyPatch, parseUpdateMask } from "./patchMask";
+import { applyPatch, parseUpdateMask, withoutNulls } from "./patchMask";
 import { parseProtoJson } from "./protoJson";
 import { patchAssetShape } from "./shapes";
 import { type AssetStore, isImplicitFolder } from "./store";
@@ -39,12 +39,10 @@ export function patchAsset(
     queryMask: string | undefined,
 ): EarthEngineAsset {
     const request = parseProtoJson(body ?? {}, patchAssetShape(version), version);
-    const maskText = request.updateMask ?? queryMask ?? "";
-    if (typeof maskText !== "string")
-        throw invalidArgument("Invalid argument at 'update_mask': a field mask is a string of comma-separated paths");
-    const mask = parseUpdateMask(maskText, version);
-    const parsed = AssetMetadataSchema.safeParse(request.asset ?? {});
-    if (!parsed.success) throw schemaViolation(parsed.error.issues, request.asset, ["asset"]);
+    const mask = parseUpdateMask(request.updateMask ?? queryMask, version);
+    const asset = withoutNulls(request.asset);
+    const parsed = AssetMetadataSchema.safeParse(asset);
+    if (!parsed.success) throw schemaViolation(parsed.error.issues, asset, ["asset"]);
     const current = getAsset(store, name);
     if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be changed.`);
     const next = applyPatch(current, parsed.data, mask);

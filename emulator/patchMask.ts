@@ -17,29 +17,87 @@ const TIME_FIELDS: Record<string, "startTime" | "endTime"> = {
 };
 
 /**
- * Reads a FieldMask (`"properties.k,start_time"`, snake_case or camelCase). Only metadata is
- * patchable; a path naming anything else fails the request, because silently ignoring it would
- * let a client believe it changed tilesets or bands.
+ * Reads a FieldMask as proto3 JSON gives it: a string of comma-separated paths (the JS client,
+ * the CLI) or an object `{"paths": [...]}` (the Python client's `updateAsset`); snake_case or
+ * camelCase names. A property key may be written bare (`properties.k`, the CLI's `asset set`) or
+ * double-quoted (`properties."k"`, as both official clients' `setAssetProperties` send it; `\"`
+ * and `\\` escape inside quotes). Only metadata is patchable; a path naming anything else fails
+ * the request, because silently ignoring it would let a client believe it changed tilesets or bands.
  */
-export function parseUpdateMask(mask: string, version: ApiVersion): MaskPath[] {
-    const paths = mask
-        .split(",")
-        .map((p) => p.trim())
-        .filter((p) => p !== "");
-    return paths.map((path): MaskPath => {
+export function parseUpdateMask(mask: unknown, version: ApiVersion): MaskPath[] {
+    return maskPaths(mask).map((path): MaskPath => {
         if (path === "properties") return { field: "properties" };
-        if (path.startsWith("properties.")) {
-            const key = path.slice("properties.".length);
-            if (!PROPERTY_KEY.test(key)) {
-                throw invalidArgument(`Invalid update mask path '${path}': property keys may only hold letters, digits and '_'.`);
-            }
-            return { field: "property", key };
-        }
+        if (path.startsWith("properties.")) return { field: "property", key: propertyKeyOf(path) };
         if (TIME_FIELDS[path]) return { field: TIME_FIELDS[path] };
         if (version === "v1alpha" && (path === "title" || path === "description")) return { field: path };
         const allowed = `properties, properties.<key>, start_time, end_time${version === "v1alpha" ? ", title, description" : ""}`;
         throw invalidArgument(`Invalid update mask path '${path}': only ${allowed} can be updated.`);
     });
+}
+
+const MASK_FORM = "a field mask is a string of comma-separated paths or an object {paths: [...]}";
+
+function maskPaths(mask: unknown): string[] {
+    if (mask === undefined || mask === null) return [];
+    if (typeof mask === "string") return splitPaths(mask);
+    const paths = typeof mask === "object" && !Array.isArray(mask) ? (mask as { paths?: unknown }).paths : undefined;
+    const extra = typeof mask === "object" && mask !== null ? Object.keys(mask).filter((key) => key !== "paths") : [];
+    if (extra.length === 0 && (paths === undefined || paths === null)) return [];
+    if (extra.length > 0 || !Array.isArray(paths) || !paths.every((p) => typeof p === "string")) {
+        throw invalidArgument(`Invalid argument at 'update_mask': ${MASK_FORM}`);
+    }
+    return paths.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** Splits at commas outside double quotes, so a quoted key may hold one. */
+function splitPaths(text: string): string[] {
+    const out: string[] = [];
+    let current = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted && c === "\\") {
+            current += c + (text[i + 1] ?? "");
+            i++;
+        } else if (c === '"') {
+            quoted = !quoted;
+            current += c;
+        } else if (c === "," && !quoted) {
+            out.push(current);
+            current = "";
+        } else current += c;
+    }
+    if (quoted) throw invalidArgument(`Invalid update mask '${text}': a quoted property key is not closed.`);
+    out.push(current);
+    return out.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+function propertyKeyOf(path: string): string {
+    const written = path.slice("properties.".length);
+    const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
+    const key = quoted ? quoted[1].replace(/\\(.)/g, "$1") : written;
+    if (!PROPERTY_KEY.test(key)) {
+        throw invalidArgument(`Invalid update mask path '${path}': property keys may only hold letters, digits and '_'.`);
+    }
+    return key;
+}
+
+/**
+ * The patch's asset with JSON nulls removed: proto3 JSON reads a null field as unset, and the
+ * official clients delete a property by sending it as null (so a key named in the mask and
+ * null here is deleted, like one left out).
+ */
+export function withoutNulls(asset: unknown): unknown {
+    if (asset === null || typeof asset !== "object" || Array.isArray(asset)) return asset ?? {};
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(asset)) {
+        if (value === null) continue;
+        out[key] =
+            key === "properties" && typeof value === "object" && !Array.isArray(value)
+                ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
+                : value;
+    }
+    return out;
 }
 
 /**

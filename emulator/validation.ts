@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isMissingField } from "../provider/manifest";
+import { isMissingField, type ServiceIssueParams } from "../provider/manifest";
 import { type ApiError, invalidArgument } from "./errors";
 import { protoPath } from "./protoJson";
 
@@ -18,9 +18,16 @@ export function schemaViolation(issues: readonly z.core.$ZodIssue[], value: unkn
     const violations = issues.flatMap((issue) => violationsOf(issue, value, base));
     const [first] = violations;
     const more = violations.length > 1 ? ` (and ${violations.length - 1} more; see error.details)` : "";
-    return invalidArgument(`Invalid argument at '${first.field}': ${first.description}${more}`, [
-        { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: violations },
-    ]);
+    const details = [{ "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: violations }];
+    // Where the service's own words are known (see emulator/README.md), the message is exactly those.
+    const serviceMessage = serviceMessageOf(issues[0]);
+    return invalidArgument(serviceMessage ?? `Invalid argument at '${first.field}': ${first.description}${more}`, details);
+}
+
+function serviceMessageOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+    if (issue?.code !== "custom") return undefined;
+    const params = issue.params as Partial<ServiceIssueParams> | undefined;
+    return typeof params?.serviceMessage === "string" ? params.serviceMessage : undefined;
 }
 
 function violationsOf(issue: z.core.$ZodIssue, value: unknown, base: readonly PropertyKey[]): FieldViolation[] {

@@ -1,3 +1,4 @@
+import { propertyMaskPath } from "../earthengine/fieldMask";
 import { differingFields, effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
 
 /** Manifest fields that `assets.patch` can change in place. */
@@ -58,7 +59,7 @@ function patchFor(before: Props, after: Props): { updateMask: string[]; asset: P
     for (const key of keys) {
         if (sameValue(oldProps[key], newProps[key])) continue;
         // A key named in the mask but absent from asset.properties is deleted.
-        updateMask.push(`properties.${key}`);
+        updateMask.push(propertyMaskPath(key));
         if (key in newProps) asset.properties = { ...asset.properties, [key]: newProps[key] };
     }
     for (const field of ["startTime", "endTime"] as const) {

@@ -1,6 +1,7 @@
 export { canonicalJson, differingFields, dropUndefined, effectiveManifest, isObject, sameValue } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
+export { BAND_ID, bandIdServiceMessage, PROPERTY_KEY, propertyKeyServiceMessage, type ServiceIssueParams } from "./identifiers";
 export { camelizeKeys, snakeToCamel } from "./keys";
 export { ASSET_NAME_HINT, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
 export { MAX_MANIFEST_BYTES } from "./rules";
@@ -8,3 +9,4 @@ export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
 export { formatPath, isMissingField, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
+export { type ManifestWarning, manifestWarnings } from "./warnings";

@@ -35,3 +35,16 @@ export function parentAssetName(name: string): string | undefined {
 
 export const ASSET_NAME_HINT =
     "use projects/<project>/assets/<path> with 1 to 10 path segments of letters, digits, '_' and '-' (or a legacy users/<user>/<path> id)";
+
+// A Cloud project asset name with the legacy prefix put in front (from tools that prepend it to every id).
+const DOUBLED_PREFIX = new RegExp(`^projects/${LEGACY_PROJECT}/assets/(projects/(${PROJECT})/assets/${SEGMENT}(?:/${SEGMENT}){0,9})$`);
+
+/**
+ * `projects/test-project/assets/img` for `projects/earthengine-legacy/assets/projects/test-project/assets/img`,
+ * else undefined. Legacy ids such as `projects/some_project/x` do take the prefix (Google's
+ * manifest guide), but no legacy id has `assets` as its third segment, so such a name is a
+ * Cloud project asset named twice.
+ */
+export function withoutDoubledPrefix(name: string): string | undefined {
+    return DOUBLED_PREFIX.exec(name)?.[1];
+}

@@ -9,12 +9,16 @@ type Path = (string | number)[];
 /** 10 MB, the API's limit for a whole request; conservative (decimal) because the exact unit is unpublished. */
 export const MAX_MANIFEST_BYTES = 10_000_000;
 
-// gs://bucket/object[#generation]; bucket names follow Cloud Storage's naming rules.
+// ImageSource.uris (REST reference): "Currently only Google Cloud Storage URIs are supported", in the
+// form gs://bucket-id/object-id, optionally #generation; bucket names follow Cloud Storage's naming rules.
 const GCS_URI = /^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]\/[^#]+(#\d+)?$/;
 
 /**
  * Rules that span fields. They run on the parsed manifest (so after type checks pass) and
- * skip values that are unknown during preview; their issues carry the path to fix.
+ * skip values that are unknown during preview; their issues carry the path to fix. Each is an
+ * error because the REST reference states it or a reference would dangle (the service cannot
+ * resolve it); looser, merely suspicious patterns are warnings in warnings.ts. The README's
+ * "Compatibility" section lists both.
  */
 export function checkManifestRules(m: ImageManifest, ctx: Ctx): void {
     const issue = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -35,14 +39,8 @@ function checkUris(m: ImageManifest, issue: Report): void {
     m.tilesets.forEach((tileset, t) => {
         tileset.sources.forEach((source, s) => {
             source.uris.forEach((uri, u) => {
-                if (isUnknown(uri)) return;
-                if (prefix && uri.startsWith("gs://")) {
-                    issue(
-                        ["tilesets", t, "sources", s, "uris", u],
-                        `"${uri}" is a full gs:// URI, but uriPrefix "${prefix}" is prepended to every URI; make it relative or drop uriPrefix`,
-                    );
-                    return;
-                }
+                // A full gs:// URI under a uriPrefix still forms a gs:// URI: a warning (warnings.ts), not an error.
+                if (isUnknown(uri) || (prefix && uri.startsWith("gs://"))) return;
                 const full = prefix + uri;
                 if (!GCS_URI.test(full)) issue(["tilesets", t, "sources", s, "uris", u], uriMessage(full, prefix));
             });
@@ -60,6 +58,7 @@ function uriMessage(full: string, prefix: string): string {
 
 /** The declared tileset ids, or undefined when one is not known yet (references cannot be judged). */
 function checkTilesets(m: ImageManifest, issue: Report): Set<string> | undefined {
+    // ImageManifest.tilesets (REST reference): "Each tileset must have a unique ID"; an unset id is "".
     const ids = new Set<string>();
     m.tilesets.forEach((tileset, t) => {
         const id = tileset.id ?? "";
@@ -73,6 +72,7 @@ function checkTilesets(m: ImageManifest, issue: Report): Set<string> | undefined
 function checkBands(m: ImageManifest, tilesetIds: Set<string> | undefined, issue: Report): Set<string> | undefined {
     if (!m.bands) return undefined;
     const ids = new Set<string>();
+    // Band names of an Earth Engine image are unique; a band's tilesetId must name a declared tileset.
     m.bands.forEach((band, b) => {
         if (ids.has(band.id)) issue(["bands", b, "id"], `band id "${band.id}" is used twice; band ids must be unique`);
         ids.add(band.id);
@@ -87,6 +87,7 @@ function checkBands(m: ImageManifest, tilesetIds: Set<string> | undefined, issue
     return [...ids].some(isUnknown) ? undefined : ids;
 }
 
+// TilesetMaskBand (REST reference): bandIds empty means every band, and each band takes at most one mask.
 function checkMaskBands(m: ImageManifest, tilesetIds: Set<string> | undefined, bandIds: Set<string> | undefined, issue: Report): void {
     const maskOf = new Map<string, number>(); // band id -> index of the mask that covers it
     let maskOfAll: number | undefined; // a mask with no bandIds covers every band
@@ -119,16 +120,13 @@ function checkMaskBands(m: ImageManifest, tilesetIds: Set<string> | undefined, b
     });
 }
 
+// PixelFootprint.points (REST reference): a linear ring, whose last point equals the first.
 function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issue: Report): void {
     const footprint = m.footprint;
     if (!footprint) return;
     const points = footprint.points;
-    if (points.length < 4) {
-        issue(
-            ["footprint", "points"],
-            `a footprint ring needs at least 4 points (3 corners and the first point repeated), got ${points.length}`,
-        );
-    } else {
+    // Fewer than 4 points is only a warning (warnings.ts): the reference states no minimum.
+    if (points.length > 0) {
         const first = points[0];
         const last = points[points.length - 1];
         if (first.x !== last.x || first.y !== last.y) {
@@ -143,6 +141,7 @@ function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issu
     }
 }
 
+// endTime is exclusive (REST reference), so an interval must end after it starts.
 function checkTimes(m: ImageManifest, issue: Report): void {
     const { startTime, endTime } = m;
     if (!startTime || !endTime || isUnknown(startTime) || isUnknown(endTime)) return;
@@ -152,6 +151,8 @@ function checkTimes(m: ImageManifest, issue: Report): void {
     }
 }
 
+// skipMetadataRead (REST reference): the service then takes the grid and type only from the manifest,
+// so every tileset must give them; without them the asset cannot be built.
 function checkMetadataSkip(m: ImageManifest, issue: Report): void {
     m.tilesets.forEach((tileset, t) => {
         if (m.skipMetadataRead) {
@@ -167,12 +168,8 @@ function checkMetadataSkip(m: ImageManifest, issue: Report): void {
                     );
                 if (!source.dimensions)
                     issue(["tilesets", t, "sources", s, "dimensions"], "skipMetadataRead is true, so each source must give dimensions");
-            } else if (source.dimensions) {
-                issue(
-                    ["tilesets", t, "sources", s, "dimensions"],
-                    "dimensions are only used with skipMetadataRead: true; set it or remove dimensions",
-                );
             }
+            // dimensions without skipMetadataRead are ignored by the service: a warning (warnings.ts).
         });
     });
 }

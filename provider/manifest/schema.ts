@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
+import {
+    BAND_ID,
+    bandIdReason,
+    bandIdServiceMessage,
+    PROPERTY_KEY,
+    propertyKeyReason,
+    propertyKeyServiceMessage,
+    type ServiceIssueParams,
+} from "./identifiers";
 import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "./names";
 import { checkManifestRules } from "./rules";
-import { isRfc3339, normalizeTimestamp, secondsObjectToRfc3339 } from "./timestamps";
+import { isRfc3339, normalizeTimestamp, type TimestampObject, timestampObjectToRfc3339 } from "./timestamps";
 
 /**
  * The Earth Engine `ImageManifest` and its nested types, as one zod schema: the TypeScript
@@ -20,21 +29,31 @@ const missingValue = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"
     error: (iss) => `a missing-data value is a number (or "NaN", "Infinity", "-Infinity"), got ${describe(iss.input)}`,
 });
 
-const timestamp = z
-    .string({
-        error: (iss) => {
-            const hint = secondsObjectToRfc3339(iss.input);
-            return hint
-                ? `timestamps are RFC 3339 strings, not {seconds: ...} objects; write "${hint}"`
-                : `expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z", got ${describe(iss.input)}`;
-        },
-    })
-    .refine(isRfc3339, {
-        error: (iss) =>
-            `"${String(iss.input)}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
-    })
-    // Invalid text is reported by the refinement above; keep it as written rather than throw.
-    .transform((value) => (isRfc3339(value) ? normalizeTimestamp(value) : value));
+/**
+ * A google.protobuf.Timestamp as proto3 JSON gives it: RFC 3339 text, or the object form
+ * `{seconds, nanos}` that the manifest guide and rgee write. Both become the server's text.
+ */
+const timestamp = z.custom<string | TimestampObject>().transform((value, ctx) => {
+    if (typeof value === "string") {
+        if (isRfc3339(value)) return normalizeTimestamp(value);
+        ctx.addIssue({
+            code: "custom",
+            message: `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
+        });
+        return value;
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        const parsed = timestampObjectToRfc3339(value);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: "custom", message: parsed.reason });
+        return z.NEVER;
+    }
+    ctx.addIssue({
+        code: "custom",
+        message: `expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or {"seconds": 1767225600}, got ${describe(value)}`,
+    });
+    return z.NEVER;
+});
 
 export const MissingDataSchema = z.strictObject({
     /** Pixel values that mean "no data"; such pixels are masked in Earth Engine. */
@@ -94,7 +113,7 @@ export const TilesetSchema = z.strictObject({
     /** Pixel data type; read from the file unless set. Required with `skipMetadataRead`. */
     dataType: dataType.optional(),
     /** Coordinate reference system as a code (`EPSG:4326`) or WKT; read from the file unless set. */
-    crs: z.string().min(1, { error: "crs must not be empty; omit it to read it from the file" }).optional(),
+    crs: z.string().optional(),
     /** For multi-dataset files: prefix of the subdataset name (newer API field). */
     subdatasetPrefix: z.string().optional(),
     /** For multi-dataset files: suffix of the subdataset name (newer API field). */
@@ -107,8 +126,13 @@ const nonNegativeIndex = z
     .nonnegative({ error: "tilesetBandIndex is 0-based and must not be negative" });
 
 export const TilesetBandSchema = z.strictObject({
-    /** Band name in the asset. Band order in the asset is list order. */
-    id: z.string().min(1, { error: "a band needs a non-empty id" }),
+    /** Band name in the asset: a letter, then letters, digits, '_' or '-', at most 100 characters. Band order in the asset is list order. */
+    id: z.string().superRefine((id, ctx) => {
+        if (!BAND_ID.test(id)) {
+            const params: ServiceIssueParams = { serviceMessage: bandIdServiceMessage(id) };
+            ctx.addIssue({ code: "custom", message: bandIdReason(id), params });
+        }
+    }),
     /** Id of the tileset holding the band. Default "". */
     tilesetId: z.string().optional(),
     /** 0-based index of the band inside its tileset's file. Default 0. */
@@ -140,9 +164,6 @@ export const PixelFootprintSchema = z.strictObject({
     bandId: z.string().optional(),
 });
 
-/** Property keys the API accepts: letters, digits and underscore. */
-export const PROPERTY_KEY = /^[A-Za-z0-9_]+$/;
-
 const propertyValue = z.union([z.string(), z.number()], {
     error: (iss) => `property values are strings or numbers, got ${describe(iss.input)}; store other values as JSON text`,
 });
@@ -164,11 +185,8 @@ const ImageManifestObjectSchema = z.strictObject({
         .superRefine((properties, ctx) => {
             for (const key of Object.keys(properties)) {
                 if (!PROPERTY_KEY.test(key)) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: [key],
-                        message: `property key "${key}" may only hold letters, digits and '_'${key.startsWith("system:") ? " (system: properties are set by Earth Engine; use startTime/endTime for system:time_start/end)" : ""}; rename it, e.g. "${key.replace(/[^A-Za-z0-9_]/g, "_")}"`,
-                    });
+                    const params: ServiceIssueParams = { serviceMessage: propertyKeyServiceMessage(key) };
+                    ctx.addIssue({ code: "custom", path: [key], message: propertyKeyReason(key), params });
                 }
             }
         })
@@ -187,9 +205,9 @@ const ImageManifestObjectSchema = z.strictObject({
     missingData: MissingDataSchema.optional(),
     /** Default pyramiding policy for every band; unspecified means MEAN. */
     pyramidingPolicy: pyramidingPolicy.optional(),
-    /** Start of the image's time range (RFC 3339). Patched in place. */
+    /** Start of the image's time range: RFC 3339 text or `{seconds, nanos}`; stored as the server's RFC 3339 text. Patched in place. */
     startTime: timestamp.optional(),
-    /** Exclusive end of the image's time range (RFC 3339). Patched in place. */
+    /** Exclusive end of the image's time range, in the same forms as `startTime`; must be after it. Patched in place. */
     endTime: timestamp.optional(),
     /** Minimum ratio of tile area with valid data (newer API field). */
     minTileAreaRatio: number("minTileAreaRatio").optional(),

@@ -49,12 +49,66 @@ export function formatEpochNanos(nanos: bigint): string {
     return `${base}.${digits}Z`;
 }
 
-/** A ready-to-paste RFC 3339 form of a `{seconds, nanos}` object, for error hints. */
-export function secondsObjectToRfc3339(value: unknown): string | undefined {
-    if (value === null || typeof value !== "object") return undefined;
-    const { seconds, nanos } = value as { seconds?: unknown; nanos?: unknown };
-    const s = typeof seconds === "string" ? Number(seconds) : seconds;
-    if (typeof s !== "number" || !Number.isInteger(s)) return undefined;
-    const n = typeof nanos === "number" && Number.isInteger(nanos) ? nanos : 0;
-    return formatEpochNanos(BigInt(s) * 1_000_000_000n + BigInt(n));
+/** `{seconds, nanos}` as proto3 JSON writes a google.protobuf.Timestamp object: int64 seconds as a number or a string. */
+export interface TimestampObject {
+    /** Whole seconds since 1970-01-01T00:00:00Z; a number or an int64 decimal string. Default 0. */
+    seconds?: number | string;
+    /** Nanoseconds added to `seconds`, 0 to 999,999,999. Default 0. */
+    nanos?: number | string;
+}
+
+// google.protobuf.Timestamp's documented range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+const MIN_SECONDS = -62_135_596_800n;
+const MAX_SECONDS = 253_402_300_799n;
+const INTEGER_TEXT = /^-?\d+$/;
+
+export type TimestampParse = { ok: true; value: string } | { ok: false; reason: string };
+
+/**
+ * Reads a Timestamp object (`{"seconds": 1577836800}`, `{"seconds": "1577836800", "nanos": 5}`),
+ * the form the manifest guide and rgee write and the official clients pass through unchanged,
+ * into the server's RFC 3339 text. Fractional or out-of-range values are refused with the fix.
+ */
+export function timestampObjectToRfc3339(value: object): TimestampParse {
+    const extra = Object.keys(value).filter((key) => key !== "seconds" && key !== "nanos");
+    if (extra.length > 0) {
+        return { ok: false, reason: `a Timestamp object takes only "seconds" and "nanos", got ${extra.map((k) => `"${k}"`).join(", ")}` };
+    }
+    const { seconds = 0, nanos = 0 } = value as { seconds?: unknown; nanos?: unknown };
+    const s = wholeNumber(seconds);
+    if (s === undefined) return { ok: false, reason: secondsReason(seconds) };
+    if (s < MIN_SECONDS || s > MAX_SECONDS) {
+        const millis = s / 1000n;
+        const hint =
+            millis >= MIN_SECONDS && millis <= MAX_SECONDS
+                ? `; if it counts milliseconds, write {"seconds": ${millis}${s % 1000n === 0n ? "" : `, "nanos": ${(s % 1000n) * 1_000_000n}`}}`
+                : "";
+        return {
+            ok: false,
+            reason: `seconds ${String(seconds)} is outside the Timestamp range 0001-01-01 to 9999-12-31 (seconds since 1970-01-01T00:00:00Z)${hint}`,
+        };
+    }
+    const n = wholeNumber(nanos);
+    if (n === undefined || n < 0n || n > 999_999_999n) {
+        return {
+            ok: false,
+            reason: `nanos must be a whole number from 0 to 999999999, got ${JSON.stringify(nanos)}; carry whole seconds into "seconds"`,
+        };
+    }
+    return { ok: true, value: formatEpochNanos(s * 1_000_000_000n + n) };
+}
+
+function wholeNumber(value: unknown): bigint | undefined {
+    if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+    if (typeof value === "string" && INTEGER_TEXT.test(value)) return BigInt(value);
+    return undefined;
+}
+
+function secondsReason(seconds: unknown): string {
+    if (typeof seconds === "number" && Number.isFinite(seconds) && !Number.isInteger(seconds)) {
+        const whole = Math.floor(seconds);
+        const nanos = Math.round((seconds - whole) * 1e9);
+        return `seconds must be a whole number, got ${seconds}; write {"seconds": ${whole}, "nanos": ${nanos}} or "${formatEpochNanos(BigInt(whole) * 1_000_000_000n + BigInt(nanos))}"`;
+    }
+    return `seconds must be a whole number of seconds since 1970-01-01T00:00:00Z (a number or a string of digits), got ${JSON.stringify(seconds) ?? String(seconds)}`;
 }

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { fieldsAt } from "./fields";
 import { camelizeKeys, snakeToCamel } from "./keys";
-import { normalizeAssetName } from "./names";
+import { isObject } from "./compare";
+import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
+import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import { type ImageManifest, ImageManifestSchema } from "./schema";
 import { isUnknown } from "./unknown";
@@ -29,11 +31,16 @@ type Path = readonly PropertyKey[];
  * once the value is known.
  */
 export function validateManifest(raw: unknown, root = "imageManifest"): ManifestValidation {
-    const { value, conflicts } = camelizeKeys(raw);
+    const camelized = camelizeKeys(raw);
+    const { conflicts } = camelized;
+    const legacy = convertLegacyKeys(camelized.value);
+    const value = legacy.value;
     const failures: ManifestFailure[] = conflicts.map((path) => ({
         property: formatPath(root, path),
         reason: "the field is written both in camelCase and in snake_case; keep one",
     }));
+    failures.push(...legacy.failures.map((note) => ({ property: formatPath(root, note.path), reason: note.message })));
+    failures.push(...nameFormFailures(value, root, legacy));
     const bytes = Buffer.byteLength(JSON.stringify(raw ?? null));
     if (bytes > MAX_MANIFEST_BYTES) {
         failures.push({
@@ -44,13 +51,30 @@ export function validateManifest(raw: unknown, root = "imageManifest"): Manifest
     const parsed = ImageManifestSchema.safeParse(value);
     if (parsed.success && failures.length === 0) return { ok: true, manifest: parsed.data };
     if (!parsed.success) {
+        const reported = new Set(failures.map((failure) => failure.property));
         for (const issue of parsed.error.issues) {
             if (isUnderUnknown(value, issue.path)) continue;
-            failures.push(...describeIssue(root, issue, value));
+            for (const failure of describeIssue(root, issue, value)) {
+                const property = writtenProperty(failure.property, root, legacy.origins, formatPath);
+                if (!reported.has(property)) failures.push({ ...failure, property });
+            }
         }
     }
     // No failures left here means every problem sits under a value that is not known yet.
     return { ok: false, failures, normalized: withNormalizedName(value) };
+}
+
+/** A name that the service would take but that is surely a mistake: the legacy prefix before a Cloud project name. */
+function nameFormFailures(value: unknown, root: string, legacy: LegacyConversion): ManifestFailure[] {
+    const name = isObject(value) ? value.name : undefined;
+    const fixed = typeof name === "string" ? withoutDoubledPrefix(name) : undefined;
+    if (fixed === undefined) return [];
+    return [
+        {
+            property: writtenProperty(formatPath(root, ["name"]), root, legacy.origins, formatPath),
+            reason: `"${name}" looks like ${fixed} with the legacy prefix projects/${LEGACY_PROJECT}/assets/ put in front; write "${fixed}"`,
+        },
+    ];
 }
 
 function withNormalizedName(value: unknown): unknown {

@@ -115,8 +115,8 @@ test("4. a property or time change previews as an update and is applied with one
     expect(calls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/dem", status: 200 });
     expect((calls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
         "end_time",
-        "properties.reviewed",
-        "properties.source",
+        'properties."reviewed"',
+        'properties."source"',
     ]);
     expect(asset("projects/e2e-project/assets/dem")).toMatchObject({
         properties: { source: "survey-2027", reviewed: "yes" },

@@ -238,7 +238,7 @@ describe("read (refresh)", () => {
         });
         expect(planUpdate(result?.props as Record<string, unknown>, inputs)).toMatchObject({
             kind: "patch",
-            updateMask: ["properties.version"],
+            updateMask: ['properties."version"'],
         });
     });
 
@@ -280,7 +280,7 @@ describe("update", () => {
         const result = await provider.update(id, outs, news);
         const calls = emulator.requests().slice(mark);
         expect(calls).toHaveLength(1);
-        expect(calls[0]).toMatchObject({ method: "PATCH", body: { updateMask: "properties.source,end_time" } });
+        expect(calls[0]).toMatchObject({ method: "PATCH", body: { updateMask: 'properties."source",end_time' } });
         expect(result?.outs).toMatchObject({ imageManifest: { properties: { source: "lidar", version: 1 } } });
         expect(result?.outs.updateTime).not.toBe(outs.updateTime);
         expect(emulator.assets()[0]).toMatchObject({ properties: { source: "lidar", version: 1 }, endTime: "2027-01-01T00:00:00Z" });

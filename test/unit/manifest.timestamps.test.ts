@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "../../provider/manifest";
-import { secondsObjectToRfc3339 } from "../../provider/manifest/timestamps";
+import { type TimestampObject, timestampObjectToRfc3339 } from "../../provider/manifest/timestamps";
 
 describe("timestamps take the server's form: UTC, Z, and 0, 3, 6 or 9 fraction digits", () => {
     test.each([
@@ -108,16 +110,17 @@ describe("instants before 1970", () => {
     });
 });
 
-describe("{seconds, nanos} objects from the manifest guide, for error hints", () => {
-    test.each([
-        [{ seconds: 1451606400 }, "2016-01-01T00:00:00Z"],
-        [{ seconds: "1451606400", nanos: 500_000_000 }, "2016-01-01T00:00:00.500Z"],
-        [{ seconds: -1 }, "1969-12-31T23:59:59Z"],
-    ])("%p reads as %s", (value, text) => {
-        expect(secondsObjectToRfc3339(value)).toBe(text);
+describe("Timestamp objects {seconds, nanos}, as the manifest guide and rgee write them", () => {
+    const table = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/manifests/timestamp-objects.json"), "utf8")) as {
+        accepted: [TimestampObject, string][];
+        refused: [TimestampObject, string][];
+    };
+
+    test.each(table.accepted)("%j becomes %s", (value, text) => {
+        expect(timestampObjectToRfc3339(value)).toEqual({ ok: true, value: text });
     });
 
-    test.each([[{ seconds: 1.5 }], [{ nanos: 5 }], ["2016-01-01T00:00:00Z"], [null], [1451606400]])("%p gives no hint", (value) => {
-        expect(secondsObjectToRfc3339(value)).toBeUndefined();
+    test.each(table.refused)("%j is refused: %s", (value, reason) => {
+        expect(timestampObjectToRfc3339(value)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
     });
 });

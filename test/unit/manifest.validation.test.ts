@@ -6,6 +6,7 @@ import {
     MAX_MANIFEST_BYTES,
     type ManifestFailure,
     type ManifestValidation,
+    manifestWarnings,
     validateManifest,
 } from "../../provider/manifest";
 
@@ -21,13 +22,14 @@ interface InvalidCase {
     expect: { property: string; reasonIncludes: string }[];
 }
 
-const fixtureFiles = (kind: "valid" | "invalid") =>
+type FixtureKind = "valid" | "invalid" | "normalised" | "warned";
+
+const fixtureFiles = (kind: FixtureKind) =>
     fs
         .readdirSync(path.join(FIXTURES, kind))
         .filter((file) => file.endsWith(".json"))
         .sort();
-const readFixture = (kind: "valid" | "invalid", file: string): unknown =>
-    JSON.parse(fs.readFileSync(path.join(FIXTURES, kind, file), "utf8"));
+const readFixture = (kind: FixtureKind, file: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURES, kind, file), "utf8"));
 const valid = (file: string) => readFixture("valid", file) as Json;
 const invalid = (file: string) => readFixture("invalid", file) as Omit<InvalidCase, "file">;
 
@@ -163,9 +165,9 @@ describe("failure reasons name the fix", () => {
         );
     });
 
-    test("a {seconds: n} timestamp is answered with the RFC 3339 text to write", () => {
-        expect(reasonFor("time-seconds-object.json")).toBe(
-            'timestamps are RFC 3339 strings, not {seconds: ...} objects; write "2016-01-01T00:00:00Z"',
+    test("a band id of digits is answered with a valid id to use", () => {
+        expect(reasonFor("band-id-digits.json")).toBe(
+            `band id "1999" is invalid: Earth Engine band ids start with a letter and hold only letters, digits, '_' and '-', at most 100 characters; rename it, e.g. "b1999"`,
         );
     });
 
@@ -266,5 +268,51 @@ describe("values not known yet during preview", () => {
         const bands = raw.bands as Json[];
         const result = validateManifest({ ...raw, bands: [{ ...bands[0], id: UNKNOWN }, bands[1]] });
         expect(failuresOf(result)).toEqual([]);
+    });
+});
+
+describe("manifests as people write them are normalised to the REST form", () => {
+    const cases = fixtureFiles("normalised").map((file) => ({
+        file,
+        ...(readFixture("normalised", file) as { description: string; manifest: unknown; expected: Json }),
+    }));
+
+    test.each(cases)("$file: $description", ({ manifest, expected }) => {
+        expect(manifestOf(validateManifest(manifest))).toEqual(expected);
+    });
+
+    test("the legacy-keys manifest (id, primaryPath, additionalPaths) equals the modern one", () => {
+        const legacy = readFixture("normalised", "legacy-keys.json") as { manifest: unknown };
+        const modern = readFixture("normalised", "legacy-keys-modern.json") as { manifest: unknown };
+        expect(manifestOf(validateManifest(legacy.manifest))).toEqual(manifestOf(validateManifest(modern.manifest)));
+    });
+});
+
+describe("manifests Earth Engine accepts but that look wrong pass check and give warnings", () => {
+    const cases = fixtureFiles("warned").map((file) => ({
+        file,
+        ...(readFixture("warned", file) as {
+            description: string;
+            manifest: unknown;
+            warnings: { path: string; messageIncludes: string }[];
+        }),
+    }));
+
+    test.each(cases)("$file: $description", ({ manifest, warnings }) => {
+        expect(failuresOf(validateManifest(manifest))).toEqual([]);
+        const found = manifestWarnings(manifest);
+        expect(found.map((warning) => warning.path)).toEqual(warnings.map((warning) => warning.path));
+        for (const { path: at, messageIncludes } of warnings) {
+            expect(found).toContainEqual({ path: at, message: expect.stringContaining(messageIncludes) });
+        }
+    });
+
+    test.each(fixtureFiles("valid"))("%s gives no warning", (file) => {
+        expect(manifestWarnings(valid(file))).toEqual([]);
+    });
+
+    test("a value not known yet gives no warning", () => {
+        const raw = readFixture("warned", "dimensions-without-skip-metadata-read.json") as { manifest: Json };
+        expect(manifestWarnings({ ...raw.manifest, tilesets: UNKNOWN })).toEqual([]);
     });
 });

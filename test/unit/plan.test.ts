@@ -61,7 +61,7 @@ describe("planUpdate: which change causes what", () => {
         expect(plan).toEqual({
             kind: "patch",
             changed: ["imageManifest.properties"],
-            updateMask: ["properties.source"],
+            updateMask: ['properties."source"'],
             asset: { properties: { source: "lidar" } },
         });
     });
@@ -70,7 +70,7 @@ describe("planUpdate: which change causes what", () => {
         const plan = planUpdate(olds(), news(normalized({ ...base, properties: { source: "survey", license: "cc0" } })));
         expect(plan).toMatchObject({
             kind: "patch",
-            updateMask: ["properties.license", "properties.version"],
+            updateMask: ['properties."license"', 'properties."version"'],
             asset: { properties: { license: "cc0" } },
         });
     });
@@ -79,7 +79,7 @@ describe("planUpdate: which change causes what", () => {
         const { properties: _, ...rest } = base;
         expect(planUpdate(olds(), news(normalized(rest)))).toMatchObject({
             kind: "patch",
-            updateMask: ["properties.source", "properties.version"],
+            updateMask: ['properties."source"', 'properties."version"'],
             asset: {},
         });
     });
