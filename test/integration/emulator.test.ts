@@ -314,18 +314,18 @@ describe("request parsing", () => {
         const manifest = {
             ...fixture("dem.json"),
             tilesets: [{ sources: [{ uris: ["gs://b/a.tif"] }, { uris: ["gs://b/b.tif"] }] }],
-            properties: { "system:index": "x" },
+            properties: { index: [1] },
         };
         const { status, body } = await importImage(emulator.url, manifest);
         expect(status).toBe(400);
         expect(body.error?.status).toBe("INVALID_ARGUMENT");
         expect(body.error?.message).toMatch(
-            /^Invalid argument at '(image_manifest\.properties\["system:index"\]|image_manifest\.tilesets\[0\]\.sources)': .* \(and 1 more; see error\.details\)$/,
+            /^Invalid argument at '(image_manifest\.properties\["index"\]|image_manifest\.tilesets\[0\]\.sources)': .* \(and 1 more; see error\.details\)$/,
         );
         const violations = (body.error?.details?.[0] as { fieldViolations: { field: string }[] } | undefined)?.fieldViolations
             .map((v) => v.field)
             .sort();
-        expect(violations).toEqual(['image_manifest.properties["system:index"]', "image_manifest.tilesets[0].sources"]);
+        expect(violations).toEqual(['image_manifest.properties["index"]', "image_manifest.tilesets[0].sources"]);
     });
 
     test("says which required field is missing", async () => {
