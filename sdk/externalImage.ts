@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ImageManifest } from "../provider/manifest/schema";
 import * as externalImageShim from "../provider/shim";
 import type { ExternalImageArgs } from "./inputs";
+import { warnAboutManifest } from "./manifestWarnings";
 
 /**
  * An Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud Storage (an
@@ -10,6 +11,9 @@ import type { ExternalImageArgs } from "./inputs";
  * Changes to `properties`, `startTime` or `endTime` are patched in place; other manifest
  * changes re-import the image with `overwrite: true`; a new asset name replaces it (the new
  * asset is created before the old one is deleted).
+ *
+ * Problems Earth Engine would refuse fail `check` (before any request); things it accepts but
+ * that look wrong (see the README's "Compatibility") are logged as warnings by the program.
  */
 export class ExternalImage extends pulumi.dynamic.Resource {
     /** `projects/<project>/assets/<path>`; also the resource id. */
@@ -27,5 +31,6 @@ export class ExternalImage extends pulumi.dynamic.Resource {
         // Output keys must be present in props to exist on the class; a fresh object per resource.
         const props = { assetName: undefined, updateTime: undefined, project: undefined, adopt: undefined, ...args };
         super(externalImageShim, name, props, opts, "earthengine", "ExternalImage");
+        warnAboutManifest(this, args.imageManifest);
     }
 }

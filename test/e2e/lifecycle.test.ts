@@ -258,6 +258,19 @@ test("14. an input computed from another image's output is unknown in preview, p
     expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
 });
 
+test("15. a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
+    await declare({ ...images, cli: { args: { imageManifest: fixture("cli-legacy.json") } } });
+    const up = await stack.up();
+    expect(asset("projects/e2e-project/assets/cli")).toMatchObject({
+        tilesets: [{ sources: [{ uris: ["gs://e2e-bucket/cli.tif"] }] }],
+        startTime: "2020-01-01T00:00:00Z",
+        endTime: "2020-01-02T00:00:00Z",
+    });
+    const warning = "imageManifest.tilesets[0].sources[0].dimensions: dimensions are only used with skipMetadataRead: true";
+    expect(up.stdout.split(warning).length - 1).toBe(1);
+    await stack.preview({ expectNoChanges: true });
+});
+
 test("13. the stored state holds no credential, and each __provider is under 1 KB", async () => {
     // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
     const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
