@@ -117,9 +117,8 @@ function convertSource(source: unknown, at: Path, result: LegacyConversion): unk
         delete out.additionalPaths;
         out.uris = isUnknown(additionalPaths) ? additionalPaths : [primaryPath, ...((additionalPaths as unknown[] | undefined) ?? [])];
         result.origins.push({ converted: [...at, "uris", 0], written: [...at, "primaryPath"] });
-        (Array.isArray(additionalPaths) ? additionalPaths : []).forEach((_, i) =>
-            result.origins.push({ converted: [...at, "uris", i + 1], written: [...at, "additionalPaths", i] }),
-        );
+        const extra = Array.isArray(additionalPaths) ? additionalPaths.length : 0;
+        for (let i = 0; i < extra; i++) result.origins.push({ converted: [...at, "uris", i + 1], written: [...at, "additionalPaths", i] });
     }
     if ("maxError" in out) {
         // The client renames it to maxErrorMeters, which only table sources have; the service refuses it on images.

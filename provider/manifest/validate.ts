@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import { isObject } from "./compare";
 import { fieldsAt } from "./fields";
 import { camelizeKeys, snakeToCamel } from "./keys";
-import { isObject } from "./compare";
 import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
 import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";

@@ -65,5 +65,8 @@ export function manifestWarnings(raw: unknown, root = "imageManifest"): Manifest
 }
 
 function eachOf(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
-    if (Array.isArray(list)) list.forEach((item, i) => isObject(item) && visit(item, i));
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+        if (isObject(item)) visit(item, i);
+    });
 }
