@@ -69,10 +69,15 @@ function nameFormFailures(value: unknown, root: string, legacy: LegacyConversion
     const name = isObject(value) ? value.name : undefined;
     const fixed = typeof name === "string" ? withoutDoubledPrefix(name) : undefined;
     if (fixed === undefined) return [];
+    const property = writtenProperty(formatPath(root, ["name"]), root, legacy.origins, formatPath);
+    const fromId =
+        property !== formatPath(root, ["name"])
+            ? `the official client sends this id as "${name}" (its project is not a Cloud project id), which `
+            : `"${name}" `;
     return [
         {
-            property: writtenProperty(formatPath(root, ["name"]), root, legacy.origins, formatPath),
-            reason: `"${name}" looks like ${fixed} with the legacy prefix projects/${LEGACY_PROJECT}/assets/ put in front; write "${fixed}"`,
+            property,
+            reason: `${fromId}looks like ${fixed} with the legacy prefix projects/${LEGACY_PROJECT}/assets/ put in front; write name: "${fixed}"`,
         },
     ];
 }
