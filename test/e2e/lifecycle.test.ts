@@ -260,14 +260,21 @@ test("14. an input computed from another image's output is unknown in preview, p
 
 test("15. a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
     await declare({ ...images, cli: { args: { imageManifest: fixture("cli-legacy.json") } } });
-    const up = await stack.up();
+    const diagnostics: { severity: string; message: string; urn?: string }[] = [];
+    await stack.up({
+        onEvent: (event) => {
+            if (event.diagnosticEvent) diagnostics.push(event.diagnosticEvent);
+        },
+    });
     expect(asset("projects/e2e-project/assets/cli")).toMatchObject({
         tilesets: [{ sources: [{ uris: ["gs://e2e-bucket/cli.tif"] }] }],
         startTime: "2020-01-01T00:00:00Z",
         endTime: "2020-01-02T00:00:00Z",
     });
     const warning = "imageManifest.tilesets[0].sources[0].dimensions: dimensions are only used with skipMetadataRead: true";
-    expect(up.stdout.split(warning).length - 1).toBe(1);
+    const warnings = diagnostics.filter((d) => d.severity === "warning" && d.message.includes(warning));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].urn).toMatch(/::cli$/);
     await stack.preview({ expectNoChanges: true });
 });
 
@@ -288,7 +295,7 @@ test("13. the stored state holds no credential, and each __provider is under 1 K
         outputs?: Record<string, string>;
     }[];
     const images = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/earthengine:ExternalImage");
-    expect(images).toHaveLength(5);
+    expect(images).toHaveLength(6);
     for (const r of images) {
         expect(r.inputs?.__provider.length).toBeLessThan(1024);
         expect(r.outputs?.__provider.length).toBeLessThan(1024);
@@ -298,6 +305,6 @@ test("13. the stored state holds no credential, and each __provider is under 1 K
 
 test("12. destroy deletes every asset and leaves the emulator empty", async () => {
     const { calls } = await callsDuring(() => stack.destroy());
-    expect(calls.filter((c) => c.method === "DELETE").length).toBe(5);
+    expect(calls.filter((c) => c.method === "DELETE").length).toBe(6);
     expect(emulator.assets()).toEqual([]);
 });
