@@ -1,11 +1,13 @@
 import type { AddressInfo } from "node:net";
 import type { EarthEngineAsset } from "../provider/earthengine/types";
 import { FaultQueue, type FaultSpec } from "./faults";
+import { GceMetadataServer, type MetadataRequest } from "./gceMetadata";
 import { type RecordedRequest, RequestLog } from "./requestLog";
 import { createEmulatorServer } from "./server";
 import { AssetStore } from "./store";
 
 export type { FaultSpec } from "./faults";
+export type { MetadataRequest } from "./gceMetadata";
 export type { RecordedRequest } from "./requestLog";
 
 /** Where and how the emulator runs. */
@@ -16,6 +18,10 @@ export interface EmulatorOptions {
     host?: string;
     /** JSON file to keep assets in across restarts: loaded at start if it exists, rewritten after every change. */
     statePath?: string;
+    /** Milliseconds each API call waits before it is answered (a simulated round trip); default 0. */
+    latencyMs?: number;
+    /** `expires_in` of the tokens the metadata routes issue, in seconds; default 3599. */
+    metadataTokenLifetimeSeconds?: number;
 }
 
 /** A started emulator. */
@@ -28,9 +34,17 @@ export interface RunningEmulator {
     requests(): RecordedRequest[];
     /** Every stored asset, sorted by name, as `assets.get` would return it. */
     assets(): EarthEngineAsset[];
+    /** Requests to the GCE metadata routes (`/computeMetadata/v1/...`), oldest first. */
+    metadataRequests(): MetadataRequest[];
+    /** Access tokens the metadata routes issued so far. */
+    metadataTokensIssued(): number;
+    /** Sets `expires_in` of the tokens issued from now on, in seconds. */
+    setMetadataTokenLifetime(seconds: number): void;
+    /** Sets the milliseconds each API call waits from now on. */
+    setLatency(ms: number): void;
     /** Makes the next matching API requests fail without being executed (see FaultSpec). */
     addFault(fault: FaultSpec): void;
-    /** Clears assets (and the state file), the request log and pending faults. */
+    /** Clears assets (and the state file), the request logs and pending faults. */
     reset(): void;
     /** Stops listening and drops open connections. */
     close(): Promise<void>;
@@ -42,12 +56,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const store = new AssetStore(options.statePath);
     const log = new RequestLog();
     const faults = new FaultQueue();
+    const metadata = new GceMetadataServer();
+    if (options.metadataTokenLifetimeSeconds !== undefined) metadata.tokenLifetimeSeconds = options.metadataTokenLifetimeSeconds;
     const reset = () => {
         store.clear();
         log.clear();
         faults.clear();
+        metadata.clear();
     };
-    const server = createEmulatorServer({ store, log, faults, reset });
+    const state = { store, log, faults, metadata, latencyMs: options.latencyMs ?? 0, reset };
+    const server = createEmulatorServer(state);
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, host, () => {
@@ -61,6 +79,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         port,
         requests: () => log.list(),
         assets: () => store.all(),
+        metadataRequests: () => metadata.requests(),
+        metadataTokensIssued: () => metadata.tokensIssued(),
+        setMetadataTokenLifetime: (seconds) => {
+            metadata.tokenLifetimeSeconds = seconds;
+        },
+        setLatency: (ms) => {
+            state.latencyMs = ms;
+        },
         addFault: (fault) => faults.add(fault),
         reset,
         close: () =>

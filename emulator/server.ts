@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { requireBearerToken } from "./auth";
 import { ApiError, invalidArgument } from "./errors";
 import { checkFault, type FaultQueue } from "./faults";
+import { type GceMetadataServer, METADATA_PREFIX } from "./gceMetadata";
 import { bodyForLog, parseJsonBody, type ReceivedBody, readBody, sendError, sendJson } from "./http";
 import type { RecordedRequest, RequestLog } from "./requestLog";
 import { dispatch } from "./routes";
@@ -12,6 +13,10 @@ export interface EmulatorState {
     store: AssetStore;
     log: RequestLog;
     faults: FaultQueue;
+    /** The GCE metadata server's token routes, for Application Default Credentials. */
+    metadata: GceMetadataServer;
+    /** Milliseconds every API call waits before it is answered, like a round trip to Google (default 0). */
+    latencyMs: number;
     /** Clears assets, the request log and faults (POST /_emulator/reset). */
     reset(): void;
 }
@@ -35,6 +40,8 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     const method = (request.method ?? "GET").toUpperCase();
     const body = await readBody(request);
     if (url.pathname.startsWith("/_emulator/")) return handleTestRoute(state, method, url.pathname, body, response);
+    if (url.pathname.startsWith(METADATA_PREFIX)) return state.metadata.handle(request, url, response);
+    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
 
     const query = Object.fromEntries(url.searchParams);
     const header = request.headers["x-goog-user-project"];

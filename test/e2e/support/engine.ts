@@ -4,7 +4,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 
-export const REPO_ROOT = path.resolve(__dirname, "../../..");
+/** The checkout's root: the nearest directory above this file with the install script (this file may run compiled under dist/). */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(start: string): string {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "scripts/install-pulumi.sh"))) return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no scripts/install-pulumi.sh above ${start}`);
+    }
+}
 
 /** The directory holding `pulumi`, built (or found) by the install script; cached after the first run. */
 export function pulumiBinDir(): string {

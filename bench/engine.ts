@@ -1,0 +1,101 @@
+import * as path from "node:path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "../test/e2e/support/engine";
+import { isDynamicProvider, PeakRssSampler } from "./rss";
+import { timed } from "./stats";
+
+export type ResourceKind = "external" | "trivial";
+
+/** What bench/program declares. */
+export interface Declaration {
+    kind: ResourceKind;
+    count: number;
+    /** A property value: changing it patches each image. */
+    revision: string;
+    /** The source file name: changing it re-imports each image. */
+    file: string;
+}
+
+export interface TimedCommand {
+    seconds: number;
+    /** Peak VmHWM of the dynamic-provider process during the command, bytes (0 if none started). */
+    peakRssBytes: number;
+}
+
+// From the checkout: this file runs compiled under dist/, without the program beside it.
+const PROGRAM = path.join(REPO_ROOT, "bench/program");
+
+/** A sandboxed file backend with stacks of bench/program, run by the real engine. */
+export class BenchEngine {
+    private constructor(private readonly sandbox: EngineSandbox) {}
+
+    /** `env` reaches the engine and so the dynamic-provider process (for example EARTHENGINE_ENDPOINT). */
+    static async start(env: Record<string, string>): Promise<BenchEngine> {
+        return new BenchEngine(await createSandbox(PROGRAM, env));
+    }
+
+    async stack(name: string, config: Record<string, { value: string; secret?: boolean }>): Promise<BenchStack> {
+        const stack = await newStack(this.sandbox, name);
+        await stack.setAllConfig(config);
+        return new BenchStack(stack);
+    }
+
+    close(): void {
+        this.sandbox.cleanup();
+    }
+}
+
+export class BenchStack {
+    constructor(readonly stack: Stack) {}
+
+    declare(declaration: Declaration): Promise<void> {
+        return this.stack.setConfig("bench", { value: JSON.stringify(declaration) });
+    }
+
+    up(parallel: number): Promise<TimedCommand> {
+        return sampled(() => this.stack.up({ parallel }));
+    }
+
+    preview(parallel: number): Promise<TimedCommand> {
+        return sampled(() => this.stack.preview({ parallel }));
+    }
+
+    refresh(parallel: number): Promise<TimedCommand> {
+        return sampled(() => this.stack.refresh({ parallel }));
+    }
+
+    destroy(parallel: number): Promise<TimedCommand> {
+        return sampled(() => this.stack.destroy({ parallel }));
+    }
+
+    /** Bytes of state per resource of `type` (its JSON in the exported deployment) and of its `__provider`. */
+    async stateBytes(typeSuffix: string): Promise<{ resources: number; bytesPerResource: number; providerBytes: number }> {
+        const deployment = await this.stack.exportStack();
+        const resources = ((deployment.deployment as { resources?: StateResource[] }).resources ?? []).filter((r) =>
+            r.type.endsWith(typeSuffix),
+        );
+        if (resources.length === 0) throw new Error(`no ${typeSuffix} resources in the state`);
+        const total = resources.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0);
+        const providers = resources.map((r) => Buffer.byteLength(String(r.outputs?.__provider ?? "")));
+        return { resources: resources.length, bytesPerResource: total / resources.length, providerBytes: Math.max(...providers) };
+    }
+
+    async remove(): Promise<void> {
+        await this.stack.workspace.removeStack(this.stack.name, { force: true });
+    }
+}
+
+interface StateResource {
+    type: string;
+    outputs?: Record<string, unknown>;
+}
+
+async function sampled(command: () => Promise<unknown>): Promise<TimedCommand> {
+    const sampler = new PeakRssSampler(isDynamicProvider);
+    sampler.start();
+    const run = await timed(command).catch((error: unknown) => {
+        sampler.stop();
+        throw error;
+    });
+    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes };
+}

@@ -1,0 +1,131 @@
+import { startEmulator } from "../../emulator";
+import { BenchEngine, type BenchStack, type ResourceKind } from "../engine";
+import type { Figure, Measurement } from "../registry";
+import { interleavedPairs, median } from "../stats";
+
+interface KindRun {
+    upSeconds: number;
+    previewSeconds: number;
+    /** Peak VmHWM of the dynamic-provider process over the up and the no-change preview. */
+    peakRssBytes: number;
+    bytesPerResource: number;
+    providerBytes: number;
+}
+
+const TYPE_SUFFIX: Record<ResourceKind, string> = { external: "earthengine:ExternalImage", trivial: "bench:Trivial" };
+const CALLS_PER_CREATE = 2; // importExternal, then GET (callsPerCommand.create)
+const MIB = 1024 * 1024;
+
+/** One `up` of N resources of a kind, a no-change preview, the state's size, then a destroy (untimed). */
+async function runKind(stack: BenchStack, kind: ResourceKind, n: number, parallel: number): Promise<KindRun> {
+    await stack.declare({ kind, count: n, revision: "r1", file: "a.tif" });
+    const up = await stack.up(parallel);
+    const preview = await stack.preview(parallel);
+    const state = await stack.stateBytes(TYPE_SUFFIX[kind]);
+    if (state.resources !== n) throw new Error(`${kind}: ${state.resources} resources in state, expected ${n}`);
+    await stack.destroy(parallel);
+    return {
+        upSeconds: up.seconds,
+        previewSeconds: preview.seconds,
+        peakRssBytes: Math.max(up.peakRssBytes, preview.peakRssBytes),
+        bytesPerResource: state.bytesPerResource,
+        providerBytes: state.providerBytes,
+    };
+}
+
+/**
+ * `pulumi up` of N ExternalImages vs N trivial dynamic resources with the same inputs (the
+ * engine's own floor) and vs the network floor N x 2 calls x latency / parallel; the no-change
+ * preview; state size; the dynamic-provider process's peak RSS and its excess over the trivial one.
+ */
+export const engineVsTrivial: Measurement = {
+    name: "engineUpVsFloorRatio",
+    summary: "pulumi up / preview of N ExternalImages vs N trivial dynamic resources; state bytes; provider peak RSS",
+    async run({ config, log }) {
+        const emulator = await startEmulator({ latencyMs: config.latencyMs });
+        const engine = await BenchEngine.start({ EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: "" });
+        const figures: Figure[] = [];
+        try {
+            const secret = { "earthengine:accessToken": { value: "bench-token", secret: true } };
+            // Untimed: the first engine runs of a fresh PULUMI_HOME and plugin cache are slower for either kind.
+            const warm = await engine.stack("warm-up", secret);
+            for (const kind of ["external", "trivial"] as const) await runKind(warm, kind, 1, config.concurrency);
+            await warm.remove();
+            for (const n of config.engineImages) {
+                const stacks = { external: await engine.stack(`external-${n}`, secret), trivial: await engine.stack(`trivial-${n}`, {}) };
+                log(`engineUpVsFloorRatio: ${config.pairs} pair(s) of up/preview/destroy of ${n} resources`);
+                const pairs = await interleavedPairs(
+                    config.pairs,
+                    () => runKind(stacks.external, "external", n, config.concurrency),
+                    () => runKind(stacks.trivial, "trivial", n, config.concurrency),
+                );
+                const ratio = (pick: (r: KindRun) => number) => pairs.map((p) => pick(p.subject) / pick(p.baseline));
+                const network = (n * CALLS_PER_CREATE * config.latencyMs) / 1000 / config.concurrency;
+                const upRatios = ratio((r) => r.upSeconds);
+                const networkRatios = pairs.map((p) => p.subject.upSeconds / network);
+                const previewRatios = ratio((r) => r.previewSeconds);
+                const excess = pairs.map((p) => p.subject.peakRssBytes - p.baseline.peakRssBytes);
+                const at = `n${n}`;
+                figures.push(
+                    {
+                        name: `engineUpVsFloorRatio.trivial.${at}`,
+                        value: median(upRatios),
+                        unit: "x",
+                        note: `up of ${n} ExternalImages vs ${n} trivial; trivial ${median(pairs.map((p) => p.baseline.upSeconds)).toFixed(1)} s`,
+                        samples: upRatios,
+                    },
+                    {
+                        name: `engineUpVsFloorRatio.network.${at}`,
+                        value: median(networkRatios),
+                        unit: "x",
+                        note: `up vs ${n} x ${CALLS_PER_CREATE} calls x ${config.latencyMs} ms / ${config.concurrency} = ${network.toFixed(2)} s`,
+                        samples: networkRatios,
+                    },
+                    {
+                        name: `enginePreviewSeconds.${at}`,
+                        value: median(pairs.map((p) => p.subject.previewSeconds)),
+                        unit: "s",
+                        note: `no-change preview of ${n} ExternalImages; ${median(previewRatios).toFixed(2)}x the trivial preview`,
+                        samples: pairs.map((p) => p.subject.previewSeconds),
+                    },
+                    {
+                        name: `peakRssBytes.${at}`,
+                        value: median(pairs.map((p) => p.subject.peakRssBytes)),
+                        unit: "bytes",
+                        note: `dynamic-provider VmHWM; trivial ${(median(pairs.map((p) => p.baseline.peakRssBytes)) / MIB).toFixed(0)} MiB`,
+                        samples: pairs.map((p) => p.subject.peakRssBytes),
+                    },
+                    {
+                        name: `peakRssExcessBytes.${at}`,
+                        value: median(excess),
+                        unit: "bytes",
+                        note: `over the trivial provider (target < 20 MiB): ${(median(excess) / MIB).toFixed(1)} MiB`,
+                        samples: excess,
+                    },
+                );
+                if (n === config.engineImages[0]) {
+                    const last = pairs[pairs.length - 1];
+                    figures.push(
+                        {
+                            name: "stateBytesPerResource",
+                            value: last.subject.bytesPerResource,
+                            unit: "bytes",
+                            note: `one ExternalImage in the exported state; trivial ${last.baseline.bytesPerResource.toFixed(0)} bytes`,
+                        },
+                        {
+                            name: "providerBytes",
+                            value: last.subject.providerBytes,
+                            unit: "bytes",
+                            note: `its __provider; trivial ${last.baseline.providerBytes} bytes`,
+                        },
+                    );
+                }
+                await Promise.all(Object.values(stacks).map((s) => s.remove()));
+            }
+            return figures;
+        } finally {
+            engine.close();
+            await emulator.close();
+        }
+    },
+};

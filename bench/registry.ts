@@ -1,0 +1,66 @@
+/** What a benchmark run is asked to do; quick mode keeps CI short, full mode gives the published figures. */
+export interface BenchConfig {
+    mode: "quick" | "full";
+    /** Interleaved pairs per ratio; the figure is their median. */
+    pairs: number;
+    /** Emulator latency per API call, milliseconds (a round trip to Google). */
+    latencyMs: number;
+    /** Requests in flight at once: the provider floor's pool size and the engine's `--parallel`. */
+    concurrency: number;
+    /** Images the provider creates per timed run in providerVsFloorRatio. */
+    providerImages: number;
+    /** Stack sizes for the engine figures (one set of figures per N). */
+    engineImages: number[];
+    /** Images in the stack whose Earth Engine calls are counted. */
+    callImages: number;
+    /** Waves of concurrent creates in the token-expiry run; each wave after the first follows an expiry. */
+    tokenWaves: number;
+}
+
+/** One number of the benchmark, as printed and as written to bench/results.json. */
+export interface Figure {
+    /** Dotted name, first part the figure family (for example `callsPerCommand.create`). */
+    name: string;
+    value: number;
+    unit: string;
+    /** What was compared or counted, in a few words. */
+    note: string;
+    /** Per-pair values when the figure is a median of interleaved pairs. */
+    samples?: number[];
+}
+
+export interface BenchContext {
+    config: BenchConfig;
+    /** Progress to stderr. */
+    log(message: string): void;
+}
+
+/** A named measurement. Add one by writing a file in bench/measurements and listing it in bench/measurements/index.ts. */
+export interface Measurement {
+    name: string;
+    /** One line for `--list` and the README. */
+    summary: string;
+    run(context: BenchContext): Promise<Figure[]>;
+}
+
+export const QUICK: BenchConfig = {
+    mode: "quick",
+    pairs: 1,
+    latencyMs: 100,
+    concurrency: 20,
+    providerImages: 100,
+    engineImages: [20],
+    callImages: 5,
+    tokenWaves: 2,
+};
+
+export const FULL: BenchConfig = {
+    mode: "full",
+    pairs: 3,
+    latencyMs: 100,
+    concurrency: 20,
+    providerImages: 500,
+    engineImages: [100, 200, 400],
+    callImages: 20,
+    tokenWaves: 3,
+};

@@ -1,0 +1,67 @@
+import * as fs from "node:fs";
+
+/**
+ * Samples the peak resident set (`VmHWM`, the kernel's own high-water mark) of this process's
+ * descendants whose command line matches, every `intervalMs`, until stopped. The kernel keeps the
+ * peak, so a sample shortly before the process exits already holds its highest value.
+ */
+export class PeakRssSampler {
+    private readonly peaks = new Map<number, number>();
+    private timer: NodeJS.Timeout | undefined;
+
+    constructor(
+        private readonly matches: (commandLine: string) => boolean,
+        private readonly intervalMs = 50,
+    ) {}
+
+    start(): void {
+        this.timer = setInterval(() => this.sample(), this.intervalMs);
+    }
+
+    /** The highest VmHWM, in bytes, of any matching process seen (0 if none was seen). */
+    stop(): { peakBytes: number; processes: number } {
+        if (this.timer) clearInterval(this.timer);
+        this.sample();
+        return { peakBytes: Math.max(0, ...this.peaks.values()), processes: this.peaks.size };
+    }
+
+    private sample(): void {
+        for (const pid of descendantsOf(process.pid)) {
+            const commandLine = read(`/proc/${pid}/cmdline`)?.split("\0").join(" ");
+            if (!commandLine || !this.matches(commandLine)) continue;
+            const hwm = /^VmHWM:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? "");
+            if (hwm) this.peaks.set(pid, Math.max(this.peaks.get(pid) ?? 0, Number(hwm[1]) * 1024));
+        }
+    }
+}
+
+/** The dynamic-provider plugin: node running @pulumi/pulumi's cmd/dynamic-provider. */
+export const isDynamicProvider = (commandLine: string): boolean => /(^|\/)node\s.*cmd\/dynamic-provider/.test(commandLine);
+
+function descendantsOf(root: number): number[] {
+    const children = new Map<number, number[]>();
+    for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        // The parent pid is the 2nd field after the parenthesised command name.
+        const stat = read(`/proc/${entry}/stat`);
+        const ppid = stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : Number.NaN;
+        if (!Number.isNaN(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    }
+    const out: number[] = [];
+    const queue = [...(children.get(root) ?? [])];
+    while (queue.length > 0) {
+        const pid = queue.shift() as number;
+        out.push(pid);
+        queue.push(...(children.get(pid) ?? []));
+    }
+    return out;
+}
+
+/** A /proc file's text, or undefined if the process is gone. */
+function read(file: string): string | undefined {
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch {
+        return undefined;
+    }
+}
