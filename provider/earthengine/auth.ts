@@ -42,6 +42,9 @@ function createAuthSource(settings: ProviderSettings): AuthSource {
     const auth = new GoogleAuth({
         scopes: EARTHENGINE_SCOPES,
         credentials: settings.credentials ? parseKey(settings.credentials) : undefined,
+        // Known, it spares google-auth-library's project lookup, which runs `gcloud config
+        // config-helper` (seconds) when gcloud is installed and no project variable is set.
+        projectId: settings.project,
     });
     const ambient = settings.credentials ? "the service-account key in earthengine:credentials" : "Application Default Credentials";
     if (settings.impersonateServiceAccount) {

@@ -1,5 +1,6 @@
 import type { AuthSource } from "./auth";
 import { type EarthEngineError, errorFromResponse, QuotaExceededError, TransportError } from "./errors";
+import { type HttpAnswer, httpRequest } from "./httpRequest";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry";
 
 export interface TransportOptions {
@@ -34,24 +35,24 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
         const userProject = request.userProject ?? quotaProject ?? request.fallbackUserProject;
         if (userProject) headers["x-goog-user-project"] = userProject;
         if (request.body !== undefined) headers["content-type"] = "application/json";
-        let response: Response;
+        let response: HttpAnswer;
         try {
-            response = await fetch(request.url, {
+            response = await httpRequest(request.url, {
                 method: request.method,
                 headers,
                 body: request.body === undefined ? undefined : JSON.stringify(request.body),
-                signal: AbortSignal.timeout(options.timeoutMs),
+                timeoutMs: options.timeoutMs,
             });
         } catch (cause) {
             throw transportFailure(request, cause);
         }
-        const text = await response.text();
+        const text = response.text;
         if (response.ok) return (text ? JSON.parse(text) : {}) as T;
         const error = errorFromResponse({ method: request.method, url: request.url, status: response.status }, text);
         // A 403 with reason rateLimitExceeded is a quota answer too (the official Python client retries it).
         const retryable = isRetryableStatus(response.status) || error instanceof QuotaExceededError;
         if (!retryable || attempt >= options.retry.maxAttempts) throw error;
-        await sleep(retryDelayMs(options.retry, attempt, response.headers.get("retry-after")));
+        await sleep(retryDelayMs(options.retry, attempt, response.header("retry-after")));
     }
 }
 

@@ -1,4 +1,4 @@
-import { type ImageManifest, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
+import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
 export interface ExternalImageInputs {
@@ -71,6 +71,21 @@ export function parseInputs(raw: Record<string, unknown>): ExternalImageInputs {
     return {
         project: typeof raw.project === "string" ? raw.project : undefined,
         imageManifest: result.manifest,
+        adopt: raw.adopt === true ? true : undefined,
+    };
+}
+
+/**
+ * The inputs `check` produced, typed without validating them again: the engine hands `create`
+ * and `update` exactly what `check` returned in the same run (validated and normalised). Anything
+ * without a manifest name falls back to full validation (`parseInputs`).
+ */
+export function checkedInputs(raw: Record<string, unknown>): ExternalImageInputs {
+    const manifest = raw.imageManifest;
+    if (!isObject(manifest) || typeof manifest.name !== "string") return parseInputs(raw);
+    return {
+        project: typeof raw.project === "string" ? raw.project : undefined,
+        imageManifest: manifest as unknown as ImageManifest,
         adopt: raw.adopt === true ? true : undefined,
     };
 }

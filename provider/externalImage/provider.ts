@@ -2,38 +2,58 @@ import type * as pulumi from "@pulumi/pulumi";
 import {
     AssetAlreadyExistsError,
     AssetNotFoundError,
-    type ConfigValues,
     configValuesFrom,
     type EarthEngineAsset,
     EarthEngineClient,
+    type ProviderSettings,
     resolveSettings,
 } from "../earthengine";
 import { differingFields, dropUndefined } from "../manifest";
-import { type CheckedArgs, checkArgs, type ExternalImageInputs, type ExternalImageOutputs, PROVIDER_KEY, parseInputs } from "./args";
+import {
+    type CheckedArgs,
+    checkArgs,
+    checkedInputs,
+    type ExternalImageInputs,
+    type ExternalImageOutputs,
+    PROVIDER_KEY,
+    parseInputs,
+} from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
 
 type Props = Record<string, unknown>;
 
 // Process-wide: the engine configures each deserialized provider once per process, and every
-// resource of the stack shares the same `earthengine:*` config. No per-call state lives here.
-let configured: ConfigValues = {};
-const clients = new Map<string, EarthEngineClient>();
+// resource of the stack shares the same `earthengine:*` config. Settings are resolved once per
+// configuration (an invalid one is kept as its error, so every later call fails with it), and
+// one client per consumer project is kept for the process: no per-call resolution or key.
+let settings: ProviderSettings | Error | undefined;
+const clients = new Map<string | undefined, EarthEngineClient>();
 
 function withoutProvider(props: Props | undefined): Props {
     const { [PROVIDER_KEY]: _, ...rest } = props ?? {};
     return rest;
 }
 
+function resolved(): ProviderSettings {
+    if (settings === undefined) {
+        try {
+            settings = resolveSettings({});
+        } catch (error) {
+            settings = error instanceof Error ? error : new Error(String(error));
+        }
+    }
+    if (settings instanceof Error) throw settings;
+    return settings;
+}
+
 /** A client for the resource's consumer project (its `project` input, else the configured default). */
 function clientFor(project: string | undefined): EarthEngineClient {
-    const settings = resolveSettings(configured);
-    const userProject = project ?? settings.project;
-    const key = JSON.stringify([settings, userProject]);
-    let client = clients.get(key);
+    let client = clients.get(project);
     if (!client) {
-        client = EarthEngineClient.fromSettings(settings, userProject);
-        clients.set(key, client);
+        const current = resolved();
+        client = EarthEngineClient.fromSettings(current, project ?? current.project);
+        clients.set(project, client);
     }
     return client;
 }
@@ -99,9 +119,14 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
     async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
         // Kept even when invalid: every later call then fails with the same message instead of
         // silently falling back to the environment (the host caches a provider whose configure threw).
-        configured = configValuesFrom(req.config);
         clients.clear();
-        resolveSettings(configured);
+        settings = undefined;
+        try {
+            settings = resolveSettings(configValuesFrom(req.config));
+        } catch (error) {
+            settings = error instanceof Error ? error : new Error(String(error));
+            throw error;
+        }
     },
 
     async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
@@ -123,7 +148,7 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
     },
 
     async create(raw: Props): Promise<pulumi.dynamic.CreateResult> {
-        const inputs = parseInputs(withoutProvider(raw));
+        const inputs = checkedInputs(withoutProvider(raw));
         const name = inputs.imageManifest.name;
         const client = clientFor(inputs.project);
         try {
@@ -167,7 +192,7 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
 
     async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
         const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
-        const inputs = parseInputs(withoutProvider(news));
+        const inputs = checkedInputs(withoutProvider(news));
         const client = clientFor(inputs.project);
         try {
             switch (plan.kind) {
