@@ -39,18 +39,21 @@ export function installSdk(version: string): string {
 
 /**
  * Lays out `projectDir/node_modules` as `npm install` would for a program on `@pulumi/pulumi@version`:
- * a copy of the built package (scripts/install-self.js) beside links to the cached SDK install.
- * Node resolves links to their real paths, so the program and the package load one SDK.
+ * the cached SDK install, hard-linked (copied across file systems), beside a copy of the built
+ * package (scripts/install-self.js). Symbolic links would not do: the SDK's closure serializer
+ * resolves the package from the SDK's own real path to find its `exports` map.
  */
 export function installBesideSdk(projectDir: string, version: string): void {
     const cached = path.join(installSdk(version), "node_modules");
     const nodeModules = path.join(projectDir, "node_modules");
-    fs.mkdirSync(nodeModules, { recursive: true });
-    execFileSync("node", [path.join(REPO_ROOT, "scripts/install-self.js"), nodeModules], { stdio: "inherit" });
-    for (const entry of fs.readdirSync(cached)) {
-        if (entry.startsWith(".") || fs.existsSync(path.join(nodeModules, entry))) continue;
-        fs.symlinkSync(path.join(cached, entry), path.join(nodeModules, entry));
+    fs.mkdirSync(projectDir, { recursive: true });
+    try {
+        execFileSync("cp", ["-al", cached, nodeModules], { stdio: "ignore" });
+    } catch {
+        fs.rmSync(nodeModules, { recursive: true, force: true });
+        fs.cpSync(cached, nodeModules, { recursive: true, verbatimSymlinks: true });
     }
+    execFileSync("node", [path.join(REPO_ROOT, "scripts/install-self.js"), nodeModules], { stdio: "inherit" });
 }
 
 /**
