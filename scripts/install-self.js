@@ -3,12 +3,14 @@
 // directory, exactly as `npm install pulumi-earthengine` lays it out for a consumer. A symlink
 // (npm's `file:.`) would make Pulumi's closure serializer see the code outside node_modules and
 // copy the provider shim into state by value instead of storing a short require().
+//
+//   node scripts/install-self.js [NODE_MODULES_DIR]   (default: this repository's node_modules)
 const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
-const target = path.join(root, "node_modules", pkg.name);
+const target = path.join(path.resolve(process.argv[2] ?? path.join(root, "node_modules")), pkg.name);
 const staging = `${target}.staging-${process.pid}`;
 
 fs.rmSync(staging, { recursive: true, force: true });

@@ -4,9 +4,12 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
 import { StepRecorder } from "./support/events";
+import { repoSdkVersion, sdkFloor } from "./support/sdk";
 
 // The real engine: a CLI built from Go modules, the Node language host, the dynamic-provider
 // plugin process, and the emulator on an ephemeral loopback port. Steps build on each other, in order.
+// The whole suite runs once beside the repository's @pulumi/pulumi (the lockfile's, for Node.js 20)
+// and once beside the oldest release package.json's range admits (installed once into the cache).
 jest.setTimeout(20 * 60_000);
 
 const TOKEN = "e2e-secret-token-7f3a9c"; // must never appear in state
@@ -22,289 +25,294 @@ interface Spec {
     stampFrom?: string;
 }
 
-let emulator: RunningEmulator;
-let sandbox: EngineSandbox;
-let stack: Stack;
-let images: Record<string, Spec>;
+const SDK_VERSIONS = [...new Set([repoSdkVersion(), sdkFloor()])];
 
-async function declare(next: Record<string, Spec>): Promise<void> {
-    images = next;
-    await stack.setConfig("images", { value: JSON.stringify(next) });
-}
+describe.each(SDK_VERSIONS)("beside @pulumi/pulumi %s", (sdkVersion) => {
+    let emulator: RunningEmulator;
+    let sandbox: EngineSandbox;
+    let stack: Stack;
+    let images: Record<string, Spec>;
 
-/** Earth Engine calls made while `action` runs. */
-async function callsDuring<T>(
-    action: () => Promise<T>,
-): Promise<{ result: T; calls: { method: string; path: string; status: number; body?: unknown }[] }> {
-    const mark = emulator.requests().length;
-    const result = await action();
-    return { result, calls: emulator.requests().slice(mark) };
-}
-
-async function directCall(method: string, apiPath: string, body?: unknown): Promise<Response> {
-    return fetch(`${emulator.url}/v1alpha/${apiPath}`, {
-        method,
-        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
-
-const asset = (name: string) => emulator.assets().find((a) => a.name === name);
-
-beforeAll(async () => {
-    emulator = await startEmulator();
-    sandbox = await createSandbox(path.join(__dirname, "program"), { EARTHENGINE_ENDPOINT: emulator.url });
-    stack = await newStack(sandbox, "e2e");
-    // A secret in stack config: it reaches the provider through configure, never the state.
-    await stack.setConfig("earthengine:accessToken", { value: TOKEN, secret: true });
-    await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
-    await declare({ dem: { args: { imageManifest: DEM } }, landcover: { args: { imageManifest: LANDCOVER } } });
-});
-
-afterAll(async () => {
-    await stack?.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
-    sandbox?.cleanup();
-    await emulator?.close();
-});
-
-test("1. preview of a new stack shows the creates and makes no Earth Engine call", async () => {
-    const { result, calls } = await callsDuring(() => stack.preview());
-    expect(result.changeSummary.create).toBe(3); // the stack and two images
-    expect(calls).toEqual([]);
-});
-
-test("2. up creates the assets, and the emulator holds exactly what was declared", async () => {
-    const steps = new StepRecorder();
-    const { calls } = await callsDuring(() => stack.up({ onEvent: steps.onEvent }));
-    expect(steps.steps.sort()).toEqual(["create dem", "create landcover"]);
-    expect(calls.filter((c) => c.method === "POST").map((c) => (c.body as { overwrite: boolean }).overwrite)).toEqual([false, false]);
-
-    const dem = asset("projects/e2e-project/assets/dem");
-    expect(dem).toMatchObject({ type: "IMAGE", properties: { source: "survey-2026" }, startTime: "2026-01-01T00:00:00Z" });
-    expect(dem?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/dem.tif"]);
-    expect(dem?.bands?.map((b) => [b.id, b.pyramidingPolicy])).toEqual([["elevation", "MEAN"]]);
-
-    const landcover = asset("projects/e2e-project/assets/landcover");
-    expect(landcover).toMatchObject({
-        properties: { version: 3, license: "cc-by-4.0" },
-        startTime: "2025-01-01T00:00:00Z",
-        endTime: "2026-01-01T00:00:00Z",
-    });
-    expect(landcover?.tilesets?.map((t) => t.sources[0].uris[0])).toEqual([
-        "gs://e2e-bucket/landcover/rgb.tif",
-        "gs://e2e-bucket/landcover/mask.tif",
-    ]);
-    expect(landcover?.bands?.map((b) => b.id)).toEqual(["red", "green", "class"]);
-    expect(emulator.assets()).toHaveLength(2);
-});
-
-test("3. a second preview expects no changes and makes no Earth Engine call", async () => {
-    const { calls } = await callsDuring(() => stack.preview({ expectNoChanges: true }));
-    expect(calls).toEqual([]);
-});
-
-test("4. a property or time change previews as an update and is applied with one PATCH", async () => {
-    const changed = { ...DEM, properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" };
-    await declare({ ...images, dem: { args: { imageManifest: changed } } });
-    const preview = await callsDuring(() => stack.preview());
-    expect(preview.result.changeSummary.update).toBe(1);
-    expect(preview.calls).toEqual([]);
-
-    const { calls } = await callsDuring(() => stack.up());
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/dem", status: 200 });
-    expect((calls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
-        "end_time",
-        'properties."reviewed"',
-        'properties."source"',
-    ]);
-    expect(asset("projects/e2e-project/assets/dem")).toMatchObject({
-        properties: { source: "survey-2027", reviewed: "yes" },
-        endTime: "2027-01-01T00:00:00Z",
-    });
-});
-
-test("5. a tileset URI or band change re-imports with overwrite: true", async () => {
-    const dem = {
-        ...(images.dem.args.imageManifest as Record<string, unknown>),
-        tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }],
-    };
-    await declare({ ...images, dem: { args: { imageManifest: dem } } });
-    const { calls } = await callsDuring(() => stack.up());
-    const imports = calls.filter((c) => c.path.endsWith("/image:importExternal"));
-    expect(imports).toHaveLength(1);
-    expect(imports[0].body).toMatchObject({ overwrite: true, imageManifest: { name: "projects/e2e-project/assets/dem" } });
-    expect(calls.some((c) => c.method === "DELETE")).toBe(false);
-    expect(asset("projects/e2e-project/assets/dem")?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/dem-v2.tif"]);
-});
-
-test("6. an asset name change replaces: the new asset is created before the old one is deleted", async () => {
-    const renamed = { ...(images.dem.args.imageManifest as Record<string, unknown>), name: "projects/e2e-project/assets/dem_2027" };
-    await declare({ ...images, dem: { args: { imageManifest: renamed } } });
-    expect((await stack.preview()).changeSummary.replace).toBe(1);
-    const { calls } = await callsDuring(() => stack.up());
-    const created = calls.findIndex(
-        (c) => c.method === "POST" && (c.body as { imageManifest: { name: string } }).imageManifest.name.endsWith("/dem_2027"),
-    );
-    const deleted = calls.findIndex((c) => c.method === "DELETE" && c.path.endsWith("/assets/dem"));
-    expect(created).toBeGreaterThanOrEqual(0);
-    expect(deleted).toBeGreaterThan(created);
-    expect(asset("projects/e2e-project/assets/dem")).toBeUndefined();
-    expect(asset("projects/e2e-project/assets/dem_2027")).toBeDefined();
-});
-
-test("7. an asset deleted behind Pulumi's back is dropped by refresh and recreated by up", async () => {
-    expect((await directCall("DELETE", "projects/e2e-project/assets/landcover")).status).toBe(200);
-    const refresh = await stack.refresh();
-    expect(refresh.summary.resourceChanges?.delete).toBe(1);
-    const steps = new StepRecorder();
-    await stack.up({ onEvent: steps.onEvent });
-    expect(steps.steps).toEqual(["create landcover"]);
-    expect(asset("projects/e2e-project/assets/landcover")).toBeDefined();
-});
-
-test("8. a property changed behind Pulumi's back shows as drift, up restores it, then nothing is left to change", async () => {
-    const patched = await directCall("PATCH", "projects/e2e-project/assets/landcover", {
-        asset: { properties: { version: 99 } },
-        updateMask: "properties.version",
-    });
-    expect(patched.status).toBe(200);
-    const refresh = await stack.refresh();
-    expect(refresh.summary.resourceChanges?.update).toBe(1);
-
-    const { calls } = await callsDuring(() => stack.up());
-    expect(calls.map((c) => c.method)).toEqual(["PATCH"]);
-    expect(asset("projects/e2e-project/assets/landcover")?.properties).toEqual({ version: 3, license: "cc-by-4.0" });
-    await stack.preview({ expectNoChanges: true });
-});
-
-test("9. an existing identical asset is adopted; a differing one fails clearly and is taken over with adopt: true", async () => {
-    const identical = { ...DEM, name: "projects/e2e-project/assets/adopted" };
-    const differing = { ...DEM, name: "projects/e2e-project/assets/taken" };
-    expect((await directCall("POST", "projects/e2e-project/image:importExternal", { imageManifest: identical })).status).toBe(200);
-    expect(
-        (
-            await directCall("POST", "projects/e2e-project/image:importExternal", {
-                imageManifest: { ...differing, properties: { source: "hand-made" } },
-            })
-        ).status,
-    ).toBe(200);
-
-    await declare({ ...images, adopted: { args: { imageManifest: identical } } });
-    const adoption = await callsDuring(() => stack.up());
-    expect(adoption.calls.map((c) => `${c.method} ${c.status}`)).toEqual(["POST 409", "GET 200"]);
-
-    await declare({ ...images, taken: { args: { imageManifest: differing } } });
-    await expect(stack.up()).rejects.toThrow(/already exists and differs from this declaration in: properties[\s\S]*adopt: true/);
-    expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "hand-made" });
-
-    await declare({ ...images, taken: { args: { imageManifest: differing, adopt: true } } });
-    const takeover = await callsDuring(() => stack.up());
-    expect(takeover.calls.find((c) => c.method === "POST")?.body).toMatchObject({ overwrite: true });
-    expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "survey-2026" });
-});
-
-test("10. an invalid manifest fails preview with the property path, and nothing reaches Earth Engine", async () => {
-    const valid = images;
-    const broken = {
-        ...DEM,
-        name: "projects/e2e-project/assets/broken",
-        tilesets: [{ id: "0", sources: [{ uris: ["https://example.com/dem.tif"] }] }],
-    };
-    await declare({ ...valid, broken: { args: { imageManifest: broken } } });
-    const { calls, result } = await callsDuring(() =>
-        stack.preview().then(
-            () => undefined,
-            (error: Error) => error,
-        ),
-    );
-    expect(result?.message).toMatch(/imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]/);
-    expect(result?.message).toMatch(/gs:\/\/bucket\/object/);
-    expect(calls).toEqual([]);
-    await declare(valid);
-});
-
-test("11. protect blocks destroy, and retainOnDelete leaves the asset in Earth Engine", async () => {
-    await declare({ ...images, adopted: { ...images.adopted, protect: true } });
-    await stack.up();
-    await expect(stack.destroy()).rejects.toThrow(/protected/);
-    expect(asset("projects/e2e-project/assets/adopted")).toBeDefined();
-    await declare({ ...images, adopted: { args: images.adopted.args } });
-    await stack.up();
-
-    await declare({ ...images, taken: { ...images.taken, retainOnDelete: true } });
-    await stack.up();
-    const { taken: _, ...withoutTaken } = images;
-    await declare(withoutTaken);
-    const { calls } = await callsDuring(() => stack.up());
-    expect(calls.some((c) => c.method === "DELETE")).toBe(false);
-    expect(asset("projects/e2e-project/assets/taken")).toBeDefined();
-    expect((await directCall("DELETE", "projects/e2e-project/assets/taken")).status).toBe(200);
-});
-
-test("14. an input computed from another image's output is unknown in preview, passes check, and applies", async () => {
-    const upstream = { ...DEM, name: "projects/e2e-project/assets/upstream" };
-    const downstream = { ...DEM, name: "projects/e2e-project/assets/downstream" };
-    await declare({
-        ...images,
-        upstream: { args: { imageManifest: upstream } },
-        downstream: { args: { imageManifest: downstream }, stampFrom: "upstream" },
-    });
-    const preview = await callsDuring(() => stack.preview());
-    expect(preview.result.changeSummary.create).toBe(2);
-    expect(preview.calls).toEqual([]);
-    await stack.up();
-    const stamped = asset("projects/e2e-project/assets/downstream")?.properties?.upstream;
-    expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
-});
-
-test("15. a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
-    await declare({ ...images, cli: { args: { imageManifest: fixture("cli-legacy.json") } } });
-    const diagnostics: { severity: string; message: string; urn?: string }[] = [];
-    await stack.up({
-        onEvent: (event) => {
-            if (event.diagnosticEvent) diagnostics.push(event.diagnosticEvent);
-        },
-    });
-    expect(asset("projects/e2e-project/assets/cli")).toMatchObject({
-        tilesets: [{ sources: [{ uris: ["gs://e2e-bucket/cli.tif"] }] }],
-        startTime: "2020-01-01T00:00:00Z",
-        endTime: "2020-01-02T00:00:00Z",
-    });
-    const warning = "imageManifest.tilesets[0].sources[0].dimensions: dimensions are only used with skipMetadataRead: true";
-    const warnings = diagnostics.filter((d) => d.severity === "warning" && d.message.includes(warning));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0].urn).toMatch(/::cli$/);
-    await stack.preview({ expectNoChanges: true });
-});
-
-test("13. the stored state holds no credential, and each __provider is under 1 KB", async () => {
-    // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
-    const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
-    const state = fs.readFileSync(stateFile, "utf8");
-    expect(state).not.toContain(TOKEN);
-    expect(state).not.toMatch(/private_key|access_token|Bearer /);
-    // The engine records the stack config as the dynamic provider's inputs; a secret stays ciphertext.
-    expect(state).toMatch(
-        /"earthengine:accessToken":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":/,
-    );
-
-    const resources = JSON.parse(state).checkpoint.latest.resources as {
-        type: string;
-        inputs?: Record<string, string>;
-        outputs?: Record<string, string>;
-    }[];
-    const images = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/earthengine:ExternalImage");
-    expect(images).toHaveLength(6);
-    for (const r of images) {
-        expect(r.inputs?.__provider.length).toBeLessThan(1024);
-        expect(r.outputs?.__provider.length).toBeLessThan(1024);
-        expect(r.outputs?.__provider).toContain('require("pulumi-earthengine/provider/shim")');
+    async function declare(next: Record<string, Spec>): Promise<void> {
+        images = next;
+        await stack.setConfig("images", { value: JSON.stringify(next) });
     }
-});
 
-test("12. destroy deletes every asset and leaves the emulator empty", async () => {
-    const { calls } = await callsDuring(() => stack.destroy());
-    expect(calls.filter((c) => c.method === "DELETE").length).toBe(6);
-    expect(emulator.assets()).toEqual([]);
+    /** Earth Engine calls made while `action` runs. */
+    async function callsDuring<T>(
+        action: () => Promise<T>,
+    ): Promise<{ result: T; calls: { method: string; path: string; status: number; body?: unknown }[] }> {
+        const mark = emulator.requests().length;
+        const result = await action();
+        return { result, calls: emulator.requests().slice(mark) };
+    }
+
+    async function directCall(method: string, apiPath: string, body?: unknown): Promise<Response> {
+        return fetch(`${emulator.url}/v1alpha/${apiPath}`, {
+            method,
+            headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+    }
+
+    const asset = (name: string) => emulator.assets().find((a) => a.name === name);
+
+    beforeAll(async () => {
+        emulator = await startEmulator();
+        sandbox = await createSandbox(path.join(__dirname, "program"), { EARTHENGINE_ENDPOINT: emulator.url }, { sdkVersion });
+        stack = await newStack(sandbox, "e2e");
+        // A secret in stack config: it reaches the provider through configure, never the state.
+        await stack.setConfig("earthengine:accessToken", { value: TOKEN, secret: true });
+        await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
+        await declare({ dem: { args: { imageManifest: DEM } }, landcover: { args: { imageManifest: LANDCOVER } } });
+    });
+
+    afterAll(async () => {
+        await stack?.workspace.removeStack("e2e", { force: true }).catch(() => undefined);
+        sandbox?.cleanup();
+        await emulator?.close();
+    });
+
+    test("1. preview of a new stack shows the creates and makes no Earth Engine call", async () => {
+        const { result, calls } = await callsDuring(() => stack.preview());
+        expect(result.changeSummary.create).toBe(3); // the stack and two images
+        expect(calls).toEqual([]);
+    });
+
+    test("2. up creates the assets, and the emulator holds exactly what was declared", async () => {
+        const steps = new StepRecorder();
+        const { result, calls } = await callsDuring(() => stack.up({ onEvent: steps.onEvent }));
+        expect(result.outputs.sdkVersion.value).toBe(sdkVersion);
+        expect(steps.steps.sort()).toEqual(["create dem", "create landcover"]);
+        expect(calls.filter((c) => c.method === "POST").map((c) => (c.body as { overwrite: boolean }).overwrite)).toEqual([false, false]);
+
+        const dem = asset("projects/e2e-project/assets/dem");
+        expect(dem).toMatchObject({ type: "IMAGE", properties: { source: "survey-2026" }, startTime: "2026-01-01T00:00:00Z" });
+        expect(dem?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/dem.tif"]);
+        expect(dem?.bands?.map((b) => [b.id, b.pyramidingPolicy])).toEqual([["elevation", "MEAN"]]);
+
+        const landcover = asset("projects/e2e-project/assets/landcover");
+        expect(landcover).toMatchObject({
+            properties: { version: 3, license: "cc-by-4.0" },
+            startTime: "2025-01-01T00:00:00Z",
+            endTime: "2026-01-01T00:00:00Z",
+        });
+        expect(landcover?.tilesets?.map((t) => t.sources[0].uris[0])).toEqual([
+            "gs://e2e-bucket/landcover/rgb.tif",
+            "gs://e2e-bucket/landcover/mask.tif",
+        ]);
+        expect(landcover?.bands?.map((b) => b.id)).toEqual(["red", "green", "class"]);
+        expect(emulator.assets()).toHaveLength(2);
+    });
+
+    test("3. a second preview expects no changes and makes no Earth Engine call", async () => {
+        const { calls } = await callsDuring(() => stack.preview({ expectNoChanges: true }));
+        expect(calls).toEqual([]);
+    });
+
+    test("4. a property or time change previews as an update and is applied with one PATCH", async () => {
+        const changed = { ...DEM, properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" };
+        await declare({ ...images, dem: { args: { imageManifest: changed } } });
+        const preview = await callsDuring(() => stack.preview());
+        expect(preview.result.changeSummary.update).toBe(1);
+        expect(preview.calls).toEqual([]);
+
+        const { calls } = await callsDuring(() => stack.up());
+        expect(calls).toHaveLength(1);
+        expect(calls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/dem", status: 200 });
+        expect((calls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
+            "end_time",
+            'properties."reviewed"',
+            'properties."source"',
+        ]);
+        expect(asset("projects/e2e-project/assets/dem")).toMatchObject({
+            properties: { source: "survey-2027", reviewed: "yes" },
+            endTime: "2027-01-01T00:00:00Z",
+        });
+    });
+
+    test("5. a tileset URI or band change re-imports with overwrite: true", async () => {
+        const dem = {
+            ...(images.dem.args.imageManifest as Record<string, unknown>),
+            tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }],
+        };
+        await declare({ ...images, dem: { args: { imageManifest: dem } } });
+        const { calls } = await callsDuring(() => stack.up());
+        const imports = calls.filter((c) => c.path.endsWith("/image:importExternal"));
+        expect(imports).toHaveLength(1);
+        expect(imports[0].body).toMatchObject({ overwrite: true, imageManifest: { name: "projects/e2e-project/assets/dem" } });
+        expect(calls.some((c) => c.method === "DELETE")).toBe(false);
+        expect(asset("projects/e2e-project/assets/dem")?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/dem-v2.tif"]);
+    });
+
+    test("6. an asset name change replaces: the new asset is created before the old one is deleted", async () => {
+        const renamed = { ...(images.dem.args.imageManifest as Record<string, unknown>), name: "projects/e2e-project/assets/dem_2027" };
+        await declare({ ...images, dem: { args: { imageManifest: renamed } } });
+        expect((await stack.preview()).changeSummary.replace).toBe(1);
+        const { calls } = await callsDuring(() => stack.up());
+        const created = calls.findIndex(
+            (c) => c.method === "POST" && (c.body as { imageManifest: { name: string } }).imageManifest.name.endsWith("/dem_2027"),
+        );
+        const deleted = calls.findIndex((c) => c.method === "DELETE" && c.path.endsWith("/assets/dem"));
+        expect(created).toBeGreaterThanOrEqual(0);
+        expect(deleted).toBeGreaterThan(created);
+        expect(asset("projects/e2e-project/assets/dem")).toBeUndefined();
+        expect(asset("projects/e2e-project/assets/dem_2027")).toBeDefined();
+    });
+
+    test("7. an asset deleted behind Pulumi's back is dropped by refresh and recreated by up", async () => {
+        expect((await directCall("DELETE", "projects/e2e-project/assets/landcover")).status).toBe(200);
+        const refresh = await stack.refresh();
+        expect(refresh.summary.resourceChanges?.delete).toBe(1);
+        const steps = new StepRecorder();
+        await stack.up({ onEvent: steps.onEvent });
+        expect(steps.steps).toEqual(["create landcover"]);
+        expect(asset("projects/e2e-project/assets/landcover")).toBeDefined();
+    });
+
+    test("8. a property changed behind Pulumi's back shows as drift, up restores it, then nothing is left to change", async () => {
+        const patched = await directCall("PATCH", "projects/e2e-project/assets/landcover", {
+            asset: { properties: { version: 99 } },
+            updateMask: "properties.version",
+        });
+        expect(patched.status).toBe(200);
+        const refresh = await stack.refresh();
+        expect(refresh.summary.resourceChanges?.update).toBe(1);
+
+        const { calls } = await callsDuring(() => stack.up());
+        expect(calls.map((c) => c.method)).toEqual(["PATCH"]);
+        expect(asset("projects/e2e-project/assets/landcover")?.properties).toEqual({ version: 3, license: "cc-by-4.0" });
+        await stack.preview({ expectNoChanges: true });
+    });
+
+    test("9. an existing identical asset is adopted; a differing one fails clearly and is taken over with adopt: true", async () => {
+        const identical = { ...DEM, name: "projects/e2e-project/assets/adopted" };
+        const differing = { ...DEM, name: "projects/e2e-project/assets/taken" };
+        expect((await directCall("POST", "projects/e2e-project/image:importExternal", { imageManifest: identical })).status).toBe(200);
+        expect(
+            (
+                await directCall("POST", "projects/e2e-project/image:importExternal", {
+                    imageManifest: { ...differing, properties: { source: "hand-made" } },
+                })
+            ).status,
+        ).toBe(200);
+
+        await declare({ ...images, adopted: { args: { imageManifest: identical } } });
+        const adoption = await callsDuring(() => stack.up());
+        expect(adoption.calls.map((c) => `${c.method} ${c.status}`)).toEqual(["POST 409", "GET 200"]);
+
+        await declare({ ...images, taken: { args: { imageManifest: differing } } });
+        await expect(stack.up()).rejects.toThrow(/already exists and differs from this declaration in: properties[\s\S]*adopt: true/);
+        expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "hand-made" });
+
+        await declare({ ...images, taken: { args: { imageManifest: differing, adopt: true } } });
+        const takeover = await callsDuring(() => stack.up());
+        expect(takeover.calls.find((c) => c.method === "POST")?.body).toMatchObject({ overwrite: true });
+        expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "survey-2026" });
+    });
+
+    test("10. an invalid manifest fails preview with the property path, and nothing reaches Earth Engine", async () => {
+        const valid = images;
+        const broken = {
+            ...DEM,
+            name: "projects/e2e-project/assets/broken",
+            tilesets: [{ id: "0", sources: [{ uris: ["https://example.com/dem.tif"] }] }],
+        };
+        await declare({ ...valid, broken: { args: { imageManifest: broken } } });
+        const { calls, result } = await callsDuring(() =>
+            stack.preview().then(
+                () => undefined,
+                (error: Error) => error,
+            ),
+        );
+        expect(result?.message).toMatch(/imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]/);
+        expect(result?.message).toMatch(/gs:\/\/bucket\/object/);
+        expect(calls).toEqual([]);
+        await declare(valid);
+    });
+
+    test("11. protect blocks destroy, and retainOnDelete leaves the asset in Earth Engine", async () => {
+        await declare({ ...images, adopted: { ...images.adopted, protect: true } });
+        await stack.up();
+        await expect(stack.destroy()).rejects.toThrow(/protected/);
+        expect(asset("projects/e2e-project/assets/adopted")).toBeDefined();
+        await declare({ ...images, adopted: { args: images.adopted.args } });
+        await stack.up();
+
+        await declare({ ...images, taken: { ...images.taken, retainOnDelete: true } });
+        await stack.up();
+        const { taken: _, ...withoutTaken } = images;
+        await declare(withoutTaken);
+        const { calls } = await callsDuring(() => stack.up());
+        expect(calls.some((c) => c.method === "DELETE")).toBe(false);
+        expect(asset("projects/e2e-project/assets/taken")).toBeDefined();
+        expect((await directCall("DELETE", "projects/e2e-project/assets/taken")).status).toBe(200);
+    });
+
+    test("14. an input computed from another image's output is unknown in preview, passes check, and applies", async () => {
+        const upstream = { ...DEM, name: "projects/e2e-project/assets/upstream" };
+        const downstream = { ...DEM, name: "projects/e2e-project/assets/downstream" };
+        await declare({
+            ...images,
+            upstream: { args: { imageManifest: upstream } },
+            downstream: { args: { imageManifest: downstream }, stampFrom: "upstream" },
+        });
+        const preview = await callsDuring(() => stack.preview());
+        expect(preview.result.changeSummary.create).toBe(2);
+        expect(preview.calls).toEqual([]);
+        await stack.up();
+        const stamped = asset("projects/e2e-project/assets/downstream")?.properties?.upstream;
+        expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
+    });
+
+    test("15. a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
+        await declare({ ...images, cli: { args: { imageManifest: fixture("cli-legacy.json") } } });
+        const diagnostics: { severity: string; message: string; urn?: string }[] = [];
+        await stack.up({
+            onEvent: (event) => {
+                if (event.diagnosticEvent) diagnostics.push(event.diagnosticEvent);
+            },
+        });
+        expect(asset("projects/e2e-project/assets/cli")).toMatchObject({
+            tilesets: [{ sources: [{ uris: ["gs://e2e-bucket/cli.tif"] }] }],
+            startTime: "2020-01-01T00:00:00Z",
+            endTime: "2020-01-02T00:00:00Z",
+        });
+        const warning = "imageManifest.tilesets[0].sources[0].dimensions: dimensions are only used with skipMetadataRead: true";
+        const warnings = diagnostics.filter((d) => d.severity === "warning" && d.message.includes(warning));
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0].urn).toMatch(/::cli$/);
+        await stack.preview({ expectNoChanges: true });
+    });
+
+    test("13. the stored state holds no credential, and each __provider is under 1 KB", async () => {
+        // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
+        const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
+        const state = fs.readFileSync(stateFile, "utf8");
+        expect(state).not.toContain(TOKEN);
+        expect(state).not.toMatch(/private_key|access_token|Bearer /);
+        // The engine records the stack config as the dynamic provider's inputs; a secret stays ciphertext.
+        expect(state).toMatch(
+            /"earthengine:accessToken":\{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","ciphertext":/,
+        );
+
+        const resources = JSON.parse(state).checkpoint.latest.resources as {
+            type: string;
+            inputs?: Record<string, string>;
+            outputs?: Record<string, string>;
+        }[];
+        const images = resources.filter((r) => r.type === "pulumi-nodejs:dynamic/earthengine:ExternalImage");
+        expect(images).toHaveLength(6);
+        for (const r of images) {
+            expect(r.inputs?.__provider.length).toBeLessThan(1024);
+            expect(r.outputs?.__provider.length).toBeLessThan(1024);
+            expect(r.outputs?.__provider).toContain('require("pulumi-earthengine/provider/shim")');
+        }
+    });
+
+    test("12. destroy deletes every asset and leaves the emulator empty", async () => {
+        const { calls } = await callsDuring(() => stack.destroy());
+        expect(calls.filter((c) => c.method === "DELETE").length).toBe(6);
+        expect(emulator.assets()).toEqual([]);
+    });
 });

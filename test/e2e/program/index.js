@@ -22,4 +22,5 @@ for (const [name, spec] of Object.entries(images)) {
     created[name] = image;
     names[name] = image.assetName;
 }
-module.exports = { assetNames: names };
+// The SDK this program loaded: the lifecycle suite runs it beside more than one @pulumi/pulumi.
+module.exports = { assetNames: names, sdkVersion: require("@pulumi/pulumi/package.json").version };

@@ -3,16 +3,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { installBesideSdk, REPO_ROOT, repoSdkVersion } from "./sdk";
 
-/** The checkout's root: the nearest directory above this file with the install script (this file may run compiled under dist/). */
-export const REPO_ROOT = findRepoRoot(__dirname);
-
-function findRepoRoot(start: string): string {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-        if (fs.existsSync(path.join(dir, "scripts/install-pulumi.sh"))) return dir;
-        if (path.dirname(dir) === dir) throw new Error(`no scripts/install-pulumi.sh above ${start}`);
-    }
-}
+export { REPO_ROOT };
 
 /** The directory holding `pulumi`, built (or found) by the install script; cached after the first run. */
 export function pulumiBinDir(): string {
@@ -25,24 +18,49 @@ export function pulumiBinDir(): string {
 }
 
 export interface EngineSandbox {
-    /** A copy of the program inside the repository, so it resolves pulumi-earthengine from node_modules like a consumer. */
+    /** The program's directory: where the engine runs and node_modules resolution starts. */
     workDir: string;
     envVars: Record<string, string>;
     command: PulumiCommand;
     cleanup(): void;
 }
 
+export interface SandboxOptions {
+    /**
+     * Run the program beside this `@pulumi/pulumi` version instead of the repository's own: the
+     * program goes to a temp directory whose node_modules holds a copy of the built package and
+     * links to that SDK, installed once into the cache (see scripts/install-sdk.js).
+     */
+    sdkVersion?: string;
+}
+
 /**
- * A throwaway place to run the real engine: file backend and PULUMI_HOME in temp dirs, the
- * program copied under `.pulumi-local/` (git-ignored) so node_modules resolution works.
+ * A throwaway place to run the real engine on a copy of `programDir`. By default the copy goes
+ * under `.pulumi-local/` (git-ignored), so it resolves pulumi-earthengine and the SDK from the
+ * repository's node_modules like a consumer.
  */
-export async function createSandbox(programDir: string, env: Record<string, string>): Promise<EngineSandbox> {
+export async function createSandbox(programDir: string, env: Record<string, string>, options: SandboxOptions = {}): Promise<EngineSandbox> {
+    const filter = (src: string) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml");
+    let workDir: string;
+    if (options.sdkVersion === undefined || options.sdkVersion === repoSdkVersion()) {
+        const local = path.join(REPO_ROOT, ".pulumi-local");
+        fs.mkdirSync(local, { recursive: true });
+        workDir = fs.mkdtempSync(path.join(local, `${path.basename(programDir)}-`));
+    } else {
+        workDir = fs.mkdtempSync(path.join(os.tmpdir(), `${path.basename(programDir)}-sdk-${options.sdkVersion}-`));
+        installBesideSdk(workDir, options.sdkVersion);
+    }
+    fs.cpSync(programDir, workDir, { recursive: true, filter });
+    return sandboxFor(workDir, env);
+}
+
+/**
+ * The engine for the project in `workDir`: file backend and PULUMI_HOME in a temp dir, the
+ * CLI from the cache. `cleanup` removes both the temp dir and `workDir`.
+ */
+export async function sandboxFor(workDir: string, env: Record<string, string>): Promise<EngineSandbox> {
     const binDir = pulumiBinDir();
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-e2e-"));
-    const local = path.join(REPO_ROOT, ".pulumi-local");
-    fs.mkdirSync(local, { recursive: true });
-    const workDir = fs.mkdtempSync(path.join(local, `${path.basename(programDir)}-`));
-    fs.cpSync(programDir, workDir, { recursive: true, filter: (src) => !/Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml") });
     fs.mkdirSync(path.join(temp, "backend"));
     const envVars: Record<string, string> = {
         PATH: `${binDir}:${process.env.PATH ?? ""}`,

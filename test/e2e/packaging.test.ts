@@ -1,0 +1,54 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { packPackage, pulumiSdkCopies, REPO_ROOT, readPackageJson, sdkFloor } from "./support/sdk";
+
+// The package as `npm pack` ships it, installed the way a program on a newer SDK installs it.
+jest.setTimeout(10 * 60_000);
+
+/** A release newer than the lockfile's, from the report that found two SDK copies (it needs Node.js 22 to run; only the tree is checked). */
+const NEWER_SDK = "3.265.0";
+
+let temp: string;
+let tarball: string;
+beforeAll(() => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-pack-"));
+    tarball = packPackage(temp);
+});
+afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+test("the tarball holds the licence, changelog, README and built code, and declares the SDK as a caret range", () => {
+    const entries = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
+    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "package.json", "dist/sdk/index.js", "dist/provider/shim.js"]) {
+        expect(entries).toContain(`package/${file}`);
+    }
+    expect(entries.some((e) => e.startsWith("package/test/") || e.startsWith("package/templates/"))).toBe(false);
+    const licence = fs.readFileSync(path.join(REPO_ROOT, "LICENSE"), "utf8");
+    expect(licence).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(licence).toContain("END OF TERMS AND CONDITIONS");
+    expect(readPackageJson(REPO_ROOT).dependencies["@pulumi/pulumi"]).toBe(`^${sdkFloor()}`);
+});
+
+test(`installed beside @pulumi/pulumi ${NEWER_SDK}, the program's tree holds exactly one copy of the SDK`, () => {
+    const project = path.join(temp, "program");
+    fs.mkdirSync(project);
+    const manifest = { name: "newer-sdk-program", private: true, dependencies: { "@pulumi/pulumi": NEWER_SDK } };
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest));
+    execFileSync(
+        "npm",
+        [
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefer-offline",
+            "--ignore-scripts",
+            "--engine-strict=false",
+            "--loglevel=error",
+            tarball,
+        ],
+        { cwd: project, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    expect(readPackageJson(path.join(project, "node_modules/pulumi-earthengine")).version).toBe(readPackageJson(REPO_ROOT).version);
+    expect(pulumiSdkCopies(project)).toEqual([`node_modules/@pulumi/pulumi@${NEWER_SDK}`]);
+});
