@@ -1,10 +1,12 @@
 import type { AddressInfo } from "node:net";
 import type { EarthEngineAsset } from "../provider/earthengine/types";
+import { FaultInjector, type FaultPlan } from "./faultPlan";
 import { FaultQueue, type FaultSpec } from "./faults";
 import { type RecordedRequest, RequestLog } from "./requestLog";
 import { createEmulatorServer } from "./server";
 import { AssetStore } from "./store";
 
+export type { FaultOutcome, FaultPlan, FaultRule } from "./faultPlan";
 export type { FaultSpec } from "./faults";
 export type { RecordedRequest } from "./requestLog";
 
@@ -16,6 +18,8 @@ export interface EmulatorOptions {
     host?: string;
     /** JSON file to keep assets in across restarts: loaded at start if it exists, rewritten after every change. */
     statePath?: string;
+    /** Random faults, latency and a concurrency cap from the start (see FaultPlan). */
+    faultPlan?: FaultPlan;
 }
 
 /** A started emulator. */
@@ -30,6 +34,10 @@ export interface RunningEmulator {
     assets(): EarthEngineAsset[];
     /** Makes the next matching API requests fail without being executed (see FaultSpec). */
     addFault(fault: FaultSpec): void;
+    /** Replaces the random fault plan (an empty object turns it off). */
+    setFaultPlan(plan: FaultPlan): void;
+    /** The most API requests that were in flight at once since the start or the last reset. */
+    maxConcurrent(): number;
     /** Clears assets (and the state file), the request log and pending faults. */
     reset(): void;
     /** Stops listening and drops open connections. */
@@ -42,12 +50,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const store = new AssetStore(options.statePath);
     const log = new RequestLog();
     const faults = new FaultQueue();
+    const injector = new FaultInjector();
+    if (options.faultPlan) injector.configure(options.faultPlan);
     const reset = () => {
         store.clear();
         log.clear();
         faults.clear();
+        injector.reset();
     };
-    const server = createEmulatorServer({ store, log, faults, reset });
+    const server = createEmulatorServer({ store, log, faults, injector, reset });
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(options.port ?? 0, host, () => {
@@ -62,6 +73,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         requests: () => log.list(),
         assets: () => store.all(),
         addFault: (fault) => faults.add(fault),
+        setFaultPlan: (plan) => injector.configure(plan),
+        maxConcurrent: () => injector.maxConcurrent,
         reset,
         close: () =>
             new Promise<void>((resolve, reject) => {
