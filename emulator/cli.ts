@@ -59,7 +59,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 }
 
 function wholeOf(flag: string, value: string, min: number): number {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new CliUsageError(`${flag} takes a whole number, at least ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min)
+        throw new CliUsageError(`${flag} takes a whole number, at least ${min}, got "${value}"`);
     return Number(value);
 }
 

@@ -72,10 +72,14 @@ export class FaultInjector {
         this.maxConcurrent = Math.max(this.maxConcurrent, this.inFlight);
         const cap = this.plan.maxConcurrentRequests;
         if (cap === undefined || this.inFlight <= cap) return undefined;
-        return new ApiError(429, `Too many concurrent requests (limit ${cap}) for this project; the emulator's concurrency cap was exceeded.`, {
-            status: "RESOURCE_EXHAUSTED",
-            headers: { "retry-after": "1" },
-        });
+        return new ApiError(
+            429,
+            `Too many concurrent requests (limit ${cap}) for this project; the emulator's concurrency cap was exceeded.`,
+            {
+                status: "RESOURCE_EXHAUSTED",
+                headers: { "retry-after": "1" },
+            },
+        );
     }
 
     leave(): void {
@@ -125,7 +129,9 @@ function actionFor(outcome: FaultOutcome, method: string, path: string, rule: Fa
                 kind: "error",
                 error: new ApiError(403, message, {
                     status: "PERMISSION_DENIED",
-                    details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "rateLimitExceeded", domain: "googleapis.com" }],
+                    details: [
+                        { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "rateLimitExceeded", domain: "googleapis.com" },
+                    ],
                 }),
             };
         default:
@@ -137,7 +143,8 @@ function actionFor(outcome: FaultOutcome, method: string, path: string, rule: Fa
 export function checkFaultPlan(value: unknown): FaultPlan {
     const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
     const whole = (v: unknown, min: number) => typeof v === "number" && Number.isInteger(v) && v >= min;
-    if (!isObject(value)) throw invalidArgument('a fault plan is a JSON object such as {"seed": 1, "rules": [...], "maxConcurrentRequests": 40}');
+    if (!isObject(value))
+        throw invalidArgument('a fault plan is a JSON object such as {"seed": 1, "rules": [...], "maxConcurrentRequests": 40}');
     onlyKeys(value, ["seed", "rules", "maxConcurrentRequests"], "fault plan");
     if (value.seed !== undefined && !whole(value.seed, 0)) throw invalidArgument("fault plan seed must be a whole number");
     if (value.maxConcurrentRequests !== undefined && !whole(value.maxConcurrentRequests, 1))
@@ -150,7 +157,8 @@ export function checkFaultPlan(value: unknown): FaultPlan {
             if (rule[key] !== undefined && typeof rule[key] !== "string") throw invalidArgument(`rules[${i}].${key} must be a string`);
         }
         for (const key of ["latencyMs", "retryAfterSeconds"]) {
-            if (rule[key] !== undefined && !whole(rule[key], 0)) throw invalidArgument(`rules[${i}].${key} must be a whole number, at least 0`);
+            if (rule[key] !== undefined && !whole(rule[key], 0))
+                throw invalidArgument(`rules[${i}].${key} must be a whole number, at least 0`);
         }
         const probabilities = rule.probabilities ?? {};
         if (!isObject(probabilities)) throw invalidArgument(`rules[${i}].probabilities must be an object`);

@@ -61,10 +61,8 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     try {
         if (overCap) throw overCap;
         const drawn = state.injector.draw(method, url.pathname);
-        action = drawn.action;
         if (drawn.latencyMs > 0) await delay(drawn.latencyMs);
-        const fault = state.faults.take(method, url.pathname);
-        if (fault) throw fault;
+        action = state.faults.take(method, url.pathname) ?? drawn.action;
         if (action.kind === "error") throw action.error;
         if (action.kind === "reset") {
             status = 0;

@@ -117,7 +117,10 @@ export class EarthEngineClient {
     }
 
     /** `resource` names the asset or project the call is about; its project is the last-resort quota project. */
-    private call<T>(request: Pick<ApiRequest, "method" | "url" | "body" | "idempotent" | "resolveAmbiguous">, resource: string): Promise<T> {
+    private call<T>(
+        request: Pick<ApiRequest, "method" | "url" | "body" | "idempotent" | "resolveAmbiguous">,
+        resource: string,
+    ): Promise<T> {
         return send<T>(
             {
                 auth: this.options.auth,

@@ -9,7 +9,13 @@ export interface ReliabilitySettings {
     limits: RequestLimits;
 }
 
-export const RELIABILITY_KEYS = ["maxRetries", "requestTimeout", "operationTimeout", "maxConcurrentRequests", "maxRequestsPerSecond"] as const;
+export const RELIABILITY_KEYS = [
+    "maxRetries",
+    "requestTimeout",
+    "operationTimeout",
+    "maxConcurrentRequests",
+    "maxRequestsPerSecond",
+] as const;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 type Values = Partial<Record<(typeof RELIABILITY_KEYS)[number], string>>;

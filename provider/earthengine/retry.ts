@@ -84,18 +84,26 @@ const TIMEOUT_CODES = ["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIME
  * Unknown errors count as `reset`: the request may have been sent.
  */
 export function classifyConnectionError(error: unknown): ConnectionFailure {
-    for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        const code = (e as { code?: unknown }).code;
-        if (e.name === "TimeoutError" || (typeof code === "string" && TIMEOUT_CODES.includes(code))) return "timeout";
-        if (typeof code === "string" && REFUSED_CODES.includes(code)) return "refused";
-        if (typeof code === "string" && RESET_CODES.includes(code)) return "reset";
-        if (/socket hang up|other side closed/i.test(e.message)) return "reset";
+    // DOMException (the AbortSignal timeout) is not an Error in every realm: read fields, not the class.
+    type Failure = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+    for (let e = error as Failure | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as Failure, depth++) {
+        const code = typeof e.code === "string" ? e.code : "";
+        if (e.name === "TimeoutError" || TIMEOUT_CODES.includes(code)) return "timeout";
+        if (REFUSED_CODES.includes(code)) return "refused";
+        if (RESET_CODES.includes(code)) return "reset";
+        if (typeof e.message === "string" && /socket hang up|other side closed/i.test(e.message)) return "reset";
     }
     return "reset";
 }
 
 /** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1): Retry-After if given, else full jitter. */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfter: string | null, random = Math.random, now = Date.now()): number {
+export function retryDelayMs(
+    policy: RetryPolicy,
+    attempt: number,
+    retryAfter: string | null,
+    random = Math.random,
+    now = Date.now(),
+): number {
     const fromHeader = parseRetryAfter(retryAfter, now);
     if (fromHeader !== undefined) return Math.min(fromHeader, policy.maxDelayMs);
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -121,12 +121,13 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         const inputs = parseInputs(withoutProvider(raw));
         const name = inputs.imageManifest.name;
         const client = clientFor(inputs.project);
+        let existing: EarthEngineAsset | undefined;
         try {
-            await importOnce(client, inputs);
+            existing = await importOnce(client, inputs);
         } catch (error) {
             throw explain("create", name, error);
         }
-        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs, raw[PROVIDER_KEY])) };
+        return { id: name, outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs, raw[PROVIDER_KEY]))) };
     },
 
     async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {

@@ -1,4 +1,4 @@
-import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineClient } from "../earthengine";
+import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
 import { differingFields } from "../manifest";
 import type { ExternalImageInputs } from "./args";
 import { manifestFromAsset } from "./readback";
@@ -17,18 +17,35 @@ type Env = Record<string, string | undefined>;
  *   that names the differing fields, unless `EARTHENGINE_ADOPT_EXISTING=1` is set for this run,
  *   which re-imports it with `overwrite: true` (create is only called for declared resources).
  */
-export async function importOnce(client: EarthEngineClient, inputs: ExternalImageInputs, env: Env = process.env): Promise<void> {
+export async function importOnce(
+    client: EarthEngineClient,
+    inputs: ExternalImageInputs,
+    env: Env = process.env,
+): Promise<EarthEngineAsset | undefined> {
     const adoptExisting = env[ADOPT_EXISTING_ENV] === "1";
     const manifest = inputs.imageManifest;
-    if (inputs.adopt === true) return client.importExternal(manifest, { overwrite: true });
-    const resolveAmbiguous = async () => ((await reconcileExisting(client, inputs, adoptExisting)) === "absent" ? "retry" : "done");
+    if (inputs.adopt === true) {
+        await client.importExternal(manifest, { overwrite: true });
+        return undefined;
+    }
+    // The asset as read when it was found equal: no need to read it again.
+    let found: EarthEngineAsset | undefined;
+    const settle = async () => {
+        const outcome = await reconcileExisting(client, inputs, adoptExisting);
+        found = outcome.state === "equal" ? outcome.asset : undefined;
+        return outcome.state;
+    };
     try {
-        await client.importExternal(manifest, { overwrite: false, resolveAmbiguous });
+        await client.importExternal(manifest, {
+            overwrite: false,
+            resolveAmbiguous: async () => ((await settle()) === "absent" ? "retry" : "done"),
+        });
     } catch (error) {
         if (!(error instanceof AssetAlreadyExistsError)) throw error;
         // Already there: an earlier attempt or run whose answer was lost, or an asset made by hand.
-        if ((await reconcileExisting(client, inputs, adoptExisting)) === "absent") throw error;
+        if ((await settle()) === "absent") throw error;
     }
+    return found;
 }
 
 /** What an existing asset at the declared name means for create; throws when it cannot be taken over. */
@@ -36,21 +53,21 @@ export async function reconcileExisting(
     client: EarthEngineClient,
     inputs: ExternalImageInputs,
     adoptExisting: boolean,
-): Promise<"absent" | "equal" | "adopted"> {
+): Promise<{ state: "absent" | "adopted" } | { state: "equal"; asset: EarthEngineAsset }> {
     const name = inputs.imageManifest.name;
-    let existing: Awaited<ReturnType<EarthEngineClient["getAsset"]>>;
+    let existing: EarthEngineAsset;
     try {
         existing = await client.getAsset(name);
     } catch (error) {
-        if (error instanceof AssetNotFoundError) return "absent";
+        if (error instanceof AssetNotFoundError) return { state: "absent" };
         throw error;
     }
     if (existing.type !== "IMAGE") throw notAnImage(name, existing.type);
     const differences = differingFields(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
-    if (differences.length === 0) return "equal";
+    if (differences.length === 0) return { state: "equal", asset: existing };
     if (!adoptExisting) throw adoptionRefused(name, differences);
     await client.importExternal(inputs.imageManifest, { overwrite: true });
-    return "adopted";
+    return { state: "adopted" };
 }
 
 export function adoptionRefused(name: string, differences: string[]): Error {
