@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { ApiError } from "./errors";
+import { checkFaultPlan } from "./faultPlan";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./index";
 
 /** What the command line asked for. */
@@ -9,15 +12,27 @@ export class CliUsageError extends Error {
     override name = "CliUsageError";
 }
 
-export const USAGE = `Usage: pulumi-earthengine-emulator [--port N] [--host H] [--state FILE]
+export const USAGE = `Usage: pulumi-earthengine-emulator [--port N] [--host H] [--state FILE] [--faults JSON|@FILE] [--seed N] [--max-concurrent N]
 
 A local Earth Engine REST API for tests, demos and offline development.
   --port N       TCP port to listen on (default 0: a free port, printed at start)
   --host H       interface to listen on (default 127.0.0.1; the provider speaks plain http only to loopback)
   --state FILE   keep assets in this JSON file across restarts
+  --faults PLAN  random faults: a fault plan as JSON, or @FILE holding one, for example
+                 '{"rules":[{"method":"POST","probabilities":{"429":0.1,"applyThenDrop":0.02},"latencyMs":50}]}'
+  --seed N       seed of the fault draws (default 1), so runs repeat
+  --max-concurrent N  answer 429 RESOURCE_EXHAUSTED past N API requests in flight
   --help         show this help`;
 
-const FLAGS = ["--port", "--host", "--state"] as const;
+const FLAGS = ["--port", "--host", "--state", "--faults", "--seed", "--max-concurrent"] as const;
+const EXAMPLES: Record<(typeof FLAGS)[number], string> = {
+    "--port": "--port 8085",
+    "--host": "--host 127.0.0.1",
+    "--state": "--state ./emulator-state.json",
+    "--faults": "--faults @faults.json",
+    "--seed": "--seed 7",
+    "--max-concurrent": "--max-concurrent 40",
+};
 
 /** Reads `--flag value` and `--flag=value` arguments (argv without node and the script). */
 export function parseCliArgs(argv: readonly string[]): CliRequest {
@@ -30,15 +45,37 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
             throw new CliUsageError(`unknown argument "${arg}"; expected ${FLAGS.join(", ")} or --help`);
         const value = inline ?? argv[++i];
         if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-            throw new CliUsageError(
-                `${flag} needs a value, for example ${flag === "--port" ? "--port 8085" : flag === "--host" ? "--host 127.0.0.1" : "--state ./emulator-state.json"}`,
-            );
+            throw new CliUsageError(`${flag} needs a value, for example ${EXAMPLES[flag as (typeof FLAGS)[number]]}`);
         }
         if (flag === "--port") options.port = portOf(value);
         else if (flag === "--host") options.host = value;
-        else options.statePath = value;
+        else if (flag === "--state") options.statePath = value;
+        else if (flag === "--faults") options.faultPlan = { ...options.faultPlan, ...faultPlanOf(value) };
+        else if (flag === "--seed") options.faultPlan = { ...options.faultPlan, seed: wholeOf(flag, value, 0) };
+        else options.faultPlan = { ...options.faultPlan, maxConcurrentRequests: wholeOf(flag, value, 1) };
     }
+    if (options.faultPlan) options.faultPlan = checked(() => checkFaultPlan(options.faultPlan));
     return { kind: "run", options };
+}
+
+function wholeOf(flag: string, value: string, min: number): number {
+    if (!/^\d+$/.test(value) || Number(value) < min)
+        throw new CliUsageError(`${flag} takes a whole number, at least ${min}, got "${value}"`);
+    return Number(value);
+}
+
+function faultPlanOf(value: string): EmulatorOptions["faultPlan"] {
+    const text = value.startsWith("@") ? checked(() => readFileSync(value.slice(1), "utf8")) : value;
+    return checked(() => checkFaultPlan(JSON.parse(text)));
+}
+
+/** Runs `read`, turning its error (a bad file, JSON or plan) into a usage error with the same message. */
+function checked<T>(read: () => T): T {
+    try {
+        return read();
+    } catch (error) {
+        throw new CliUsageError(`--faults: ${error instanceof ApiError || error instanceof Error ? error.message : String(error)}`);
+    }
 }
 
 function portOf(value: string): number {

@@ -1,9 +1,12 @@
 import { ApiError, type ErrorDetail, invalidArgument } from "./errors";
+import type { FaultAction } from "./faultPlan";
 
 /** Failures to inject into the next matching API requests, to test how clients retry. */
 export interface FaultSpec {
-    /** HTTP status to answer with, 400 to 599. */
-    status: number;
+    /** HTTP status to answer with, 400 to 599; or give `action`. */
+    status?: number;
+    /** Instead of a status: `reset` cuts the connection before executing, `applyThenDrop` executes and then cuts it. */
+    action?: "reset" | "applyThenDrop";
     /** How many matching requests fail; default 1. */
     count?: number;
     /** Only requests with this HTTP method (any case); default every method. */
@@ -30,8 +33,8 @@ export class FaultQueue {
         this.faults.push({ ...checkFault(spec), remaining: spec.count ?? 1 });
     }
 
-    /** The error for this request if a fault matches it (and uses one of its counts), else undefined. */
-    take(method: string, path: string): ApiError | undefined {
+    /** What to do to this request if a fault matches it (and uses one of its counts), else undefined. */
+    take(method: string, path: string): FaultAction | undefined {
         const fault = this.faults.find(
             (f) =>
                 f.remaining > 0 && (!f.method || f.method.toUpperCase() === method) && (!f.pathContains || path.includes(f.pathContains)),
@@ -39,10 +42,11 @@ export class FaultQueue {
         if (!fault) return undefined;
         fault.remaining--;
         this.faults = this.faults.filter((f) => f.remaining > 0);
+        if (fault.action) return { kind: fault.action };
         const headers: Record<string, string> = {};
         if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
         const message = fault.message ?? `Injected fault: the emulator answers ${method} ${path} with ${fault.status}.`;
-        return new ApiError(fault.status, message, { details: fault.details, headers });
+        return { kind: "error", error: new ApiError(fault.status ?? 500, message, { details: fault.details, headers }) };
     }
 
     clear(): void {
@@ -56,11 +60,15 @@ export function checkFault(value: unknown): FaultSpec {
         throw invalidArgument('a fault is a JSON object such as {"status": 503, "count": 1}');
     }
     const spec = value as Record<string, unknown>;
-    const known = ["status", "count", "method", "pathContains", "retryAfterSeconds", "message", "details"];
+    const known = ["status", "action", "count", "method", "pathContains", "retryAfterSeconds", "message", "details"];
     const unknown = Object.keys(spec).find((key) => !known.includes(key));
     if (unknown) throw invalidArgument(`unknown fault field "${unknown}"; use ${known.join(", ")}`);
     const wholeIn = (v: unknown, min: number, max: number) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-    if (!wholeIn(spec.status, 400, 599)) throw invalidArgument("fault status must be an HTTP error status from 400 to 599");
+    if (spec.action !== undefined) {
+        if (spec.action !== "reset" && spec.action !== "applyThenDrop")
+            throw invalidArgument('fault action must be "reset" or "applyThenDrop"');
+        if (spec.status !== undefined) throw invalidArgument("a fault has either a status or an action, not both");
+    } else if (!wholeIn(spec.status, 400, 599)) throw invalidArgument("fault status must be an HTTP error status from 400 to 599");
     if (spec.count !== undefined && !wholeIn(spec.count, 1, 1_000_000))
         throw invalidArgument("fault count must be a whole number, at least 1");
     if (spec.retryAfterSeconds !== undefined && !wholeIn(spec.retryAfterSeconds, 0, 86_400)) {

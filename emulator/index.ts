@@ -1,11 +1,13 @@
 import type { AddressInfo } from "node:net";
 import type { EarthEngineAsset } from "../provider/earthengine/types";
+import { FaultInjector, type FaultPlan } from "./faultPlan";
 import { FaultQueue, type FaultSpec } from "./faults";
 import { GceMetadataServer, type MetadataRequest } from "./gceMetadata";
 import { type RecordedRequest, RequestLog } from "./requestLog";
 import { createEmulatorServer } from "./server";
 import { AssetStore } from "./store";
 
+export type { FaultOutcome, FaultPlan, FaultRule } from "./faultPlan";
 export type { FaultSpec } from "./faults";
 export type { MetadataRequest } from "./gceMetadata";
 export type { RecordedRequest } from "./requestLog";
@@ -22,6 +24,8 @@ export interface EmulatorOptions {
     latencyMs?: number;
     /** `expires_in` of the tokens the metadata routes issue, in seconds; default 3599. */
     metadataTokenLifetimeSeconds?: number;
+    /** Random faults, latency and a concurrency cap from the start (see FaultPlan). */
+    faultPlan?: FaultPlan;
 }
 
 /** A started emulator. */
@@ -44,6 +48,10 @@ export interface RunningEmulator {
     setLatency(ms: number): void;
     /** Makes the next matching API requests fail without being executed (see FaultSpec). */
     addFault(fault: FaultSpec): void;
+    /** Replaces the random fault plan (an empty object turns it off). */
+    setFaultPlan(plan: FaultPlan): void;
+    /** The most API requests that were in flight at once since the start or the last reset. */
+    maxConcurrent(): number;
     /** Clears assets (and the state file), the request logs and pending faults. */
     reset(): void;
     /** Stops listening and drops open connections. */
@@ -58,13 +66,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const faults = new FaultQueue();
     const metadata = new GceMetadataServer();
     if (options.metadataTokenLifetimeSeconds !== undefined) metadata.tokenLifetimeSeconds = options.metadataTokenLifetimeSeconds;
+    const injector = new FaultInjector();
+    if (options.faultPlan) injector.configure(options.faultPlan);
     const reset = () => {
         store.clear();
         log.clear();
         faults.clear();
         metadata.clear();
+        injector.reset();
     };
-    const state = { store, log, faults, metadata, latencyMs: options.latencyMs ?? 0, reset };
+    const state = { store, log, faults, metadata, injector, latencyMs: options.latencyMs ?? 0, reset };
     const server = createEmulatorServer(state);
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -88,6 +99,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             state.latencyMs = ms;
         },
         addFault: (fault) => faults.add(fault),
+        setFaultPlan: (plan) => injector.configure(plan),
+        maxConcurrent: () => injector.maxConcurrent,
         reset,
         close: () =>
             new Promise<void>((resolve, reject) => {

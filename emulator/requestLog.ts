@@ -6,8 +6,10 @@ export interface RecordedRequest {
     path: string;
     /** Query parameters; for a repeated parameter, the last value. */
     query: Record<string, string>;
-    /** HTTP status of the answer. */
+    /** HTTP status of the answer; 0 when the connection was reset instead, the executed status for apply-then-drop. */
     status: number;
+    /** Set when the answer was injected: `status` (a fault's error), `reset`, `applyThenDrop`, or `concurrencyCap`. */
+    fault?: "status" | "reset" | "applyThenDrop" | "concurrencyCap";
     /** The `x-goog-user-project` header: the consumer (quota) project the caller named. */
     userProject?: string;
     /** The parsed JSON body; the raw text when it was not JSON; absent when there was none. */

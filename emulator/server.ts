@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { requireBearerToken } from "./auth";
 import { ApiError, invalidArgument } from "./errors";
+import { checkFaultPlan, type FaultAction, type FaultInjector } from "./faultPlan";
 import { checkFault, type FaultQueue } from "./faults";
 import { type GceMetadataServer, METADATA_PREFIX } from "./gceMetadata";
 import { bodyForLog, parseJsonBody, type ReceivedBody, readBody, sendError, sendJson } from "./http";
@@ -17,23 +18,38 @@ export interface EmulatorState {
     metadata: GceMetadataServer;
     /** Milliseconds every API call waits before it is answered, like a round trip to Google (default 0). */
     latencyMs: number;
+    /** Random faults, latency and the concurrency cap (POST /_emulator/faultPlan). */
+    injector: FaultInjector;
     /** Clears assets, the request log and faults (POST /_emulator/reset). */
     reset(): void;
 }
 
 /**
+ * Idle keep-alive connections stay open longer than HTTP clients keep them (undici: 4 s, or the
+ * server's hint minus 1 s), so a client never sends on a connection the server is closing: resets
+ * happen only when injected.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 120_000;
+
+/**
  * The HTTP server: `/_emulator/*` test routes without auth and unlogged; every other request is
- * an API call that is logged with its answer. An injected fault answers before anything else,
- * like a failing front end, so the call is not executed.
+ * an API call that is logged with its answer. The concurrency cap, then injected faults answer
+ * before anything else, like a failing front end, so the call is not executed (except
+ * apply-then-drop, which executes it and then cuts the connection).
  */
 export function createEmulatorServer(state: EmulatorState): Server {
-    return createServer((request, response) => {
+    const server = createServer((request, response) => {
         handle(state, request, response).catch((error: unknown) => {
             // Only reached if writing the response itself failed; nothing left to tell the client.
             response.destroy(error instanceof Error ? error : undefined);
         });
     });
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 5_000;
+    return server;
 }
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function handle(state: EmulatorState, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://emulator");
@@ -47,18 +63,38 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     const header = request.headers["x-goog-user-project"];
     const userProject = Array.isArray(header) ? header[0] : header;
     let status = 200;
+    let action: FaultAction = { kind: "none" };
+    const overCap = state.injector.enter();
     try {
-        const fault = state.faults.take(method, url.pathname);
-        if (fault) throw fault;
+        if (overCap) throw overCap;
+        const drawn = state.injector.draw(method, url.pathname);
+        if (drawn.latencyMs > 0) await delay(drawn.latencyMs);
+        action = state.faults.take(method, url.pathname) ?? drawn.action;
+        if (action.kind === "error") throw action.error;
+        if (action.kind === "reset") {
+            status = 0;
+            // A TCP reset before anything is executed.
+            request.socket.resetAndDestroy();
+            return;
+        }
         requireBearerToken(request.headers.authorization);
         const result = dispatch(state.store, { method, path: decodePath(url.pathname), query, body });
+        if (action.kind === "applyThenDrop") {
+            // Executed, then the connection closes without an answer.
+            request.socket.destroy();
+            return;
+        }
         sendJson(response, status, result);
     } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError(500, `Internal error in the emulator: ${String(error)}`);
         status = apiError.httpStatus;
-        sendError(response, apiError);
+        if (action.kind === "applyThenDrop") request.socket.destroy();
+        else sendError(response, apiError);
     } finally {
+        state.injector.leave();
         const entry: RecordedRequest = { method, path: url.pathname, query, status };
+        if (overCap) entry.fault = "concurrencyCap";
+        else if (action.kind !== "none") entry.fault = action.kind === "error" ? "status" : action.kind;
         if (userProject !== undefined) entry.userProject = userProject;
         const logged = bodyForLog(body);
         if (logged !== undefined) entry.body = logged;
@@ -77,7 +113,12 @@ function handleTestRoute(state: EmulatorState, method: string, path: string, bod
 function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody): unknown {
     switch (route) {
         case "GET /_emulator/requests":
-            return { requests: state.log.list() };
+            return { requests: state.log.list(), maxConcurrent: state.injector.maxConcurrent };
+        case "GET /_emulator/faultPlan":
+            return state.injector.current();
+        case "POST /_emulator/faultPlan":
+            state.injector.configure(checkFaultPlan(parseJsonBody(body)));
+            return {};
         case "GET /_emulator/assets":
             return { assets: state.store.all() };
         case "POST /_emulator/reset":
@@ -89,7 +130,7 @@ function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody
         default:
             throw new ApiError(
                 404,
-                `No emulator test route ${route}; there are GET /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset and POST /_emulator/faults.`,
+                `No emulator test route ${route}; there are GET /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset, POST /_emulator/faults and GET/POST /_emulator/faultPlan.`,
             );
     }
 }

@@ -1,8 +1,10 @@
 import { ASSET_NAME_HINT, type ImageManifest, LEGACY_PROJECT, parseAssetName } from "../manifest";
 import { type AuthSource, authSourceFor } from "./auth";
+import { type Limiter, limiterFor } from "./limiter";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "./reliability";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
-import { type ApiRequest, send } from "./transport";
+import { type AmbiguityResolver, type ApiRequest, send } from "./transport";
 import type { ApiVersion, EarthEngineAsset, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
 
 export interface EarthEngineClientOptions {
@@ -12,12 +14,19 @@ export interface EarthEngineClientOptions {
     /** Consumer project for quota and billing (`x-goog-user-project`). */
     userProject?: string;
     retry?: RetryPolicy;
+    /** Per attempt; default 60 s. */
     timeoutMs?: number;
+    /** Shared by the clients of one consumer project; default none. */
+    limiter?: Limiter;
     sleep?: (ms: number) => Promise<void>;
+    now?: () => number;
+    random?: () => number;
 }
 
 export interface ImportOptions {
     overwrite: boolean;
+    /** With `overwrite: false`: how to tell whether an attempt with an unknown outcome took effect (see reconcile.ts). */
+    resolveAmbiguous?: AmbiguityResolver;
     useLatestObjectVersion?: boolean;
 }
 
@@ -45,6 +54,9 @@ export class EarthEngineClient {
             apiVersion: settings.apiVersion,
             auth: authSourceFor(settings),
             userProject,
+            retry: settings.reliability.retry,
+            timeoutMs: settings.reliability.requestTimeoutMs,
+            limiter: limiterFor(userProject, settings.reliability.limits),
             ...extra,
         });
     }
@@ -54,7 +66,17 @@ export class EarthEngineClient {
         const project = this.options.userProject ?? projectOf(manifest.name);
         const body: ImportExternalImageRequest = { imageManifest: manifest, overwrite: options.overwrite };
         if (options.useLatestObjectVersion !== undefined) body.useLatestObjectVersion = options.useLatestObjectVersion;
-        await this.call({ method: "POST", url: this.url(`projects/${project}/image:importExternal`), body }, manifest.name);
+        // With overwrite the call is idempotent: repeating it leaves the same asset.
+        await this.call(
+            {
+                method: "POST",
+                url: this.url(`projects/${project}/image:importExternal`),
+                body,
+                idempotent: options.overwrite,
+                resolveAmbiguous: options.resolveAmbiguous,
+            },
+            manifest.name,
+        );
     }
 
     getAsset(name: string): Promise<EarthEngineAsset> {
@@ -95,13 +117,19 @@ export class EarthEngineClient {
     }
 
     /** `resource` names the asset or project the call is about; its project is the last-resort quota project. */
-    private call<T>(request: Pick<ApiRequest, "method" | "url" | "body">, resource: string): Promise<T> {
+    private call<T>(
+        request: Pick<ApiRequest, "method" | "url" | "body" | "idempotent" | "resolveAmbiguous">,
+        resource: string,
+    ): Promise<T> {
         return send<T>(
             {
                 auth: this.options.auth,
                 retry: this.options.retry ?? DEFAULT_RETRY,
-                timeoutMs: this.options.timeoutMs ?? 60_000,
+                timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+                limiter: this.options.limiter,
                 sleep: this.options.sleep,
+                now: this.options.now,
+                random: this.options.random,
             },
             { ...request, userProject: this.options.userProject, fallbackUserProject: quotaFallback(resource) },
         );

@@ -1,3 +1,4 @@
+import { RELIABILITY_KEYS, type ReliabilitySettings, reliabilityFrom } from "./reliability";
 import { API_VERSIONS, type ApiVersion } from "./types";
 
 /**
@@ -16,10 +17,20 @@ export interface ProviderSettings {
     accessToken?: string;
     /** Service account to impersonate with the ambient credentials. */
     impersonateServiceAccount?: string;
+    /** Retries, timeouts and request limits (see reliability.ts). */
+    reliability: ReliabilitySettings;
 }
 
 /** Config keys the provider reads, each `earthengine:<key>`. */
-export const CONFIG_KEYS = ["project", "endpoint", "apiVersion", "credentials", "accessToken", "impersonateServiceAccount"] as const;
+export const CONFIG_KEYS = [
+    "project",
+    "endpoint",
+    "apiVersion",
+    "credentials",
+    "accessToken",
+    "impersonateServiceAccount",
+    ...RELIABILITY_KEYS,
+] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigValues = Partial<Record<ConfigKey, string>>;
 
@@ -44,6 +55,7 @@ export function resolveSettings(config: ConfigValues, env: Env = process.env): P
         credentials: first(config.credentials),
         accessToken: first(config.accessToken, env.GOOGLE_OAUTH_ACCESS_TOKEN),
         impersonateServiceAccount: first(config.impersonateServiceAccount, env.CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT),
+        reliability: reliabilityFrom(config),
     };
 }
 

@@ -1,15 +1,28 @@
 import type { AuthSource } from "./auth";
-import { type EarthEngineError, errorFromResponse, QuotaExceededError, TransportError } from "./errors";
+import { type EarthEngineError, errorFromResponse, TransportError } from "./errors";
 import { type HttpAnswer, httpRequest } from "./httpRequest";
-import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry";
+import type { Limiter } from "./limiter";
+import { type AttemptFailure, classifyConnectionError, mayRetry, type RetryPolicy, retryDecision, retryDelayMs } from "./retry";
 
 export interface TransportOptions {
     auth: AuthSource;
     retry: RetryPolicy;
-    /** Per attempt; the engine does not pass custom timeouts to dynamic providers. */
+    /** Per attempt (`earthengine:requestTimeout`); the engine does not pass custom timeouts to dynamic providers. */
     timeoutMs: number;
+    /** The process-wide limiter of the consumer project; none means unlimited. */
+    limiter?: Limiter;
+    /** Injected in tests: waiting, the clock and the jitter. */
     sleep?: (ms: number) => Promise<void>;
+    now?: () => number;
+    random?: () => number;
 }
+
+/**
+ * What a non-idempotent call does when its outcome is unknown (a 5xx, reset, hang-up, timeout or
+ * dropped response): `done` if the change turns out to be made, `retry` if it was not. It throws to
+ * stop (for example when the asset exists and differs).
+ */
+export type AmbiguityResolver = (failure: EarthEngineError) => Promise<"done" | "retry">;
 
 export interface ApiRequest {
     method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -19,48 +32,91 @@ export interface ApiRequest {
     /** Used when neither `userProject` nor the credentials name a quota project. */
     fallbackUserProject?: string;
     body?: unknown;
+    /** Safe to repeat blindly; default: every method but POST. */
+    idempotent?: boolean;
+    /** For a non-idempotent request: how to find out whether an ambiguous attempt took effect. */
+    resolveAmbiguous?: AmbiguityResolver;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+type Attempt = { ok: true; text: string } | { ok: false; error: EarthEngineError; failure: AttemptFailure; retryAfter: string | null };
+
 /**
- * Sends one API call: auth and quota-project headers, a timeout per attempt, and retries of
- * 429/503 with exponential back-off that honours Retry-After. Returns the parsed JSON body.
+ * Sends one API operation: auth and quota-project headers, the limiter, a timeout per attempt,
+ * and the retry policy of `retry.ts` until the attempts or the operation's deadline run out.
+ * Returns the parsed JSON body.
  */
 export async function send<T>(options: TransportOptions, request: ApiRequest): Promise<T> {
     const sleep = options.sleep ?? defaultSleep;
+    const now = options.now ?? Date.now;
+    const idempotent = request.idempotent ?? request.method !== "POST";
+    const startedAt = now();
     for (let attempt = 1; ; attempt++) {
-        const { authorization, quotaProject } = await options.auth.headers();
-        const headers: Record<string, string> = { authorization, accept: "application/json" };
-        const userProject = request.userProject ?? quotaProject ?? request.fallbackUserProject;
-        if (userProject) headers["x-goog-user-project"] = userProject;
-        if (request.body !== undefined) headers["content-type"] = "application/json";
-        let response: HttpAnswer;
-        try {
-            response = await httpRequest(request.url, {
-                method: request.method,
-                headers,
-                body: request.body === undefined ? undefined : JSON.stringify(request.body),
-                timeoutMs: options.timeoutMs,
-            });
-        } catch (cause) {
-            throw transportFailure(request, cause);
+        const limit = options.limiter ?? ((run) => run());
+        const result = await limit(() => attemptOnce(options, request));
+        if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
+        let decision = retryDecision(result.failure, idempotent);
+        if (decision === "ambiguous") {
+            if (!request.resolveAmbiguous) throw unknownOutcome(result.error);
+            if ((await request.resolveAmbiguous(result.error)) === "done") return {} as T;
+            decision = "retry";
         }
-        const text = response.text;
-        if (response.ok) return (text ? JSON.parse(text) : {}) as T;
-        const error = errorFromResponse({ method: request.method, url: request.url, status: response.status }, text);
-        // A 403 with reason rateLimitExceeded is a quota answer too (the official Python client retries it).
-        const retryable = isRetryableStatus(response.status) || error instanceof QuotaExceededError;
-        if (!retryable || attempt >= options.retry.maxAttempts) throw error;
-        await sleep(retryDelayMs(options.retry, attempt, response.header("retry-after")));
+        if (decision === "fail") throw result.error;
+        const delay = retryDelayMs(options.retry, attempt, result.retryAfter, options.random, now());
+        if (!mayRetry(options.retry, attempt, startedAt, now(), delay)) throw gaveUp(result.error, attempt, now() - startedAt);
+        await sleep(delay);
     }
 }
 
-function transportFailure(request: ApiRequest, cause: unknown): EarthEngineError {
-    const detail =
-        cause instanceof Error
-            ? `${cause.name}: ${cause.message}${cause.cause instanceof Error ? ` (${cause.cause.message})` : ""}`
-            : String(cause);
-    // Not retried here: a POST may have reached the server; the provider reconciles instead.
-    return new TransportError({ method: request.method, url: request.url, status: 0 }, { message: `no response: ${detail}` });
+async function attemptOnce(options: TransportOptions, request: ApiRequest): Promise<Attempt> {
+    const summary = { method: request.method, url: request.url, status: 0 };
+    // A failure to load credentials throws: it is not a network hiccup.
+    const { authorization, quotaProject } = await options.auth.headers();
+    const headers: Record<string, string> = { authorization, accept: "application/json" };
+    const userProject = request.userProject ?? quotaProject ?? request.fallbackUserProject;
+    if (userProject) headers["x-goog-user-project"] = userProject;
+    if (request.body !== undefined) headers["content-type"] = "application/json";
+    let response: HttpAnswer;
+    try {
+        response = await httpRequest(request.url, {
+            method: request.method,
+            headers,
+            body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            timeoutMs: options.timeoutMs,
+        });
+    } catch (cause) {
+        const connection = classifyConnectionError(cause);
+        return { ok: false, error: transportFailure(request, connection, cause), failure: { connection }, retryAfter: null };
+    }
+    const text = response.text;
+    if (response.ok) return { ok: true, text };
+    const error = errorFromResponse({ ...summary, status: response.status }, text);
+    return {
+        ok: false,
+        error,
+        failure: { status: response.status, reason: error.reason },
+        retryAfter: response.header("retry-after"),
+    };
+}
+
+function describe(cause: unknown): string {
+    if (!(cause instanceof Error)) return String(cause);
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+    return `${cause.name}: ${cause.message}${inner}`;
+}
+
+function transportFailure(request: ApiRequest, kind: string, cause: unknown): EarthEngineError {
+    const what = kind === "timeout" ? "no response in time" : kind === "refused" ? "could not connect" : "connection lost";
+    return new TransportError({ method: request.method, url: request.url, status: 0 }, { message: `${what}: ${describe(cause)}` });
+}
+
+function unknownOutcome(error: EarthEngineError): EarthEngineError {
+    error.message += "\nThe request may or may not have been carried out; nothing was retried.";
+    return error;
+}
+
+function gaveUp(error: EarthEngineError, attempts: number, elapsedMs: number): EarthEngineError {
+    error.message += `\n(gave up after ${attempts} attempts in ${Math.round(elapsedMs / 1000)} s; see earthengine:maxRetries and earthengine:operationTimeout)`;
+    return error;
 }

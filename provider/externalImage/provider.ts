@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
-    AssetAlreadyExistsError,
     AssetNotFoundError,
     configValuesFrom,
     type EarthEngineAsset,
@@ -8,7 +7,7 @@ import {
     type ProviderSettings,
     resolveSettings,
 } from "../earthengine";
-import { differingFields, dropUndefined } from "../manifest";
+import { dropUndefined } from "../manifest";
 import {
     type CheckedArgs,
     checkArgs,
@@ -20,6 +19,7 @@ import {
 } from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
+import { importOnce } from "./reconcile";
 
 type Props = Record<string, unknown>;
 
@@ -63,21 +63,6 @@ function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "u
     return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime });
 }
 
-function adoptionRefused(name: string, differences: string[]): Error {
-    return new Error(
-        `Earth Engine asset ${name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
-            "Nothing was changed. To take the asset over and make it match the declaration, set `adopt: true` on the resource " +
-            "(it re-imports with overwrite: true; `pulumi import` does not work for dynamic resources). " +
-            "Otherwise choose another asset name or delete the existing asset.",
-    );
-}
-
-function notAnImage(name: string, type: string): Error {
-    return new Error(
-        `Earth Engine asset ${name} already exists as a ${type}, not an image. Nothing was changed; choose another asset name for the ExternalImage.`,
-    );
-}
-
 function explain(action: string, name: string, error: unknown): Error {
     if (error instanceof AssetNotFoundError && action === "create") {
         return new Error(
@@ -94,7 +79,9 @@ function explain(action: string, name: string, error: unknown): Error {
 /**
  * Reads the asset after a write. If that fails the asset exists all the same, so the error
  * carries the id and properties (with `__provider`, which later refresh and destroy need) and the
- * engine records a resource that failed to initialise instead of forgetting it.
+ * engine records a resource that failed to initialise instead of forgetting it. `reasons` is what
+ * the engine prints for such a resource. The outputs lack `updateTime`, so the next diff reports a
+ * change and update reads the asset again.
  */
 async function readAfterWrite(
     client: EarthEngineClient,
@@ -104,7 +91,13 @@ async function readAfterWrite(
     try {
         return await client.getAsset(inputs.imageManifest.name);
     } catch (error) {
-        const failure = explain("read back", inputs.imageManifest.name, error) as Error & { id?: string; properties?: Props };
+        const failure = explain("read back", inputs.imageManifest.name, error) as Error & {
+            id?: string;
+            properties?: Props;
+            reasons?: string[];
+        };
+        failure.message = `${failure.message}\nThe asset exists and is recorded in state; the next pulumi up reads it again.`;
+        failure.reasons = [failure.message];
         failure.id = inputs.imageManifest.name;
         failure.properties = { ...outputsOf(inputs, {}), [PROVIDER_KEY]: serializedProvider };
         throw failure;
@@ -138,7 +131,9 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
         switch (plan.kind) {
             case "none":
-                return { changes: false };
+            case "local":
+                // No updateTime: the read after the last write failed; update completes the outputs.
+                return { changes: plan.kind === "local" || olds.updateTime === undefined };
             case "replace":
                 // Create-before-delete is safe: the new asset has another name.
                 return { changes: true, replaces: ["imageManifest"], deleteBeforeReplace: false };
@@ -151,20 +146,13 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         const inputs = checkedInputs(withoutProvider(raw));
         const name = inputs.imageManifest.name;
         const client = clientFor(inputs.project);
+        let existing: EarthEngineAsset | undefined;
         try {
-            await client.importExternal(inputs.imageManifest, { overwrite: inputs.adopt === true });
+            existing = await importOnce(client, inputs);
         } catch (error) {
-            if (!(error instanceof AssetAlreadyExistsError)) throw explain("create", name, error);
-            // Already there: a re-run after a lost response, or an asset made by hand.
-            const existing = await client.getAsset(name).catch((e: unknown) => {
-                throw explain("create", name, e);
-            });
-            if (existing.type !== "IMAGE") throw notAnImage(name, existing.type);
-            const differences = differingFields(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
-            if (differences.length > 0) throw adoptionRefused(name, differences);
-            return { id: name, outs: outputsOf(inputs, existing) };
+            throw explain("create", name, error);
         }
-        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs, raw[PROVIDER_KEY])) };
+        return { id: name, outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs, raw[PROVIDER_KEY]))) };
     },
 
     async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
@@ -198,7 +186,8 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
             switch (plan.kind) {
                 case "none":
                 case "local":
-                    return { outs: outputsOf(inputs, { updateTime: typeof olds.updateTime === "string" ? olds.updateTime : undefined }) };
+                    if (typeof olds.updateTime === "string") return { outs: outputsOf(inputs, { updateTime: olds.updateTime }) };
+                    return { outs: outputsOf(inputs, await readAfterWrite(client, inputs, news[PROVIDER_KEY])) };
                 case "patch":
                     return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
                 case "reimport":

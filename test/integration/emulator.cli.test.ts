@@ -14,6 +14,14 @@ describe("parseCliArgs", () => {
         });
     });
 
+    test("reads a fault plan from --faults, with --seed and --max-concurrent", () => {
+        const plan = { rules: [{ method: "POST", probabilities: { "429": 0.1, applyThenDrop: 0.02 }, latencyMs: 40 }] };
+        expect(parseCliArgs(["--faults", JSON.stringify(plan), "--seed", "7", "--max-concurrent=40"])).toEqual({
+            kind: "run",
+            options: { faultPlan: { ...plan, seed: 7, maxConcurrentRequests: 40 } },
+        });
+    });
+
     test("--help asks for the usage text", () => {
         expect(parseCliArgs(["--port", "1", "--help"])).toEqual({ kind: "help" });
     });
@@ -24,6 +32,13 @@ describe("parseCliArgs", () => {
         [["--port"], /--port needs a value/],
         [["--state", "--port", "1"], /--state needs a value/],
         [["--verbose"], /unknown argument "--verbose"/],
+        [["--faults", "{not json"], /--faults: .*JSON/],
+        [
+            ["--faults", '{"rules":[{"probabilities":{"429":0.7,"503":0.7}}]}'],
+            /--faults: rules\[0\]\.probabilities add up to 1.4; at most 1/,
+        ],
+        [["--faults", "@/nonexistent/plan.json"], /--faults: .*ENOENT/],
+        [["--max-concurrent", "0"], /--max-concurrent takes a whole number, at least 1/],
     ])("refuses %j with a message saying what to change", (argv, message) => {
         expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
         expect(() => parseCliArgs(argv)).toThrow(message);

@@ -141,7 +141,10 @@ describe("the request log", () => {
     test("is served at GET /_emulator/requests, which is not itself logged", async () => {
         await call(emulator.url, "GET", `/v1alpha/${DEM}`, undefined, { token: null });
         const response = await fetch(`${emulator.url}/_emulator/requests`);
-        expect(await response.json()).toEqual({ requests: [{ method: "GET", path: `/v1alpha/${DEM}`, query: {}, status: 401 }] });
+        expect(await response.json()).toEqual({
+            requests: [{ method: "GET", path: `/v1alpha/${DEM}`, query: {}, status: 401 }],
+            maxConcurrent: 1,
+        });
         expect(emulator.requests()).toHaveLength(1);
     });
 

@@ -144,31 +144,40 @@ describe("create", () => {
         expect(emulator.assets()).toEqual([]);
     });
 
-    test("retries 503 and 429 answers, honouring Retry-After", async () => {
+    test("retries a 429 directly; after a 503 it reads the asset before importing again", async () => {
         await fetch(`${emulator.url}/_emulator/faults`, {
             method: "POST",
-            body: JSON.stringify({ status: 503, count: 1, retryAfterSeconds: 0 }),
+            body: JSON.stringify({ status: 503, count: 1, method: "POST", retryAfterSeconds: 0 }),
         });
         await fetch(`${emulator.url}/_emulator/faults`, {
             method: "POST",
-            body: JSON.stringify({ status: 429, count: 1, retryAfterSeconds: 0 }),
+            body: JSON.stringify({ status: 429, count: 1, method: "POST", retryAfterSeconds: 0 }),
         });
         await created({ imageManifest: manifest("dem.json") });
-        expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 503", "POST 429", "POST 200", "GET 200"]);
+        expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
+            "POST 503",
+            "GET 404",
+            "POST 429",
+            "POST 200",
+            "GET 200",
+        ]);
     });
 
     test("a quota error that outlasts the retries says what to do, without the token", async () => {
         await fetch(`${emulator.url}/_emulator/faults`, {
             method: "POST",
-            body: JSON.stringify({ status: 429, count: 5, retryAfterSeconds: 0 }),
+            body: JSON.stringify({ status: 429, count: 4, retryAfterSeconds: 0 }),
         });
+        await provider.configure(
+            config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:maxRetries": "3" }),
+        );
         const inputs = await checked({ imageManifest: manifest("dem.json") });
         const error = await provider.create(inputs).then(
             () => undefined,
             (e: Error) => e,
         );
-        expect(error?.message).toMatch(/quota[\s\S]*--parallel/);
-        expect(emulator.requests()).toHaveLength(5); // 5 attempts in all, then the error
+        expect(error?.message).toMatch(/quota[\s\S]*--parallel[\s\S]*gave up after 4 attempts/);
+        expect(emulator.requests()).toHaveLength(4); // maxRetries 3: 4 attempts in all, then the error
     });
 
     test("a 403 with reason rateLimitExceeded is retried like a 429", async () => {
@@ -194,16 +203,42 @@ describe("create", () => {
     });
 
     test("when the read after a successful import fails, the error carries the id and __provider so the engine keeps the asset", async () => {
-        emulator.addFault({ status: 500, method: "GET" });
+        await provider.configure(
+            config({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN, "earthengine:maxRetries": "1" }),
+        );
+        emulator.addFault({ status: 500, method: "GET", count: 2, message: "backend exploded", retryAfterSeconds: 0 });
         const inputs = await checked({ imageManifest: manifest("dem.json"), __provider: "serialized-shim" });
         const error = (await provider.create(inputs).catch((e: unknown) => e)) as Error & {
             id?: string;
             properties?: Record<string, unknown>;
         };
         expect(error.message).toMatch(/Could not read back projects\/test-project\/assets\/dem/);
+        // What the engine prints for a resource that failed to initialise: the cause.
+        expect((error as { reasons?: string[] }).reasons).toEqual([
+            expect.stringMatching(/backend exploded[\s\S]*next pulumi up reads it again/),
+        ]);
         expect(error.id).toBe("projects/test-project/assets/dem");
         expect(error.properties).toMatchObject({ __provider: "serialized-shim", assetName: "projects/test-project/assets/dem" });
         expect(emulator.assets()).toHaveLength(1);
+    });
+
+    test("after a failed read-back, diff reports a change and update completes the outputs without writing", async () => {
+        const inputs = await checked({ imageManifest: manifest("dem.json") });
+        await provider.create(inputs);
+        const incomplete = { ...inputs, assetName: "projects/test-project/assets/dem" }; // no updateTime
+        expect(await provider.diff("projects/test-project/assets/dem", incomplete, inputs)).toMatchObject({ changes: true });
+        const mark = emulator.requests().length;
+        const updated = await provider.update("projects/test-project/assets/dem", incomplete, inputs);
+        expect(updated.outs).toHaveProperty("updateTime", emulator.assets()[0].updateTime);
+        expect(
+            emulator
+                .requests()
+                .slice(mark)
+                .map((r) => r.method),
+        ).toEqual(["GET"]);
+        expect(await provider.diff("projects/test-project/assets/dem", updated.outs as Record<string, unknown>, inputs)).toMatchObject({
+            changes: false,
+        });
     });
 
     test("works the same with API version v1", async () => {

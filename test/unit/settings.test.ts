@@ -47,4 +47,38 @@ describe("provider settings", () => {
         const values: Record<string, string> = { "earthengine:project": "p", "earthengine:endpoint": "https://e", "other:project": "x" };
         expect(configValuesFrom({ get: (key) => values[key] })).toEqual({ project: "p", endpoint: "https://e" });
     });
+
+    test("retries, timeouts and limits default to 10 retries, 60 s, 600 s, 20 in flight and 50/s", () => {
+        expect(resolveSettings({}, {}).reliability).toEqual({
+            retry: { maxAttempts: 11, baseDelayMs: 500, maxDelayMs: 30_000, operationTimeoutMs: 600_000 },
+            requestTimeoutMs: 60_000,
+            limits: { maxConcurrentRequests: 20, maxRequestsPerSecond: 50 },
+        });
+    });
+
+    test("earthengine:maxRetries, requestTimeout (s), operationTimeout (s) and the limits are read from config", () => {
+        const { reliability } = resolveSettings(
+            { maxRetries: "0", requestTimeout: "2.5", operationTimeout: "30", maxConcurrentRequests: "5", maxRequestsPerSecond: "8" },
+            {},
+        );
+        expect(reliability).toMatchObject({
+            retry: { maxAttempts: 1, operationTimeoutMs: 30_000 },
+            requestTimeoutMs: 2_500,
+            limits: { maxConcurrentRequests: 5, maxRequestsPerSecond: 8 },
+        });
+    });
+
+    test.each([
+        [{ maxRetries: "-1" }, /earthengine:maxRetries "-1" must be a whole number from 0 to 100/],
+        [{ maxRetries: "2.5" }, /maxRetries "2.5" must be a whole number/],
+        [{ requestTimeout: "soon" }, /earthengine:requestTimeout "soon" must be a number/],
+        [{ maxConcurrentRequests: "0" }, /maxConcurrentRequests "0" must be a whole number from 1 to 1000/],
+    ])("%j is refused with the key and its range", (config, message) => {
+        expect(() => resolveSettings(config, {})).toThrow(message);
+    });
+
+    test("configValuesFrom reads the new keys", () => {
+        const values: Record<string, string> = { "earthengine:maxRetries": "3", "earthengine:maxRequestsPerSecond": "9" };
+        expect(configValuesFrom({ get: (key) => values[key] })).toEqual({ maxRetries: "3", maxRequestsPerSecond: "9" });
+    });
 });
