@@ -1,42 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import {
-    AssetAlreadyExistsError,
-    AssetNotFoundError,
-    type ConfigValues,
-    configValuesFrom,
-    type EarthEngineAsset,
-    EarthEngineClient,
-    resolveSettings,
-} from "../earthengine";
+import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
 import { differingFields, dropUndefined } from "../manifest";
-import { type CheckedArgs, checkArgs, type ExternalImageInputs, type ExternalImageOutputs, PROVIDER_KEY, parseInputs } from "./args";
+import { type Props, providerFor, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
+import { checkArgs, type ExternalImageInputs, type ExternalImageOutputs, parseInputs } from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
-
-type Props = Record<string, unknown>;
-
-// Process-wide: the engine configures each deserialized provider once per process, and every
-// resource of the stack shares the same `earthengine:*` config. No per-call state lives here.
-let configured: ConfigValues = {};
-const clients = new Map<string, EarthEngineClient>();
-
-function withoutProvider(props: Props | undefined): Props {
-    const { [PROVIDER_KEY]: _, ...rest } = props ?? {};
-    return rest;
-}
-
-/** A client for the resource's consumer project (its `project` input, else the configured default). */
-function clientFor(project: string | undefined): EarthEngineClient {
-    const settings = resolveSettings(configured);
-    const userProject = project ?? settings.project;
-    const key = JSON.stringify([settings, userProject]);
-    let client = clients.get(key);
-    if (!client) {
-        client = EarthEngineClient.fromSettings(settings, userProject);
-        clients.set(key, client);
-    }
-    return client;
-}
 
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
 function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
@@ -44,7 +12,7 @@ function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "u
 }
 
 function adoptionRefused(name: string, differences: string[]): Error {
-    return new Error(
+    return new ResourceError(
         `Earth Engine asset ${name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
             "Nothing was changed. To take the asset over and make it match the declaration, set `adopt: true` on the resource " +
             "(it re-imports with overwrite: true; `pulumi import` does not work for dynamic resources). " +
@@ -53,64 +21,42 @@ function adoptionRefused(name: string, differences: string[]): Error {
 }
 
 function notAnImage(name: string, type: string): Error {
-    return new Error(
+    return new ResourceError(
         `Earth Engine asset ${name} already exists as a ${type}, not an image. Nothing was changed; choose another asset name for the ExternalImage.`,
     );
 }
 
-function explain(action: string, name: string, error: unknown): Error {
-    if (error instanceof AssetNotFoundError && action === "create") {
-        return new Error(
-            `Could not create ${name}: Earth Engine answered "not found". Most likely its parent folder or image collection does not exist (or is not writable); create the parent first (for example \`earthengine create folder\`), and check the consumer project, then run pulumi up again.\n${error.message}`,
-        );
-    }
-    if (error instanceof Error) {
-        error.message = `Could not ${action} ${name}: ${error.message}`;
-        return error;
-    }
-    return new Error(`Could not ${action} ${name}: ${String(error)}`);
-}
-
 /**
  * Reads the asset after a write. If that fails the asset exists all the same, so the error
- * carries the id and properties (with `__provider`, which later refresh and destroy need) and the
- * engine records a resource that failed to initialise instead of forgetting it.
+ * carries the id and properties and the engine records a resource that failed to initialise
+ * instead of forgetting it.
  */
-async function readAfterWrite(
-    client: EarthEngineClient,
-    inputs: ExternalImageInputs,
-    serializedProvider: unknown,
-): Promise<EarthEngineAsset> {
+async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageInputs): Promise<EarthEngineAsset> {
     try {
         return await client.getAsset(inputs.imageManifest.name);
     } catch (error) {
-        const failure = explain("read back", inputs.imageManifest.name, error) as Error & { id?: string; properties?: Props };
-        failure.id = inputs.imageManifest.name;
-        failure.properties = { ...outputsOf(inputs, {}), [PROVIDER_KEY]: serializedProvider };
-        throw failure;
+        throw new WrittenButUnreadError(inputs.imageManifest.name, outputsOf(inputs, {}), error);
     }
 }
 
 /**
- * The ExternalImage implementation the engine drives through the shim. Stateless per call; see
- * README "What each change does" for the plan each diff produces.
+ * The ExternalImage kind: one imported external image. Stateless per call; see README "What
+ * each change does" for the plan each diff produces.
  */
-export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = {
-    async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-        // Kept even when invalid: every later call then fails with the same message instead of
-        // silently falling back to the environment (the host caches a provider whose configure threw).
-        configured = configValuesFrom(req.config);
-        clients.clear();
-        resolveSettings(configured);
+export const externalImageKind: ResourceKind = {
+    typeName: "ExternalImage",
+    createNotFoundHint:
+        "Most likely its parent folder or image collection does not exist (or is not writable); create the parent first (an ee.Folder or ee.ImageCollection whose assetName the image's name uses), and check the consumer project, then run pulumi up again.",
+
+    check: checkArgs,
+
+    nameOf: (inputs: Props) => {
+        const manifest = inputs.imageManifest as { name?: unknown } | undefined;
+        return typeof manifest?.name === "string" ? manifest.name : "the ExternalImage";
     },
 
-    async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-        const { inputs, failures }: CheckedArgs = checkArgs(news);
-        return failures.length > 0 ? { inputs, failures } : { inputs };
-    },
-
-    async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-        const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
+    diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
+        const plan = planUpdate(olds, news);
         switch (plan.kind) {
             case "none":
                 return { changes: false };
@@ -122,40 +68,37 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         }
     },
 
-    async create(raw: Props): Promise<pulumi.dynamic.CreateResult> {
-        const inputs = parseInputs(withoutProvider(raw));
+    async create(raw: Props, context): Promise<{ id: string; outs: object }> {
+        const inputs = parseInputs(raw);
         const name = inputs.imageManifest.name;
-        const client = clientFor(inputs.project);
+        const client = context.client(inputs.project);
         try {
             await client.importExternal(inputs.imageManifest, { overwrite: inputs.adopt === true });
         } catch (error) {
-            if (!(error instanceof AssetAlreadyExistsError)) throw explain("create", name, error);
+            if (!(error instanceof AssetAlreadyExistsError)) throw error;
             // Already there: a re-run after a lost response, or an asset made by hand.
-            const existing = await client.getAsset(name).catch((e: unknown) => {
-                throw explain("create", name, e);
-            });
+            const existing = await client.getAsset(name);
             if (existing.type !== "IMAGE") throw notAnImage(name, existing.type);
             const differences = differingFields(inputs.imageManifest, manifestFromAsset(existing, inputs.imageManifest));
             if (differences.length > 0) throw adoptionRefused(name, differences);
             return { id: name, outs: outputsOf(inputs, existing) };
         }
-        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs, raw[PROVIDER_KEY])) };
+        return { id: name, outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
     },
 
-    async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-        const stored = withoutProvider(props);
+    async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
         if (stored.imageManifest === undefined) {
-            throw new Error(
+            throw new ResourceError(
                 `Cannot read ${id}: no declaration is stored for it. \`pulumi import\` does not work for dynamic resources; declare the ExternalImage with adopt: true instead.`,
             );
         }
         const inputs = parseInputs(stored);
         let asset: EarthEngineAsset;
         try {
-            asset = await clientFor(inputs.project).getAsset(id);
+            asset = await context.client(inputs.project).getAsset(id);
         } catch (error) {
             if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
-            throw explain("read", id, error);
+            throw error;
         }
         // Something else now holds the name (a folder or collection): this image is gone.
         if (asset.type !== "IMAGE") return { id: "", props: {} };
@@ -165,36 +108,35 @@ export const externalImageProvider: Required<pulumi.dynamic.ResourceProvider> = 
         return { id, props: outs, inputs: refreshedInputs };
     },
 
-    async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-        const plan = planUpdate(withoutProvider(olds), withoutProvider(news));
-        const inputs = parseInputs(withoutProvider(news));
-        const client = clientFor(inputs.project);
-        try {
-            switch (plan.kind) {
-                case "none":
-                case "local":
-                    return { outs: outputsOf(inputs, { updateTime: typeof olds.updateTime === "string" ? olds.updateTime : undefined }) };
-                case "patch":
-                    return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
-                case "reimport":
-                    await client.importExternal(inputs.imageManifest, { overwrite: true });
-                    return { outs: outputsOf(inputs, await readAfterWrite(client, inputs, news[PROVIDER_KEY])) };
-                case "replace":
-                    throw new Error("a name change replaces the asset; the engine should not have asked for an update");
-            }
-        } catch (error) {
-            throw explain("update", id, error);
+    async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
+        const plan = planUpdate(olds, news);
+        const inputs = parseInputs(news);
+        const client = context.client(inputs.project);
+        switch (plan.kind) {
+            case "none":
+            case "local":
+                return { outs: outputsOf(inputs, { updateTime: typeof olds.updateTime === "string" ? olds.updateTime : undefined }) };
+            case "patch":
+                return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
+            case "reimport":
+                await client.importExternal(inputs.imageManifest, { overwrite: true });
+                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+            case "replace":
+                throw new Error("a name change replaces the asset; the engine should not have asked for an update");
         }
     },
 
-    async delete(id: string, props: Props): Promise<void> {
+    async delete(id: string, props: Props, context): Promise<void> {
         // Only the project is needed: delete must work even for state an older version wrote.
         const project = typeof props.project === "string" ? props.project : undefined;
         try {
-            await clientFor(project).deleteAsset(id);
+            await context.client(project).deleteAsset(id);
         } catch (error) {
             if (error instanceof AssetNotFoundError) return; // already gone: the goal is met
-            throw explain("delete", id, error);
+            throw error;
         }
     },
 };
+
+/** What the engine drives through `pulumi-earthengine/provider/shim`. */
+export const externalImageProvider = providerFor(externalImageKind);
