@@ -3,6 +3,7 @@
  * generic kind skeleton, and the layers under them (manifest schema, Earth Engine client). The
  * serialized shims are their own modules, `pulumi-earthengine/provider/shim[/<kind>]`.
  */
+export * from "./container";
 export * from "./earthengine";
 export * from "./externalImage";
 export { resourceProviders } from "./kinds";

@@ -21,4 +21,7 @@ export type {
     TilesetMaskBand,
 } from "../provider/manifest/schema";
 export { ExternalImage } from "./externalImage";
+export { Folder, type FolderArgs } from "./folder";
+export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";
+export { EarthEngineResource } from "./resource";

@@ -1,4 +1,5 @@
-import { isUnknown, type ManifestFailure } from "../manifest";
+import type { z } from "zod";
+import { containsUnknown, formatPath, isUnknown, type ManifestFailure } from "../manifest";
 import { PROVIDER_KEY } from "./provider";
 
 // A Cloud project id or number; the server has the final word, this catches typos early.
@@ -33,4 +34,18 @@ export function booleanFailures(value: unknown, property: string): ManifestFailu
 
 function listOf(keys: readonly string[]): string {
     return keys.length < 2 ? keys.join("") : `${keys.slice(0, -1).join(", ")} and ${keys[keys.length - 1]}`;
+}
+
+/**
+ * One input checked against its zod schema: the parsed value, or failures whose property paths
+ * start at `property`. A value that is not known yet (preview) is passed through unchecked.
+ */
+export function checkedField(value: unknown, property: string, schema: z.ZodType): { value: unknown; failures: ManifestFailure[] } {
+    if (value === undefined || containsUnknown(value)) return { value, failures: [] };
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return { value: parsed.data, failures: [] };
+    return {
+        value,
+        failures: parsed.error.issues.map((issue) => ({ property: formatPath(property, issue.path), reason: issue.message })),
+    };
 }

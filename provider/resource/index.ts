@@ -1,4 +1,4 @@
-export { booleanFailures, projectFailures, unknownInputs } from "./checks";
+export { booleanFailures, checkedField, projectFailures, unknownInputs } from "./checks";
 export { clientFor, configureClients } from "./clients";
 export { explain, ResourceError, WrittenButUnreadError } from "./errors";
 export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
