@@ -43,7 +43,7 @@ describe("check", () => {
             },
         );
         expect(result.failures?.map((f) => f.property).sort()).toEqual(
-            ["endTime", "forceDestroy", "name", "properties[\"bad-key\"]", "x"].sort(),
+            ["endTime", "forceDestroy", "name", 'properties["bad-key"]', "x"].sort(),
         );
         expect(emulator.requests()).toEqual([]);
     });
