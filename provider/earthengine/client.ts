@@ -3,7 +3,7 @@ import { type AuthSource, authSourceFor } from "./auth";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
 import { type ApiRequest, send } from "./transport";
-import type { ApiVersion, EarthEngineAsset, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
+import type { ApiVersion, EarthEngineAsset, IamPolicy, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
 
 export interface EarthEngineClientOptions {
     endpoint: string;
@@ -87,6 +87,16 @@ export class EarthEngineClient {
         if (!parsed) throw new Error(`cannot create "${name}": ${ASSET_NAME_HINT}`);
         const query = new URLSearchParams({ assetId: parsed.path, overwrite: String(overwrite) });
         return this.call({ method: "POST", url: `${this.url(`projects/${parsed.project}/assets`)}?${query}`, body: asset }, name);
+    }
+
+    /** `assets.getIamPolicy`: the asset's policy with its etag (an empty policy when none was set). */
+    getIamPolicy(name: string): Promise<IamPolicy> {
+        return this.call({ method: "POST", url: `${this.url(name)}:getIamPolicy`, body: { options: { requestedPolicyVersion: 1 } } }, name);
+    }
+
+    /** `assets.setIamPolicy`: replaces the policy; with the etag of the policy read, a concurrent change fails with AbortedError. */
+    setIamPolicy(name: string, policy: IamPolicy): Promise<IamPolicy> {
+        return this.call({ method: "POST", url: `${this.url(name)}:setIamPolicy`, body: { policy } }, name);
     }
 
     private url(resource: string): string {
