@@ -53,11 +53,9 @@ export class AssetIamMember extends EarthEngineResource {
     declare readonly assetName: pulumi.Output<string>;
     declare readonly role: pulumi.Output<string>;
     declare readonly member: pulumi.Output<string>;
-    /** The policy's etag after this resource's last write or read. */
-    declare readonly etag: pulumi.Output<string>;
 
     constructor(name: string, args: AssetIamMemberArgs, opts?: pulumi.CustomResourceOptions) {
-        super(assetIamMemberShim, "AssetIamMember", name, args, ["etag", "project"], opts);
+        super(assetIamMemberShim, "AssetIamMember", name, args, ["project"], opts);
     }
 }
 
@@ -67,10 +65,9 @@ export class AssetIamBinding extends EarthEngineResource {
     declare readonly role: pulumi.Output<string>;
     /** Sorted, without duplicates. */
     declare readonly members: pulumi.Output<string[]>;
-    declare readonly etag: pulumi.Output<string>;
 
     constructor(name: string, args: AssetIamBindingArgs, opts?: pulumi.CustomResourceOptions) {
-        super(assetIamBindingShim, "AssetIamBinding", name, args, ["etag", "project"], opts);
+        super(assetIamBindingShim, "AssetIamBinding", name, args, ["project"], opts);
     }
 }
 
@@ -79,6 +76,7 @@ export class AssetIamPolicy extends EarthEngineResource {
     declare readonly assetName: pulumi.Output<string>;
     /** One per role, roles and members sorted. */
     declare readonly bindings: pulumi.Output<{ role: string; members: string[] }[]>;
+    /** The policy's etag after this resource's last write or read. */
     declare readonly etag: pulumi.Output<string>;
 
     constructor(name: string, args: AssetIamPolicyArgs, opts?: pulumi.CustomResourceOptions) {

@@ -9,6 +9,11 @@ export interface IamSpec {
     typeName: string;
     /** Inputs besides `assetName` and `project`. */
     keys: readonly string[];
+    /**
+     * Whether outputs carry the policy `etag`. Only for the whole policy: any other grant on the
+     * asset changes the etag, which for a member or a binding would show as drift on every refresh.
+     */
+    exposesEtag: boolean;
     /** Inputs whose change replaces the resource (`assetName` always does). */
     replaceKeys: readonly string[];
     /** Checks (and may normalise, in place) the kind's own inputs. */
@@ -51,9 +56,10 @@ function declaration(spec: IamSpec, props: Props): Props {
 /**
  * An IAM kind on Earth Engine assets: every write is a read-modify-write of the asset's policy
  * under a per-asset lock, with the policy etag (see modifyPolicy). A policy that already holds
- * the declaration is adopted without setIamPolicy. Outputs add `etag`.
+ * the declaration is adopted without setIamPolicy.
  */
 export function iamKind(spec: IamSpec): ResourceKind {
+    const outputsOf = (inputs: Props, policy: IamPolicy) => (spec.exposesEtag ? { ...inputs, etag: policy.etag } : inputs);
     const change = async (context: Parameters<ResourceKind["create"]>[1], inputs: Props, edit: (p: IamPolicy) => IamPolicy) =>
         modifyPolicy(context.client(projectOf(inputs)), assetNameOf(inputs), edit);
     return {
@@ -71,7 +77,7 @@ export function iamKind(spec: IamSpec): ResourceKind {
 
         async create(inputs: Props, context) {
             const { policy } = await change(context, inputs, (current) => spec.apply(current, inputs));
-            return { id: spec.idOf(inputs), outs: { ...declaration(spec, inputs), etag: policy.etag } };
+            return { id: spec.idOf(inputs), outs: outputsOf(declaration(spec, inputs), policy) };
         },
 
         async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
@@ -85,16 +91,16 @@ export function iamKind(spec: IamSpec): ResourceKind {
             const observed = spec.observe(policy, stored);
             if (!observed) return { id: "", props: {} }; // removed out of band
             const inputs = declaration(spec, { ...stored, ...observed });
-            return { id, props: { ...inputs, etag: policy.etag }, inputs };
+            return { id, props: outputsOf(inputs, policy), inputs };
         },
 
         async update(_id: string, olds: Props, news: Props, context) {
-            const { etag } = olds;
             if (sameValue(declaration(spec, { ...olds, project: undefined }), declaration(spec, { ...news, project: undefined }))) {
-                return { outs: dropUndefined({ ...declaration(spec, news), etag }) }; // only the consumer project changed
+                // Only the consumer project changed.
+                return { outs: outputsOf(declaration(spec, news), { etag: typeof olds.etag === "string" ? olds.etag : undefined }) };
             }
             const { policy } = await change(context, news, (current) => spec.apply(current, news));
-            return { outs: { ...declaration(spec, news), etag: policy.etag } };
+            return { outs: outputsOf(declaration(spec, news), policy) };
         },
 
         async delete(_id: string, props: Props, context): Promise<void> {

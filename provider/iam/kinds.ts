@@ -22,6 +22,7 @@ function checkMembers(props: Props, key: string, roleValue: unknown): ManifestFa
 /** Non-authoritative: one member in one role; other members and roles are left alone. */
 export const assetIamMemberKind = iamKind({
     typeName: "AssetIamMember",
+    exposesEtag: false,
     keys: ["role", "member"],
     replaceKeys: ["role", "member"],
     check: (props) => [
@@ -44,6 +45,7 @@ export const assetIamMemberKind = iamKind({
 /** Authoritative for one role: exactly these members hold it; other roles are left alone. */
 export const assetIamBindingKind = iamKind({
     typeName: "AssetIamBinding",
+    exposesEtag: false,
     keys: ["role", "members"],
     replaceKeys: ["role"],
     check: (props) => [
@@ -70,6 +72,7 @@ const owners = (policy: IamPolicy) => membersOf(policy, ROLES.owners);
  */
 export const assetIamPolicyKind = iamKind({
     typeName: "AssetIamPolicy",
+    exposesEtag: true,
     keys: ["bindings"],
     replaceKeys: [],
     check: (props) => {
