@@ -137,7 +137,7 @@ test("5. destroy removes everything children first; forceDestroy takes the image
     const lines = writes(calls);
     const at = (l: string) => lines.indexOf(l);
     // Members before the asset they grant on; the collection before its folder; the folder's outside children before it.
-    const memberOnCollection = lines.findIndex((l) => l === `POST ${COLLECTION}:setIamPolicy`);
+    const memberOnCollection = lines.indexOf(`POST ${COLLECTION}:setIamPolicy`);
     expect(memberOnCollection).toBeGreaterThanOrEqual(0);
     expect(memberOnCollection).toBeLessThan(at(`DELETE ${COLLECTION}`));
     expect(lines.filter((l) => l === `POST ${FOLDER}:setIamPolicy`)).toHaveLength(READERS);
