@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RecordedRequest } from "../../emulator";
@@ -129,7 +130,26 @@ test("4. refresh sees out-of-band changes (collection metadata, a removed reader
     await stack.preview({ expectNoChanges: true });
 });
 
-test("5. destroy removes everything children first; forceDestroy takes the images made outside Pulumi", async () => {
+test("5. every kind's __provider in state is a short require() of its own shim module", () => {
+    const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine-tree/tree.json");
+    const state = fs.readFileSync(stateFile, "utf8");
+    expect(state).not.toContain(TOKEN);
+    const resources = JSON.parse(state).checkpoint.latest.resources as { type: string; outputs?: Record<string, string> }[];
+    const shims: Record<string, string> = {
+        Folder: "folder",
+        ImageCollection: "imageCollection",
+        AssetIamMember: "assetIamMember",
+    };
+    const ours = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/earthengine:"));
+    expect(ours).toHaveLength(3 + READERS);
+    for (const r of ours) {
+        const kind = r.type.split(":").pop() ?? "";
+        expect(r.outputs?.__provider).toContain(`require("pulumi-earthengine/provider/shim/${shims[kind]}")`);
+        expect(r.outputs?.__provider.length).toBeLessThan(1024);
+    }
+});
+
+test("6. destroy removes everything children first; forceDestroy takes the images made outside Pulumi", async () => {
     expect((await outsideImage(`${FOLDER}/outside_a`)).status).toBe(200);
     expect((await directCall("POST", "projects/e2e-project/assets?assetId=archive/hand_made", { type: "FOLDER" })).status).toBe(200);
     expect((await outsideImage(`${FOLDER}/hand_made/outside_b`)).status).toBe(200);
