@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ImageManifest } from "../provider/manifest/schema";
+
 import externalImageShim = require("../provider/shim");
+
 import type { ExternalImageArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
 import { EarthEngineResource } from "./resource";
