@@ -113,7 +113,7 @@ test("3. a change of collection properties is patched in place with one PATCH", 
     expect(writes(calls)).toEqual([`PATCH ${COLLECTION}`]);
     expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
         asset: { properties: { version: 4 } },
-        updateMask: "properties.version",
+        updateMask: 'properties."version"',
     });
     expect(asset(COLLECTION)?.properties).toEqual({ source: "sentinel-2", version: 4 });
 });

@@ -139,7 +139,7 @@ describe("update", () => {
         expect(patch.map((r) => r.method)).toEqual(["PATCH"]);
         expect(patch[0].body).toEqual({
             asset: { properties: { version: 4 }, endTime: "2025-01-01T00:00:00Z" },
-            updateMask: "properties.version,end_time",
+            updateMask: 'properties."version",end_time',
         });
     });
 

@@ -29,7 +29,7 @@ test("metadata changes patch with an exact mask; removed keys and fields are cle
     expect(planContainer(stored, { name: NAME, properties: { a: 2 }, endTime: "2025-01-01T00:00:00Z", title: "T" })).toEqual({
         kind: "patch",
         changed: ["properties", "startTime", "endTime", "title"],
-        updateMask: ["properties.a", "properties.b", "start_time", "end_time", "title"],
+        updateMask: ['properties."a"', 'properties."b"', "start_time", "end_time", "title"],
         asset: { properties: { a: 2 }, endTime: "2025-01-01T00:00:00Z", title: "T" },
     });
 });
