@@ -4,6 +4,7 @@ import { deleteAsset, getAsset, patchAsset } from "./assetMethods";
 import { createAsset } from "./createAsset";
 import { ApiError, invalidArgument } from "./errors";
 import { parseJsonBody, type ReceivedBody } from "./http";
+import { getIamPolicy, setIamPolicy } from "./iam";
 import { importExternal } from "./importExternal";
 import { listAssets } from "./listAssets";
 import type { AssetStore } from "./store";
@@ -51,6 +52,18 @@ const ROUTES: Route[] = [
         pattern: /^projects\/([^/]+)\/assets$/,
         params: ["assetId", "overwrite"],
         handle: (store, version, m, call) => createAsset(store, version, m[1], call.query, call.body),
+    },
+    {
+        method: "POST",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+):getIamPolicy$/,
+        params: [],
+        handle: (store, _v, m, call) => getIamPolicy(store, checkedName(m[1]), call.body),
+    },
+    {
+        method: "POST",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+):setIamPolicy$/,
+        params: [],
+        handle: (store, _v, m, call) => setIamPolicy(store, checkedName(m[1]), call.body),
     },
     {
         method: "GET",

@@ -1,6 +1,7 @@
 import type { EarthEngineAsset } from "../provider/earthengine/types";
 import { LEGACY_PROJECT } from "../provider/manifest";
 import { UpdateClock } from "./clock";
+import { PolicyStore } from "./policyStore";
 import { loadState, saveState } from "./stateFile";
 
 // Every legacy user has a root folder that exists without being created.
@@ -19,6 +20,8 @@ export class AssetStore {
     private readonly assets = new Map<string, EarthEngineAsset>();
     private readonly clock = new UpdateClock();
     private readonly statePath?: string;
+    /** IAM policies by asset name (in memory only, not in the state file). */
+    readonly policies = new PolicyStore();
 
     constructor(statePath?: string) {
         this.statePath = statePath;
@@ -48,6 +51,7 @@ export class AssetStore {
 
     remove(name: string): void {
         this.assets.delete(name);
+        this.policies.delete(name);
         this.save();
     }
 
@@ -67,6 +71,7 @@ export class AssetStore {
 
     clear(): void {
         this.assets.clear();
+        this.policies.clear();
         this.save();
     }
 

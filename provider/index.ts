@@ -1,8 +1,12 @@
 /**
- * What the Pulumi engine calls: the ExternalImage implementation (`externalImageProvider`) and
- * the layers under it (manifest schema, Earth Engine client). The serialized shim is its own
- * module, `pulumi-earthengine/provider/shim`.
+ * What the Pulumi engine calls: one provider per resource kind (`resourceProviders`), the
+ * generic kind skeleton, and the layers under them (manifest schema, Earth Engine client). The
+ * serialized shims are their own modules, `pulumi-earthengine/provider/shim[/<kind>]`.
  */
+export * from "./container";
 export * from "./earthengine";
 export * from "./externalImage";
+export * from "./iam";
+export { resourceProviders } from "./kinds";
 export * from "./manifest";
+export * from "./resource";

@@ -1,8 +1,11 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ImageManifest } from "../provider/manifest/schema";
-import * as externalImageShim from "../provider/shim";
+
+import externalImageShim = require("../provider/shim");
+
 import type { ExternalImageArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
+import { EarthEngineResource } from "./resource";
 
 /**
  * An Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud Storage (an
@@ -15,7 +18,7 @@ import { warnAboutManifest } from "./manifestWarnings";
  * Problems Earth Engine would refuse fail `check` (before any request); things it accepts but
  * that look wrong (see the README's "Compatibility") are logged as warnings by the program.
  */
-export class ExternalImage extends pulumi.dynamic.Resource {
+export class ExternalImage extends EarthEngineResource {
     /** `projects/<project>/assets/<path>`; also the resource id. */
     declare readonly assetName: pulumi.Output<string>;
     /** The manifest as registered: camelCase keys, timestamps and names in the server's form. */
@@ -28,9 +31,7 @@ export class ExternalImage extends pulumi.dynamic.Resource {
     declare readonly adopt: pulumi.Output<boolean | undefined>;
 
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
-        // Output keys must be present in props to exist on the class; a fresh object per resource.
-        const props = { assetName: undefined, updateTime: undefined, project: undefined, adopt: undefined, ...args };
-        super(externalImageShim, name, props, opts, "earthengine", "ExternalImage");
+        super(externalImageShim, "ExternalImage", name, args, ["assetName", "updateTime", "project", "adopt"], opts);
         warnAboutManifest(this, args.imageManifest);
     }
 }

@@ -1,8 +1,10 @@
 /**
- * pulumi-earthengine: Google Earth Engine external images as Pulumi resources.
+ * pulumi-earthengine: Google Earth Engine external images, the folders and image collections
+ * that hold them, and who may read them, as Pulumi resources.
  *
  * ```ts
- * import { ExternalImage } from "pulumi-earthengine";
+ * import * as ee from "pulumi-earthengine";
+ * // ee.Folder, ee.ImageCollection, ee.ExternalImage, ee.AssetIamMember, ee.AssetIamBinding, ee.AssetIamPolicy
  * ```
  */
 
@@ -20,5 +22,16 @@ export type {
     TilesetBand,
     TilesetMaskBand,
 } from "../provider/manifest/schema";
+export {
+    AssetIamBinding,
+    type AssetIamBindingArgs,
+    AssetIamMember,
+    type AssetIamMemberArgs,
+    AssetIamPolicy,
+    type AssetIamPolicyArgs,
+} from "./assetIam";
 export { ExternalImage } from "./externalImage";
+export { Folder, type FolderArgs } from "./folder";
+export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";
+export { EarthEngineResource } from "./resource";

@@ -5,7 +5,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from "./reliability";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import type { ProviderSettings } from "./settings";
 import { type AmbiguityResolver, type ApiRequest, send } from "./transport";
-import type { ApiVersion, EarthEngineAsset, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
+import type { ApiVersion, EarthEngineAsset, IamPolicy, ImportExternalImageRequest, ListAssetsResponse, PatchAssetRequest } from "./types";
 
 export interface EarthEngineClientOptions {
     endpoint: string;
@@ -108,7 +108,28 @@ export class EarthEngineClient {
         const parsed = parseAssetName(name);
         if (!parsed) throw new Error(`cannot create "${name}": ${ASSET_NAME_HINT}`);
         const query = new URLSearchParams({ assetId: parsed.path, overwrite: String(overwrite) });
-        return this.call({ method: "POST", url: `${this.url(`projects/${parsed.project}/assets`)}?${query}`, body: asset }, name);
+        // Retried like an idempotent call: if a lost attempt did create it, the repeat answers 409
+        // ALREADY_EXISTS, which the caller reconciles by reading the container back.
+        return this.call(
+            { method: "POST", url: `${this.url(`projects/${parsed.project}/assets`)}?${query}`, body: asset, idempotent: true },
+            name,
+        );
+    }
+
+    /** `assets.getIamPolicy`: the asset's policy with its etag (an empty policy when none was set). */
+    getIamPolicy(name: string): Promise<IamPolicy> {
+        // A read, though sent as POST.
+        return this.call(
+            { method: "POST", url: `${this.url(name)}:getIamPolicy`, body: { options: { requestedPolicyVersion: 1 } }, idempotent: true },
+            name,
+        );
+    }
+
+    /** `assets.setIamPolicy`: replaces the policy; with the etag of the policy read, a concurrent change fails with AbortedError. */
+    setIamPolicy(name: string, policy: IamPolicy): Promise<IamPolicy> {
+        // Retried directly: a repeat of an applied write carries a stale etag and answers 409 ABORTED,
+        // on which the read-modify-write starts again from a fresh read.
+        return this.call({ method: "POST", url: `${this.url(name)}:setIamPolicy`, body: { policy }, idempotent: true }, name);
     }
 
     private url(resource: string): string {

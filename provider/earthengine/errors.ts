@@ -51,6 +51,11 @@ export class AssetAlreadyExistsError extends EarthEngineError {
     override name = "AssetAlreadyExistsError";
 }
 
+/** 409 ABORTED: a concurrent change won (for IAM, the policy's etag is stale); read again and retry. */
+export class AbortedError extends EarthEngineError {
+    override name = "AbortedError";
+}
+
 export class InvalidArgumentError extends EarthEngineError {
     override name = "InvalidArgumentError";
 }
@@ -127,6 +132,7 @@ function permissionHint(message: string): { role?: string; hint: string } {
 export function errorFromResponse(request: RequestSummary, bodyText: string): EarthEngineError {
     const body = parseErrorBody(bodyText, request.status);
     const message = body.message ?? "";
+    if (body.status === "ABORTED") return new AbortedError(request, body);
     if (request.status === 409 || body.status === "ALREADY_EXISTS" || /Cannot overwrite asset/i.test(message)) {
         return new AssetAlreadyExistsError(request, body);
     }

@@ -56,6 +56,21 @@ export interface ImportExternalImageRequest {
     useLatestObjectVersion?: boolean;
 }
 
+/** One role and the members that hold it (`google.iam.v1.Binding`). */
+export interface IamBinding {
+    /** `roles/viewer` (readers), `roles/editor` (writers), `roles/owner` (owners). */
+    role: string;
+    /** `user:`, `group:`, `serviceAccount:`, `domain:` prefixed, or `allUsers` / `allAuthenticatedUsers`. */
+    members: string[];
+}
+
+/** An asset's IAM policy (`google.iam.v1.Policy`); `etag` guards read-modify-write. */
+export interface IamPolicy {
+    version?: number;
+    bindings?: IamBinding[];
+    etag?: string;
+}
+
 /** Earth Engine API versions the client and the emulator speak. */
 export const API_VERSIONS = ["v1alpha", "v1beta", "v1"] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];

@@ -1,4 +1,5 @@
 import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
+import { booleanFailures, type CheckedArgs, projectFailures, unknownInputs } from "../resource";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
 export interface ExternalImageInputs {
@@ -18,33 +19,15 @@ export interface ExternalImageOutputs extends ExternalImageInputs {
     updateTime?: string;
 }
 
-export const PROVIDER_KEY = "__provider";
-const INPUT_KEYS = new Set(["project", "imageManifest", "adopt", PROVIDER_KEY]);
-// A Cloud project id or number; the server has the final word, this catches typos early.
-const PROJECT_ID = /^(?:[a-z][a-z0-9.-]*:)?[a-z][-a-z0-9]{4,28}[a-z0-9]$|^\d+$/;
-
-export interface CheckedArgs {
-    inputs: Record<string, unknown>;
-    failures: ManifestFailure[];
-}
+const INPUT_KEYS = ["project", "imageManifest", "adopt"] as const;
 
 /** Validates and normalises the resource's raw inputs (as the engine passes them to `check`). */
 export function checkArgs(news: Record<string, unknown>): CheckedArgs {
-    const failures: ManifestFailure[] = [];
-    for (const key of Object.keys(news)) {
-        if (!INPUT_KEYS.has(key))
-            failures.push({ property: key, reason: `unknown input "${key}"; ExternalImage takes project, imageManifest and adopt` });
-    }
-    const { project, adopt } = news;
-    if (project !== undefined && !isUnknown(project) && (typeof project !== "string" || !PROJECT_ID.test(project))) {
-        failures.push({
-            property: "project",
-            reason: `"${String(project)}" is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
-        });
-    }
-    if (adopt !== undefined && !isUnknown(adopt) && typeof adopt !== "boolean") {
-        failures.push({ property: "adopt", reason: "adopt must be true or false" });
-    }
+    const failures: ManifestFailure[] = [
+        ...unknownInputs(news, "ExternalImage", INPUT_KEYS),
+        ...projectFailures(news.project),
+        ...booleanFailures(news.adopt, "adopt"),
+    ];
     const inputs: Record<string, unknown> = { ...news };
     if (news.imageManifest === undefined) {
         failures.push({ property: "imageManifest", reason: "imageManifest is required: the Earth Engine ImageManifest of the image" });

@@ -1,4 +1,4 @@
 export type { ExternalImageInputs, ExternalImageOutputs } from "./args";
 export { planUpdate, type UpdatePlan } from "./plan";
-export { externalImageProvider } from "./provider";
+export { externalImageKind, externalImageProvider } from "./provider";
 export { manifestFromAsset } from "./readback";

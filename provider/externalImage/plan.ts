@@ -3,7 +3,7 @@ import { differingFields, effectiveManifest, isObject, isUnknown, normalizeAsset
 
 /** Manifest fields that `assets.patch` can change in place. */
 export const PATCHABLE_FIELDS = ["properties", "startTime", "endTime"] as const;
-const MASK_NAMES: Record<string, string> = { startTime: "start_time", endTime: "end_time" };
+const MASK_NAMES = { startTime: "start_time", endTime: "end_time", title: "title", description: "description" } as const;
 
 export type UpdatePlan =
     /** Nothing differs. */
@@ -21,6 +21,10 @@ export interface PatchBody {
     properties?: Record<string, string | number>;
     startTime?: string;
     endTime?: string;
+    /** v1alpha only; containers. */
+    title?: string;
+    /** v1alpha only; containers. */
+    description?: string;
 }
 
 type Props = Record<string, unknown>;
@@ -50,7 +54,8 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
     return { kind: "patch", changed: [...qualified, ...local], ...patchFor(before, after) };
 }
 
-function patchFor(before: Props, after: Props): { updateMask: string[]; asset: PatchBody } {
+/** The `assets.patch` body and exact mask that take an asset's metadata from `before` to `after`. */
+export function patchFor(before: Props, after: Props): { updateMask: string[]; asset: PatchBody } {
     const updateMask: string[] = [];
     const asset: PatchBody = {};
     const oldProps = (isObject(before.properties) ? before.properties : {}) as Record<string, string | number>;
@@ -62,7 +67,7 @@ function patchFor(before: Props, after: Props): { updateMask: string[]; asset: P
         updateMask.push(propertyMaskPath(key));
         if (key in newProps) asset.properties = { ...asset.properties, [key]: newProps[key] };
     }
-    for (const field of ["startTime", "endTime"] as const) {
+    for (const field of Object.keys(MASK_NAMES) as (keyof typeof MASK_NAMES)[]) {
         if (sameValue(before[field], after[field])) continue;
         updateMask.push(MASK_NAMES[field]);
         if (typeof after[field] === "string") asset[field] = after[field] as string;

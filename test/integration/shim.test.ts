@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { resourceProviders } from "../../provider/kinds";
+import { shimModuleOf } from "../../provider/shim/define";
 
 // `npm test` builds first and installs the package into node_modules the way npm lays it out
 // for a consumer; these tests load it from there, as a Pulumi program does.
-const INSTALLED_SHIM = path.resolve(__dirname, "../../node_modules/pulumi-earthengine/dist/provider/shim.js");
+const INSTALLED = path.resolve(__dirname, "../../node_modules/pulumi-earthengine/dist");
 const requireFromString: (
     code: string,
     filename: string,
@@ -15,28 +17,42 @@ async function roundTrip(provider: object): Promise<{ text: string; provider: pu
     return { text: serialized.text, provider: requireFromString(serialized.text, "").handler() };
 }
 
+// The file the package's exports map gives for the module (Jest's resolver would find the checkout instead).
+const installedShim = (typeName: string) =>
+    require(path.join(INSTALLED, `${shimModuleOf(typeName).replace(/^pulumi-earthengine\//, "")}.js`));
+
 const manifest = {
     name: "projects/my-project/assets/dem",
     tilesets: [{ sources: [{ uris: ["gs://my-bucket/dem.tif"] }] }],
     start_time: "2026-01-01T00:00:00.000Z",
 };
 
-test("the installed shim serializes to a short require() of the package, under 1 KB", async () => {
-    const { text } = await roundTrip(require(INSTALLED_SHIM));
-    expect(text).toContain('require("pulumi-earthengine/provider/shim")');
+const KINDS = Object.keys(resourceProviders).sort();
+
+test("every kind has a shim", () => {
+    expect(KINDS).toContain("ExternalImage");
+    for (const kind of KINDS) expect(() => installedShim(kind)).not.toThrow();
+});
+
+test.each(KINDS)("the installed %s shim serializes to a short require() of its module, under 1 KB", async (kind) => {
+    const { text } = await roundTrip(installedShim(kind));
+    expect(text).toContain(`require("${shimModuleOf(kind)}")`);
     expect(text.length).toBeLessThan(1024);
 });
 
-test("the deserialized shim finds the implementation and answers check", async () => {
-    const { provider } = await roundTrip(require(INSTALLED_SHIM));
+test.each(KINDS)("the deserialized %s shim exposes every provider method and answers check", async (kind) => {
+    const { provider } = await roundTrip(installedShim(kind));
+    expect(Object.keys(provider).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
+    // An unknown input is refused by every kind, by name: proof the call reached this kind's implementation.
+    const result = await provider.check?.({}, { notAnInput: 1 });
+    expect(result?.failures?.find((f) => f.property === "notAnInput")?.reason).toContain(`${kind} takes`);
+});
+
+test("the deserialized ExternalImage shim normalises the manifest", async () => {
+    const { provider } = await roundTrip(installedShim("ExternalImage"));
     const result = await provider.check?.({}, { imageManifest: manifest });
     expect(result?.failures).toBeUndefined();
     expect(result?.inputs.imageManifest).toMatchObject({ startTime: "2026-01-01T00:00:00Z" });
-});
-
-test("the deserialized shim exposes every provider method", async () => {
-    const { provider } = await roundTrip(require(INSTALLED_SHIM));
-    expect(Object.keys(provider).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
 });
 
 test("a by-value copy of the shim (a symlinked checkout) still loads the implementation by package name", async () => {

@@ -1,0 +1,157 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    AssetAlreadyExistsError,
+    AssetNotFoundError,
+    type EarthEngineAsset,
+    type EarthEngineClient,
+    EarthEngineError,
+} from "../earthengine";
+import { dropUndefined, sameValue } from "../manifest";
+import { type KindContext, type Props, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
+import {
+    type ContainerInputs,
+    type ContainerOutputs,
+    type ContainerType,
+    checkContainerArgs,
+    METADATA_FIELDS,
+    metadataOf,
+    parseContainerInputs,
+} from "./args";
+import { deleteChildren, listChildren } from "./forceDestroy";
+import { planContainer } from "./plan";
+
+const LABEL: Record<ContainerType, string> = { FOLDER: "folder", IMAGE_COLLECTION: "image collection" };
+
+function outputsOf(inputs: ContainerInputs, asset: Pick<EarthEngineAsset, "updateTime">): ContainerOutputs {
+    return dropUndefined({ ...inputs, assetName: inputs.name, updateTime: asset.updateTime });
+}
+
+/** Metadata fields whose values differ between the declaration and the asset. */
+function differingMetadata(inputs: ContainerInputs, asset: EarthEngineAsset): string[] {
+    const [declared, actual] = [metadataOf(inputs as unknown as Props), metadataOf(asset as unknown as Props)];
+    return METADATA_FIELDS.filter((field) => !sameValue(declared[field], actual[field]));
+}
+
+async function readAfterWrite(client: EarthEngineClient, inputs: ContainerInputs): Promise<EarthEngineAsset> {
+    try {
+        return await client.getAsset(inputs.name);
+    } catch (error) {
+        throw new WrittenButUnreadError(inputs.name, outputsOf(inputs, {}), error);
+    }
+}
+
+/** Create found the name taken: adopt an identical container, refuse anything else. */
+async function adoptExisting(client: EarthEngineClient, type: ContainerType, inputs: ContainerInputs): Promise<EarthEngineAsset> {
+    const existing = await client.getAsset(inputs.name);
+    if (existing.type !== type) {
+        throw new ResourceError(
+            `Earth Engine asset ${inputs.name} already exists as a ${existing.type}, not a ${type}. Nothing was changed; choose another name or delete the existing asset.`,
+        );
+    }
+    const differences = differingMetadata(inputs, existing);
+    if (differences.length > 0) {
+        throw new ResourceError(
+            `Earth Engine ${LABEL[type]} ${inputs.name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
+                "Nothing was changed. Make the declaration match the existing asset (then run pulumi up again to change it in place), or choose another name.",
+        );
+    }
+    return existing;
+}
+
+/** Delete without forceDestroy: a refusal because of children gets a message that says what to do. */
+async function deleteRefused(client: EarthEngineClient, type: ContainerType, name: string, error: EarthEngineError): Promise<Error> {
+    const children = await listChildren(client, name).catch(() => []);
+    if (children.length === 0) return error;
+    const shown = children.slice(0, 3).map((child) => child.name);
+    return new ResourceError(
+        `Could not delete ${name}: the ${LABEL[type]} still holds ${children.length} asset(s) (${shown.join(", ")}${children.length > 3 ? ", ..." : ""}), and Earth Engine deletes only empty containers.\n` +
+            "Delete or move them first, or set `forceDestroy: true` on the resource (and run pulumi up) to delete them with it." +
+            `\n${error.message}`,
+    );
+}
+
+/** A Folder or ImageCollection kind: `assets.create`, metadata patched in place, a new name replaces. */
+export function containerKind(type: ContainerType, typeName: string): ResourceKind {
+    const client = (context: KindContext, project: string | undefined) => context.client(project);
+    return {
+        typeName,
+        createNotFoundHint:
+            "Most likely its parent folder does not exist (or is not writable); declare the parent as an ee.Folder and use its assetName in this name, then run pulumi up again.",
+
+        check: (news: Props) => checkContainerArgs(type, typeName, news),
+
+        nameOf: (inputs: Props) => (typeof inputs.name === "string" ? inputs.name : `the ${typeName}`),
+
+        diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
+            const plan = planContainer(olds, news);
+            if (plan.kind === "none") return { changes: false };
+            // Create-before-delete is safe: the new container has another name.
+            if (plan.kind === "replace") return { changes: true, replaces: ["name"], deleteBeforeReplace: false };
+            return { changes: true };
+        },
+
+        async create(raw: Props, context): Promise<{ id: string; outs: object }> {
+            const inputs = parseContainerInputs(raw);
+            const ee = client(context, inputs.project);
+            const { name, project: _, forceDestroy: __, ...metadata } = inputs;
+            try {
+                await ee.createAsset(name, { type, ...metadata });
+            } catch (error) {
+                if (!(error instanceof AssetAlreadyExistsError)) throw error;
+                // Already there: a re-run after a lost response, or a container made by hand.
+                return { id: name, outs: outputsOf(inputs, await adoptExisting(ee, type, inputs)) };
+            }
+            return { id: name, outs: outputsOf(inputs, await readAfterWrite(ee, inputs)) };
+        },
+
+        async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
+            const inputs = parseContainerInputs({ ...stored, name: id });
+            let asset: EarthEngineAsset;
+            try {
+                asset = await client(context, inputs.project).getAsset(id);
+            } catch (error) {
+                if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
+                throw error;
+            }
+            if (asset.type !== type) return { id: "", props: {} }; // something else holds the name now
+            const { name, project, forceDestroy } = inputs;
+            // A folder has no metadata inputs, whatever the server returns.
+            const metadata = type === "FOLDER" ? {} : metadataOf(asset as unknown as Props);
+            const refreshed: ContainerInputs = dropUndefined({ name, project, forceDestroy, ...metadata });
+            const outs = outputsOf(refreshed, asset);
+            const { assetName: _, updateTime: __, ...refreshedInputs } = outs;
+            return { id, props: outs, inputs: refreshedInputs };
+        },
+
+        async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
+            const plan = planContainer(olds, news);
+            const inputs = parseContainerInputs(news);
+            switch (plan.kind) {
+                case "none":
+                case "local":
+                    return { outs: outputsOf(inputs, { updateTime: typeof olds.updateTime === "string" ? olds.updateTime : undefined }) };
+                case "patch":
+                    return { outs: outputsOf(inputs, await client(context, inputs.project).patchAsset(id, plan.asset, plan.updateMask)) };
+                case "replace":
+                    throw new Error("a name change replaces the container; the engine should not have asked for an update");
+            }
+        },
+
+        async delete(id: string, props: Props, context): Promise<void> {
+            const ee = client(context, typeof props.project === "string" ? props.project : undefined);
+            try {
+                if (props.forceDestroy === true) await deleteChildren(ee, id);
+                await ee.deleteAsset(id);
+            } catch (error) {
+                if (error instanceof AssetNotFoundError) return; // already gone: the goal is met
+                if (error instanceof EarthEngineError && error.httpStatus === 400 && props.forceDestroy !== true) {
+                    throw await deleteRefused(ee, type, id, error);
+                }
+                throw error;
+            }
+        },
+    };
+}
+
+export const folderKind = containerKind("FOLDER", "Folder");
+export const imageCollectionKind = containerKind("IMAGE_COLLECTION", "ImageCollection");

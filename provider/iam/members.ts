@@ -1,0 +1,45 @@
+import { isUnknown, type ManifestFailure } from "../manifest";
+
+/**
+ * IAM member forms Earth Engine assets take (the official clients write them with these
+ * prefixes; `deleted:` forms are how IAM shows removed principals). One rule for the provider's
+ * check and the emulator.
+ */
+export const MEMBER_FORM =
+    /^(?:allUsers|allAuthenticatedUsers|(?:(?:deleted:)?(?:user|group|serviceAccount)):[^\s@:]+@[^\s@]+|domain:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
+/** A predefined or custom role name. */
+export const ROLE_FORM = /^(?:roles|projects\/[^/\s]+\/roles|organizations\/\d+\/roles)\/[A-Za-z0-9_.]+$/;
+/** The roles the official clients map ACLs to. */
+export const ROLES = { owners: "roles/owner", writers: "roles/editor", readers: "roles/viewer" } as const;
+const PUBLIC = new Set(["allUsers", "allAuthenticatedUsers"]);
+
+const MEMBER_HINT =
+    "use user:<email>, group:<email>, serviceAccount:<email>, domain:<domain>, allUsers or allAuthenticatedUsers (as in gcloud and @pulumi/gcp IAM members)";
+
+/** The member's form; a public member only reads (the official CLI refuses to grant write to all users). */
+export function memberFailures(member: unknown, property: string, role: unknown): ManifestFailure[] {
+    if (isUnknown(member)) return [];
+    if (typeof member !== "string" || !MEMBER_FORM.test(member)) {
+        return [{ property, reason: `${JSON.stringify(member)} is not an IAM member; ${MEMBER_HINT}` }];
+    }
+    if (PUBLIC.has(member) && typeof role === "string" && role !== ROLES.readers && !isUnknown(role)) {
+        return [
+            {
+                property,
+                reason: `${member} can only be granted ${ROLES.readers} (public read); Earth Engine's CLI refuses to give write or ownership to everyone`,
+            },
+        ];
+    }
+    return [];
+}
+
+export function roleFailures(role: unknown, property: string): ManifestFailure[] {
+    if (isUnknown(role)) return [];
+    if (typeof role === "string" && ROLE_FORM.test(role)) return [];
+    return [
+        {
+            property,
+            reason: `${JSON.stringify(role)} is not a role; use roles/viewer (read), roles/editor (write) or roles/owner, as Earth Engine maps readers, writers and owners`,
+        },
+    ];
+}

@@ -1,0 +1,45 @@
+import { configValuesFrom, EarthEngineClient, type ProviderSettings, resolveSettings } from "../earthengine";
+
+// Process-wide: the engine configures each deserialized provider once per process, and every
+// resource of the stack shares the same `earthengine:*` config. Settings are resolved once per
+// configuration (an invalid one is kept as its error, so every later call fails with it), and
+// one client per consumer project is kept for the process: no per-call resolution or cache key.
+let settings: ProviderSettings | Error | undefined;
+const clients = new Map<string | undefined, EarthEngineClient>();
+
+/** Resolves the stack's `earthengine:*` config once; throws when it is invalid. */
+export function configureClients(config: { get(key: string): string | undefined }): void {
+    // Kept even when invalid: every later call then fails with the same message instead of
+    // silently falling back to the environment (the host caches a provider whose configure threw).
+    clients.clear();
+    settings = undefined;
+    try {
+        settings = resolveSettings(configValuesFrom(config));
+    } catch (error) {
+        settings = error instanceof Error ? error : new Error(String(error));
+        throw error;
+    }
+}
+
+function resolved(): ProviderSettings {
+    if (settings === undefined) {
+        try {
+            settings = resolveSettings({});
+        } catch (error) {
+            settings = error instanceof Error ? error : new Error(String(error));
+        }
+    }
+    if (settings instanceof Error) throw settings;
+    return settings;
+}
+
+/** A client for the resource's consumer project (its `project` input, else the configured default). */
+export function clientFor(project: string | undefined): EarthEngineClient {
+    let client = clients.get(project);
+    if (!client) {
+        const current = resolved();
+        client = EarthEngineClient.fromSettings(current, project ?? current.project);
+        clients.set(project, client);
+    }
+    return client;
+}

@@ -1,0 +1,43 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { EarthEngineClient } from "../earthengine";
+import type { ManifestFailure } from "../manifest";
+
+/** Resource properties as the engine passes them, `__provider` already removed. */
+export type Props = Record<string, unknown>;
+
+/** `check`'s answer: the normalised inputs and every problem found, each with its property path. */
+export interface CheckedArgs {
+    inputs: Props;
+    failures: ManifestFailure[];
+}
+
+/** What a kind's methods get from the provider skeleton. */
+export interface KindContext {
+    /** A client for the consumer project (the resource's `project` input, else the configured default). */
+    client(project: string | undefined): EarthEngineClient;
+}
+
+/**
+ * One resource kind (ExternalImage, Folder, AssetIamMember, ...): its schema check, its plan
+ * and its create/read/update/delete, as plain functions over plain props. `providerFor` adapts
+ * a kind to `pulumi.dynamic.ResourceProvider`; `provider/shim/<kind>` makes that provider the
+ * few-hundred-byte `__provider` of every resource of the kind. Methods throw raw errors; the
+ * skeleton names the action and resource (see `explain`).
+ */
+export interface ResourceKind {
+    /** The Pulumi type name (`pulumi-nodejs:dynamic/earthengine:<typeName>`). */
+    readonly typeName: string;
+    /** What a `not found` answer to create means, for the error message. */
+    readonly createNotFoundHint?: string;
+    /** Validates and normalises raw inputs; makes no request. */
+    check(news: Props): CheckedArgs;
+    /** What changing `olds` (stored outputs) to `news` (checked inputs) takes. */
+    diff(olds: Props, news: Props): pulumi.dynamic.DiffResult;
+    /** The name error messages use for a resource not created yet. */
+    nameOf(inputs: Props): string;
+    create(inputs: Props, context: KindContext): Promise<{ id: string; outs: object }>;
+    /** `{id: "", props: {}}` when the resource is gone. */
+    read(id: string, props: Props, context: KindContext): Promise<pulumi.dynamic.ReadResult>;
+    update(id: string, olds: Props, news: Props, context: KindContext): Promise<{ outs: object }>;
+    delete(id: string, props: Props, context: KindContext): Promise<void>;
+}
