@@ -3,6 +3,7 @@ import type { ImageManifest } from "../provider/manifest/schema";
 import * as externalImageShim from "../provider/shim";
 import type { ExternalImageArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
+import { checkInProgram } from "./programChecks";
 
 /**
  * An Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud Storage (an
@@ -28,6 +29,7 @@ export class ExternalImage extends pulumi.dynamic.Resource {
     declare readonly adopt: pulumi.Output<boolean | undefined>;
 
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
+        checkInProgram(name, args);
         // Output keys must be present in props to exist on the class; a fresh object per resource.
         const props = { assetName: undefined, updateTime: undefined, project: undefined, adopt: undefined, ...args };
         super(externalImageShim, name, props, opts, "earthengine", "ExternalImage");

@@ -1,4 +1,6 @@
 import { type ImageManifest, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
+import { boundFailures, quote } from "../manifest/bounds";
+import { firstTooDeep } from "../manifest/depth";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
 export interface ExternalImageInputs {
@@ -33,19 +35,20 @@ export function checkArgs(news: Record<string, unknown>): CheckedArgs {
     const failures: ManifestFailure[] = [];
     for (const key of Object.keys(news)) {
         if (!INPUT_KEYS.has(key))
-            failures.push({ property: key, reason: `unknown input "${key}"; ExternalImage takes project, imageManifest and adopt` });
+            failures.push({ property: key, reason: `unknown input ${quote(key)}; ExternalImage takes project, imageManifest and adopt` });
     }
     const { project, adopt } = news;
     if (project !== undefined && !isUnknown(project) && (typeof project !== "string" || !PROJECT_ID.test(project))) {
         failures.push({
             property: "project",
-            reason: `"${String(project)}" is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
+            reason: `${quote(String(project))} is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
         });
     }
     if (adopt !== undefined && !isUnknown(adopt) && typeof adopt !== "boolean") {
         failures.push({ property: "adopt", reason: "adopt must be true or false" });
     }
     const inputs: Record<string, unknown> = { ...news };
+    const manifestFailures: ManifestFailure[] = [];
     if (news.imageManifest === undefined) {
         failures.push({ property: "imageManifest", reason: "imageManifest is required: the Earth Engine ImageManifest of the image" });
     } else if (!isUnknown(news.imageManifest)) {
@@ -53,10 +56,30 @@ export function checkArgs(news: Record<string, unknown>): CheckedArgs {
         if (result.ok) inputs.imageManifest = result.manifest;
         else {
             inputs.imageManifest = result.normalized;
-            failures.push(...result.failures);
+            manifestFailures.push(...result.failures); // already bounded
         }
     }
-    return { inputs, failures };
+    return { inputs, failures: [...boundFailures(failures), ...manifestFailures].map((f) => withoutEcho(f, news)) };
+}
+
+/** A top-level input's value that the engine may print beside a failure (it is the user's own). */
+const MAX_ECHOED_BYTES = 200;
+
+/**
+ * The engine prints the value of a failure's property when the property names a top-level input
+ * (`imageManifest`, `project`, an unknown input). For a big value the failure moves to a
+ * pseudo-path with the size, so the terminal never receives megabytes.
+ */
+function withoutEcho(failure: ManifestFailure, news: Record<string, unknown>): ManifestFailure {
+    if (!Object.hasOwn(news, failure.property)) return failure;
+    const size = jsonBytes(news[failure.property]);
+    if (size !== undefined && size <= MAX_ECHOED_BYTES) return failure;
+    return { ...failure, property: `${failure.property}[${size === undefined ? "too deep to measure" : `${size} bytes`}]` };
+}
+
+function jsonBytes(value: unknown): number | undefined {
+    if (firstTooDeep(value)) return undefined; // JSON.stringify recurses
+    return Buffer.byteLength(JSON.stringify(value ?? null) ?? "");
 }
 
 /** Re-parses stored inputs (already checked) into their typed form. */
