@@ -167,8 +167,7 @@ function checkTimes(m: ImageManifest, issue: Report): void {
     if (!startTime || !endTime || isUnknown(startTime) || isUnknown(endTime)) return;
     const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
     if (start !== undefined && end !== undefined && end <= start) {
-        // Not quoted: these are the normalised (UTC) forms, which the user may not have written.
-        issue(["endTime"], "endTime is not after startTime; endTime is exclusive, so it must be later");
+        issue(["endTime"], `endTime ${endTime} is not after startTime ${startTime}; endTime is exclusive, so it must be later`);
     }
 }
 
