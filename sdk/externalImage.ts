@@ -5,6 +5,7 @@ import externalImageShim = require("../provider/shim");
 
 import type { ExternalImageArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
+import { checkInProgram } from "./programChecks";
 import { EarthEngineResource } from "./resource";
 
 /**
@@ -31,6 +32,7 @@ export class ExternalImage extends EarthEngineResource {
     declare readonly adopt: pulumi.Output<boolean | undefined>;
 
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
+        checkInProgram(name, args);
         super(externalImageShim, "ExternalImage", name, args, ["assetName", "updateTime", "project", "adopt"], opts);
         warnAboutManifest(this, args.imageManifest);
     }

@@ -1,9 +1,11 @@
+import { checkAccessToken, checkCredentialsJson } from "./credentials";
 import { RELIABILITY_KEYS, type ReliabilitySettings, reliabilityFrom } from "./reliability";
 import { API_VERSIONS, type ApiVersion } from "./types";
 
 /**
  * How the provider reaches Earth Engine. Stack config (`earthengine:*`) wins over the
- * environment. Credentials live here only, at call time: never in inputs or state.
+ * environment: any credential setting in config (`credentials`, `accessToken`,
+ * `impersonateServiceAccount`) makes the provider ignore the credential environment variables. Credentials live here only, at call time: never in inputs or state.
  */
 export interface ProviderSettings {
     /** `https://earthengine.googleapis.com` unless overridden (the emulator uses loopback http). */
@@ -52,11 +54,27 @@ export function resolveSettings(config: ConfigValues, env: Env = process.env): P
         endpoint: endpoint.replace(/\/+$/, ""),
         apiVersion: apiVersion as ApiVersion,
         project: first(config.project, env.EARTHENGINE_PROJECT, env.GOOGLE_CLOUD_PROJECT, env.GCLOUD_PROJECT, env.CLOUDSDK_CORE_PROJECT),
-        credentials: first(config.credentials),
-        accessToken: first(config.accessToken, env.GOOGLE_OAUTH_ACCESS_TOKEN),
-        impersonateServiceAccount: first(config.impersonateServiceAccount, env.CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT),
+        ...resolveCredentials(config, env),
         reliability: reliabilityFrom(config),
     };
+}
+
+/** The credential settings, checked: config as a whole wins over the environment as a whole. */
+function resolveCredentials(
+    config: ConfigValues,
+    env: Env,
+): Pick<ProviderSettings, "credentials" | "accessToken" | "impersonateServiceAccount"> {
+    const fromConfig = {
+        credentials: first(config.credentials),
+        accessToken: first(config.accessToken),
+        impersonateServiceAccount: first(config.impersonateServiceAccount),
+    };
+    if (fromConfig.credentials) checkCredentialsJson(fromConfig.credentials, "earthengine:credentials");
+    if (fromConfig.accessToken) checkAccessToken(fromConfig.accessToken, "earthengine:accessToken");
+    if (fromConfig.credentials || fromConfig.accessToken || fromConfig.impersonateServiceAccount) return fromConfig;
+    const accessToken = first(env.GOOGLE_OAUTH_ACCESS_TOKEN);
+    if (accessToken) checkAccessToken(accessToken, "GOOGLE_OAUTH_ACCESS_TOKEN");
+    return { accessToken, impersonateServiceAccount: first(env.CLOUDSDK_AUTH_IMPERSONATE_SERVICE_ACCOUNT) };
 }
 
 /** Plain http would send bearer tokens in clear text; only a local emulator may use it. */

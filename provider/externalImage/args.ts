@@ -1,4 +1,6 @@
 import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
+import { boundFailures } from "../manifest/bounds";
+import { firstTooDeep } from "../manifest/depth";
 import { booleanFailures, type CheckedArgs, projectFailures, unknownInputs } from "../resource";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
@@ -29,6 +31,7 @@ export function checkArgs(news: Record<string, unknown>): CheckedArgs {
         ...booleanFailures(news.adopt, "adopt"),
     ];
     const inputs: Record<string, unknown> = { ...news };
+    const manifestFailures: ManifestFailure[] = [];
     if (news.imageManifest === undefined) {
         failures.push({ property: "imageManifest", reason: "imageManifest is required: the Earth Engine ImageManifest of the image" });
     } else if (!isUnknown(news.imageManifest)) {
@@ -36,10 +39,30 @@ export function checkArgs(news: Record<string, unknown>): CheckedArgs {
         if (result.ok) inputs.imageManifest = result.manifest;
         else {
             inputs.imageManifest = result.normalized;
-            failures.push(...result.failures);
+            manifestFailures.push(...result.failures); // already bounded
         }
     }
-    return { inputs, failures };
+    return { inputs, failures: [...boundFailures(failures), ...manifestFailures].map((f) => withoutEcho(f, news)) };
+}
+
+/** A top-level input's value that the engine may print beside a failure (it is the user's own). */
+const MAX_ECHOED_BYTES = 200;
+
+/**
+ * The engine prints the value of a failure's property when the property names a top-level input
+ * (`imageManifest`, `project`, an unknown input). For a big value the failure moves to a
+ * pseudo-path with the size, so the terminal never receives megabytes.
+ */
+function withoutEcho(failure: ManifestFailure, news: Record<string, unknown>): ManifestFailure {
+    if (!Object.hasOwn(news, failure.property)) return failure;
+    const size = jsonBytes(news[failure.property]);
+    if (size !== undefined && size <= MAX_ECHOED_BYTES) return failure;
+    return { ...failure, property: `${failure.property}[${size === undefined ? "too deep to measure" : `${size} bytes`}]` };
+}
+
+function jsonBytes(value: unknown): number | undefined {
+    if (firstTooDeep(value)) return undefined; // JSON.stringify recurses
+    return Buffer.byteLength(JSON.stringify(value ?? null) ?? "");
 }
 
 /** Re-parses stored inputs (already checked) into their typed form. */

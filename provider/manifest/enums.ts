@@ -1,3 +1,5 @@
+import { quote } from "./bounds";
+
 /** Values of the API's PyramidingPolicy enum (ImageManifest and TilesetBand). */
 export const PYRAMIDING_POLICIES = ["PYRAMIDING_POLICY_UNSPECIFIED", "MEAN", "SAMPLE", "MIN", "MAX", "MODE", "MEDIAN"] as const;
 /** Values of the API's Tileset.DataType enum. */
@@ -15,19 +17,20 @@ export function enumMessage(allowed: readonly string[], input: unknown): string 
     if (typeof input !== "string") return `expected one of ${list}, got ${describe(input)}`;
     const unquoted = input.replace(/^['"](.*)['"]$/, "$1");
     if (unquoted !== input && allowed.includes(unquoted)) {
-        return `"${input}" has quotes inside the string; write ${unquoted} without them`;
+        return `${quote(input)} has quotes inside the string; write ${unquoted} without them`;
     }
     const upper = unquoted.toUpperCase();
-    if (allowed.includes(upper)) return `enum values are upper case: write ${upper}, not ${input}`;
+    if (allowed.includes(upper)) return `enum values are upper case: write ${upper}, not ${quote(input)}`;
     const alias = ALIASES[upper];
+    // An alias is a short known word, so it needs no quoting.
     if (alias && allowed.includes(alias)) return `${input} is not an Earth Engine value; write ${alias}`;
-    return `"${input}" is not one of ${list}`;
+    return `${quote(input)} is not one of ${list}`;
 }
 
 export function describe(input: unknown): string {
     if (input === null) return "null";
     if (Array.isArray(input)) return "a list";
     if (typeof input === "object") return "an object";
-    if (typeof input === "string") return `the string "${input.length > 60 ? `${input.slice(0, 57)}...` : input}"`;
+    if (typeof input === "string") return `the string ${quote(input)}`;
     return `${typeof input} ${String(input)}`;
 }

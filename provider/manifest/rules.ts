@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { quote, quoteList } from "./bounds";
+import { bucketNameProblem, gcsUriProblem, splitGcsUri } from "./cloudStorage";
 import type { ImageManifest } from "./schema";
 import { toEpochNanos } from "./timestamps";
 import { isUnknown } from "./unknown";
@@ -36,13 +38,20 @@ type Report = (path: Path, message: string) => void;
 function checkUris(m: ImageManifest, issue: Report): void {
     const prefix = m.uriPrefix ?? "";
     if (isUnknown(prefix)) return;
+    // A broken prefix is reported once, where it is written, not once per URI.
+    const prefixProblem = uriPrefixProblem(prefix);
+    if (prefixProblem) {
+        issue(["uriPrefix"], prefixProblem);
+        return;
+    }
     m.tilesets.forEach((tileset, t) => {
         tileset.sources.forEach((source, s) => {
             source.uris.forEach((uri, u) => {
                 // A full gs:// URI under a uriPrefix still forms a gs:// URI: a warning (warnings.ts), not an error.
                 if (isUnknown(uri) || (prefix && uri.startsWith("gs://"))) return;
                 const full = prefix + uri;
-                if (!GCS_URI.test(full)) issue(["tilesets", t, "sources", s, "uris", u], uriMessage(full, prefix));
+                const problem = gcsUriProblem(full) ?? (GCS_URI.test(full) ? undefined : uriMessage(full, prefix));
+                if (problem) issue(["tilesets", t, "sources", s, "uris", u], problem);
             });
         });
     });
@@ -50,10 +59,18 @@ function checkUris(m: ImageManifest, issue: Report): void {
 
 function uriMessage(full: string, prefix: string): string {
     const https = /^https?:\/\/storage\.(?:cloud\.)?googleapis\.com\/([^/]+)\/(.+)$/.exec(full);
-    if (https) return `"${full}" is an HTTP URL; external images read Cloud Storage directly: write gs://${https[1]}/${https[2]}`;
-    if (/^https?:\/\//.test(full)) return `"${full}" is not a Cloud Storage URI; external images need gs://bucket/object`;
-    const where = prefix ? ` (uriPrefix "${prefix}" + uri)` : "";
-    return `"${full}"${where} is not a gs://bucket/object URI; give the full gs:// URI or set uriPrefix to gs://bucket/folder/`;
+    if (https) return `${quote(full)} is an HTTP URL; external images read Cloud Storage directly: write gs://${https[1]}/${https[2]}`;
+    if (/^https?:\/\//.test(full)) return `${quote(full)} is not a Cloud Storage URI; external images need gs://bucket/object`;
+    const where = prefix ? ` (uriPrefix ${quote(prefix)} + uri)` : "";
+    return `${quote(full)}${where} is not a gs://bucket/object URI; give the full gs:// URI or set uriPrefix to gs://bucket/folder/`;
+}
+
+/** A uriPrefix whose bucket is not a bucket name, or that holds a line break, breaks every URI. */
+function uriPrefixProblem(prefix: string): string | undefined {
+    if (/[\r\n]/.test(prefix)) return `uriPrefix ${quote(prefix)} contains a line break (CR or LF), which Cloud Storage names cannot hold`;
+    const parts = splitGcsUri(prefix);
+    const bucket = parts && bucketNameProblem(parts.bucket);
+    return bucket ? `uriPrefix ${quote(prefix)}: ${bucket}` : undefined;
 }
 
 /** The declared tileset ids, or undefined when one is not known yet (references cannot be judged). */
@@ -62,7 +79,7 @@ function checkTilesets(m: ImageManifest, issue: Report): Set<string> | undefined
     const ids = new Set<string>();
     m.tilesets.forEach((tileset, t) => {
         const id = tileset.id ?? "";
-        if (ids.has(id)) issue(["tilesets", t, "id"], `tileset id "${id}" is used twice; give each tileset its own id`);
+        if (ids.has(id)) issue(["tilesets", t, "id"], `tileset id ${quote(id)} is used twice; give each tileset its own id`);
         ids.add(id);
     });
     return [...ids].some(isUnknown) ? undefined : ids;
@@ -74,13 +91,13 @@ function checkBands(m: ImageManifest, tilesetIds: Set<string> | undefined, issue
     const ids = new Set<string>();
     // Band names of an Earth Engine image are unique; a band's tilesetId must name a declared tileset.
     m.bands.forEach((band, b) => {
-        if (ids.has(band.id)) issue(["bands", b, "id"], `band id "${band.id}" is used twice; band ids must be unique`);
+        if (ids.has(band.id)) issue(["bands", b, "id"], `band id ${quote(band.id)} is used twice; band ids must be unique`);
         ids.add(band.id);
         const tilesetId = band.tilesetId ?? "";
         if (tilesetIds && !isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
             issue(
                 ["bands", b, "tilesetId"],
-                `band "${band.id}" refers to tileset "${tilesetId}", which is not declared; use one of ${quoteList(tilesetIds)}`,
+                `band ${quote(band.id)} refers to tileset ${quote(tilesetId)}, which is not declared; use one of ${quoteList(tilesetIds)}`,
             );
         }
     });
@@ -94,7 +111,7 @@ function checkMaskBands(m: ImageManifest, tilesetIds: Set<string> | undefined, b
     m.maskBands?.forEach((mask, i) => {
         const tilesetId = mask.tilesetId ?? "";
         if (tilesetIds && !isUnknown(tilesetId) && !tilesetIds.has(tilesetId)) {
-            issue(["maskBands", i, "tilesetId"], `mask tileset "${tilesetId}" is not declared; use one of ${quoteList(tilesetIds)}`);
+            issue(["maskBands", i, "tilesetId"], `mask tileset ${quote(tilesetId)} is not declared; use one of ${quoteList(tilesetIds)}`);
         }
         const conflict = (path: Path, other: number, what: string) =>
             issue(
@@ -111,10 +128,10 @@ function checkMaskBands(m: ImageManifest, tilesetIds: Set<string> | undefined, b
             if (isUnknown(bandId)) return;
             const path = ["maskBands", i, "bandIds", j];
             if (bandIds && !bandIds.has(bandId)) {
-                issue(path, `mask refers to band "${bandId}", which is not declared in bands; use one of ${quoteList(bandIds)}`);
+                issue(path, `mask refers to band ${quote(bandId)}, which is not declared in bands; use one of ${quoteList(bandIds)}`);
             }
             const other = maskOfAll ?? maskOf.get(bandId);
-            if (other !== undefined) conflict(path, other, `"${bandId}"`);
+            if (other !== undefined) conflict(path, other, quote(bandId));
             maskOf.set(bandId, i);
         });
     });
@@ -137,7 +154,10 @@ function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issu
         }
     }
     if (footprint.bandId !== undefined && bandIds && !isUnknown(footprint.bandId) && !bandIds.has(footprint.bandId)) {
-        issue(["footprint", "bandId"], `footprint band "${footprint.bandId}" is not declared in bands; use one of ${quoteList(bandIds)}`);
+        issue(
+            ["footprint", "bandId"],
+            `footprint band ${quote(footprint.bandId)} is not declared in bands; use one of ${quoteList(bandIds)}`,
+        );
     }
 }
 
@@ -172,8 +192,4 @@ function checkMetadataSkip(m: ImageManifest, issue: Report): void {
             // dimensions without skipMetadataRead are ignored by the service: a warning (warnings.ts).
         });
     });
-}
-
-function quoteList(values: Set<string>): string {
-    return values.size === 0 ? "(none declared)" : [...values].map((v) => `"${v}"`).join(", ");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "./bounds";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
 import {
     BAND_ID,
@@ -9,9 +10,10 @@ import {
     propertyKeyServiceMessage,
     type ServiceIssueParams,
 } from "./identifiers";
+import { assetNameLengthProblem, inTimestampRange, int32 } from "./limits";
 import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "./names";
 import { checkManifestRules } from "./rules";
-import { isRfc3339, normalizeTimestamp, type TimestampObject, timestampObjectToRfc3339 } from "./timestamps";
+import { normalizeTimestamp, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
 
 /**
  * The Earth Engine `ImageManifest` and its nested types, as one zod schema: the TypeScript
@@ -35,10 +37,15 @@ const missingValue = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"
  */
 const timestamp = z.custom<string | TimestampObject>().transform((value, ctx) => {
     if (typeof value === "string") {
-        if (isRfc3339(value)) return normalizeTimestamp(value);
+        const nanos = toEpochNanos(value);
+        if (nanos !== undefined && inTimestampRange(nanos)) return normalizeTimestamp(value);
         ctx.addIssue({
             code: "custom",
-            message: `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}" is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`,
+            // Quotes what was written: its UTC form may be a year the user never wrote (0000 or 10000).
+            message:
+                nanos === undefined
+                    ? `${quote(value)} is not an RFC 3339 timestamp; write for example "2026-01-01T00:00:00Z" (date, T, time, offset or Z)`
+                    : `${quote(value)} falls outside what a protobuf Timestamp holds once its offset is applied: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z (UTC); use a time inside that range`,
         });
         return value;
     }
@@ -75,11 +82,7 @@ export const AffineTransformSchema = z.strictObject({
     translateY: number("translateY").optional(),
 });
 
-const positiveInt = (field: string) =>
-    z
-        .number({ error: (iss) => `${field} must be a whole number, got ${describe(iss.input)}` })
-        .int({ error: `${field} must be a whole number` })
-        .positive({ error: `${field} must be at least 1` });
+const positiveInt = (field: string) => int32(field, 1, `${field} must be at least 1`);
 
 export const GridDimensionsSchema = z.strictObject({
     /** Width of the grid in pixels. */
@@ -120,10 +123,7 @@ export const TilesetSchema = z.strictObject({
     subdatasetSuffix: z.string().optional(),
 });
 
-const nonNegativeIndex = z
-    .number({ error: (iss) => `tilesetBandIndex must be a whole number, got ${describe(iss.input)}` })
-    .int({ error: "tilesetBandIndex must be a whole number" })
-    .nonnegative({ error: "tilesetBandIndex is 0-based and must not be negative" });
+const nonNegativeIndex = int32("tilesetBandIndex", 0, "tilesetBandIndex is 0-based and must not be negative");
 
 export const TilesetBandSchema = z.strictObject({
     /** Band name in the asset: a letter, then letters, digits, '_' or '-', at most 100 characters. Band order in the asset is list order. */
@@ -176,7 +176,10 @@ const ImageManifestObjectSchema = z.strictObject({
     name: z
         .string({ error: (iss) => `name is required: ${iss.input === undefined ? "give" : "use"} projects/<project>/assets/<path>` })
         .refine((value) => parseAssetName(value) !== undefined, {
-            error: (iss) => `"${String(iss.input)}" is not an asset name; ${ASSET_NAME_HINT}`,
+            error: (iss) => `${quote(String(iss.input))} is not an asset name; ${ASSET_NAME_HINT}`,
+        })
+        .refine((value) => assetNameLengthProblem(normalizeAssetName(value)) === undefined, {
+            error: (iss) => assetNameLengthProblem(normalizeAssetName(String(iss.input))),
         })
         .transform(normalizeAssetName),
     /** Flat metadata; keys of letters, digits and '_', values strings or numbers. Patched in place. */

@@ -1,25 +1,26 @@
 import type { z } from "zod";
+import { boundFailures, MAX_QUOTED_CHARS, type ManifestFailure, quote } from "./bounds";
 import { isObject } from "./compare";
+import { firstTooDeep, MAX_DEPTH } from "./depth";
 import { fieldsAt } from "./fields";
-import { camelizeKeys, snakeToCamel } from "./keys";
+import { camelizeKeys, dataObject, pathAsWritten } from "./keys";
 import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
 import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import { type ImageManifest, ImageManifestSchema } from "./schema";
 import { isUnknown } from "./unknown";
 
-/** One problem, in Pulumi's CheckFailure form: the property path to fix and what to do. */
-export interface ManifestFailure {
-    property: string;
-    reason: string;
-}
+export type { ManifestFailure } from "./bounds";
 
 export type ManifestValidation =
     | { ok: true; manifest: ImageManifest }
     | {
           ok: false;
           failures: ManifestFailure[];
-          /** The manifest with keys normalised, for inputs that cannot be fully parsed yet (unknowns). */
+          /**
+           * The manifest with keys normalised, for inputs that cannot be fully parsed yet (unknowns);
+           * undefined when it nests too deep to be handed back.
+           */
           normalized: unknown;
       };
 
@@ -31,6 +32,16 @@ type Path = readonly PropertyKey[];
  * once the value is known.
  */
 export function validateManifest(raw: unknown, root = "imageManifest"): ManifestValidation {
+    // Measured without recursion first: everything after this point recurses through the value.
+    const tooDeep = firstTooDeep(raw);
+    if (tooDeep) {
+        const failure = {
+            property: formatPath(root, tooDeep),
+            reason: `this value nests deeper than ${MAX_DEPTH} levels; an ImageManifest nests at most 6 (property values are strings or numbers), so remove the nesting below it`,
+        };
+        // Nothing of it goes back to the engine: its own (recursive) serializer would meet the same depth.
+        return { ok: false, failures: boundFailures([failure]), normalized: undefined };
+    }
     const camelized = camelizeKeys(raw);
     const { conflicts } = camelized;
     const legacy = convertLegacyKeys(camelized.value);
@@ -41,27 +52,46 @@ export function validateManifest(raw: unknown, root = "imageManifest"): Manifest
     }));
     failures.push(...legacy.failures.map((note) => ({ property: formatPath(root, note.path), reason: note.message })));
     failures.push(...nameFormFailures(value, root, legacy));
-    const bytes = Buffer.byteLength(JSON.stringify(raw ?? null));
-    if (bytes > MAX_MANIFEST_BYTES) {
-        failures.push({
-            property: root,
-            reason: `the manifest is ${bytes} bytes, over the API's 10 MB limit; shorten URIs with uriPrefix or split the image`,
-        });
-    }
+    const size = oversize(raw, root);
+    if (size) failures.push(size);
     const parsed = ImageManifestSchema.safeParse(value);
-    if (parsed.success && failures.length === 0) return { ok: true, manifest: parsed.data };
+    if (parsed.success && failures.length === 0) return { ok: true, manifest: withPropertiesAsWritten(parsed.data, value) };
     if (!parsed.success) {
         const reported = new Set(failures.map((failure) => failure.property));
         for (const issue of parsed.error.issues) {
             if (isUnderUnknown(value, issue.path)) continue;
-            for (const failure of describeIssue(root, issue, value)) {
+            for (const failure of describeIssue(root, issue, value, raw)) {
                 const property = writtenProperty(failure.property, root, legacy.origins, formatPath);
                 if (!reported.has(property)) failures.push({ ...failure, property });
             }
         }
     }
     // No failures left here means every problem sits under a value that is not known yet.
-    return { ok: false, failures, normalized: withNormalizedName(value) };
+    return { ok: false, failures: boundFailures(failures), normalized: withNormalizedName(value) };
+}
+
+/**
+ * The 10 MB request limit, reported at the manifest's largest field: the engine prints the value
+ * of a failure's property when that property is a top-level input, and `imageManifest` would
+ * echo the whole 10 MB twice.
+ */
+function oversize(raw: unknown, root: string): ManifestFailure | undefined {
+    const bytes = Buffer.byteLength(JSON.stringify(raw ?? null));
+    if (bytes <= MAX_MANIFEST_BYTES) return undefined;
+    const fields = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : [];
+    const sized = fields.map(([key, v]) => ({ key, bytes: Buffer.byteLength(JSON.stringify(v ?? null)) }));
+    const largest = sized.sort((a, b) => b.bytes - a.bytes)[0];
+    return {
+        property: largest ? formatPath(root, [largest.key]) : `${root}[${bytes} bytes]`,
+        reason: `the manifest is ${bytes} bytes, over the API's 10 MB request limit (${MAX_MANIFEST_BYTES} bytes)${largest ? `; this field takes ${largest.bytes}` : ""}. Shorten URIs with uriPrefix or split the image`,
+    };
+}
+
+/** zod rebuilds maps by assignment, which drops a `__proto__` key; the user's keys are data. */
+function withPropertiesAsWritten(manifest: ImageManifest, value: unknown): ImageManifest {
+    const written = (value as { properties?: unknown }).properties;
+    if (!manifest.properties || written === null || typeof written !== "object") return manifest;
+    return { ...manifest, properties: dataObject(Object.entries(written)) as ImageManifest["properties"] };
 }
 
 /** A name that the service would take but that is surely a mistake: the legacy prefix before a Cloud project name. */
@@ -94,7 +124,7 @@ function valuesAlong(value: unknown, path: Path): unknown[] {
     let current = value;
     for (const segment of path) {
         if (current === null || typeof current !== "object") break;
-        current = (current as Record<PropertyKey, unknown>)[segment];
+        current = Object.hasOwn(current, segment) ? (current as Record<PropertyKey, unknown>)[segment] : undefined;
         out.push(current);
     }
     return out;
@@ -104,18 +134,20 @@ function isUnderUnknown(value: unknown, path: Path): boolean {
     return valuesAlong(value, path).some(isUnknown);
 }
 
-function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown): ManifestFailure[] {
+/** The failure for one zod issue, at the path as the user wrote it (snake_case stays snake_case). */
+function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown, raw: unknown): ManifestFailure[] {
+    const path = issue.path.filter((s) => typeof s !== "symbol") as (string | number)[];
     if (issue.code === "unrecognized_keys") {
-        const known = fieldsAt(ImageManifestSchema, issue.path.filter((s) => typeof s !== "symbol") as (string | number)[]);
+        const known = fieldsAt(ImageManifestSchema, path);
         return issue.keys.map((key) => ({
-            property: formatPath(root, [...issue.path, key]),
+            property: formatPath(root, pathAsWritten(raw, [...path, key])),
             reason: unknownFieldMessage(key, known),
         }));
     }
     return [
         {
-            property: formatPath(root, issue.path),
-            reason: isMissingField(issue, value) ? `${lastName(issue.path)} is required` : issue.message,
+            property: formatPath(root, pathAsWritten(raw, path)),
+            reason: isMissingField(issue, value) ? `${lastName(pathAsWritten(raw, path))} is required` : issue.message,
         },
     ];
 }
@@ -127,9 +159,10 @@ export function isMissingField(issue: z.core.$ZodIssue, value: unknown): boolean
 }
 
 function unknownFieldMessage(key: string, known: string[]): string {
-    const base = `unknown field "${key}"`;
+    const base = `unknown field ${quote(key)}`;
     if (key === "value" && known.includes("values")) return `${base}; missing data takes "values": a list of numbers`;
-    const guess = known.find((k) => k.toLowerCase() === snakeToCamel(key).toLowerCase() || k.toLowerCase() === key.toLowerCase());
+    const loose = key.replace(/_/g, "").toLowerCase();
+    const guess = known.find((k) => k.toLowerCase() === loose);
     if (guess) return `${base}; did you mean "${guess}"?`;
     return `${base}; the Earth Engine API knows ${known.map((k) => `"${k}"`).join(", ")}`;
 }
@@ -139,13 +172,17 @@ function lastName(path: Path): string {
     return typeof last === "string" ? last : "this value";
 }
 
-/** `imageManifest.tilesets[1].sources`, `imageManifest.properties["system:time_start"]`. */
+/**
+ * `imageManifest.tilesets[1].sources`, `imageManifest.properties["system:time_start"]`. A key
+ * longer than MAX_QUOTED_CHARS is shown cut, with its length.
+ */
 export function formatPath(root: string, path: Path): string {
     let out = root;
     for (const segment of path) {
         if (typeof segment === "number") out += `[${segment}]`;
-        else if (typeof segment === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) out += `.${segment}`;
-        else out += `[${JSON.stringify(String(segment))}]`;
+        else if (typeof segment === "string" && segment.length <= MAX_QUOTED_CHARS && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment))
+            out += `.${segment}`;
+        else out += `[${quote(String(segment))}]`;
     }
     return out;
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { containsUnknown, formatPath, isUnknown, type ManifestFailure } from "../manifest";
+import { quote } from "../manifest/bounds";
 import { PROVIDER_KEY } from "./provider";
 
 // A Cloud project id or number; the server has the final word, this catches typos early.
@@ -10,7 +11,7 @@ export function unknownInputs(news: Record<string, unknown>, typeName: string, k
     const failures: ManifestFailure[] = [];
     for (const key of Object.keys(news)) {
         if (key === PROVIDER_KEY || keys.includes(key)) continue;
-        failures.push({ property: key, reason: `unknown input "${key}"; ${typeName} takes ${listOf(keys)}` });
+        failures.push({ property: key, reason: `unknown input ${quote(key)}; ${typeName} takes ${listOf(keys)}` });
     }
     return failures;
 }
@@ -21,7 +22,7 @@ export function projectFailures(project: unknown): ManifestFailure[] {
     return [
         {
             property: "project",
-            reason: `"${String(project)}" is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
+            reason: `${quote(String(project))} is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
         },
     ];
 }

@@ -25,7 +25,11 @@ describe("credentials", () => {
     });
 
     test("descriptions say where credentials come from and never contain them", () => {
-        const key = JSON.stringify({ type: "service_account", client_email: "sa@p.iam.gserviceaccount.com", private_key: "-----KEY-----" });
+        const key = JSON.stringify({
+            type: "service_account",
+            client_email: "sa@p.iam.gserviceaccount.com",
+            private_key: "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n",
+        });
         const keyed = authSourceFor(settings({ credentials: key, impersonateServiceAccount: "writer@p.iam.gserviceaccount.com" }));
         expect(keyed.description).toBe("the service-account key in earthengine:credentials impersonating writer@p.iam.gserviceaccount.com");
         expect(authSourceFor(settings({})).description).toBe("Application Default Credentials");

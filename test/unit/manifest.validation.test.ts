@@ -138,12 +138,12 @@ describe("invalid manifests", () => {
         }
     });
 
-    test("a manifest over 10 MB is refused as a whole", () => {
+    test("a manifest over 10 MB is refused at its largest field, never at imageManifest (the engine would print the value)", () => {
         const manifest = { ...valid("cogdemo1.json"), memo: "x".repeat(MAX_MANIFEST_BYTES) };
         expect(failuresOf(validateManifest(manifest))).toEqual([
             {
-                property: "imageManifest",
-                reason: expect.stringContaining("over the API's 10 MB limit; shorten URIs with uriPrefix"),
+                property: "imageManifest.memo",
+                reason: expect.stringContaining("over the API's 10 MB request limit (10000000 bytes); this field takes 10000002"),
             },
         ]);
     });
