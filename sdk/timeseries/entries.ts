@@ -100,3 +100,12 @@ function namedTilesetIds(manifest: Record<string, unknown>): string[] {
     const ids = refs.filter(isPlainObject).map((ref) => (typeof ref.tilesetId === "string" ? ref.tilesetId : ""));
     return [...new Set(ids)];
 }
+
+const PROBLEMS_SHOWN = 10;
+
+/** One line per problem, at most ten, for the error that stops the program. */
+export function describeProblems(collection: string, problems: readonly EntryProblem[]): string {
+    const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  ${p.property}: ${p.reason}`);
+    if (problems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${problems.length - PROBLEMS_SHOWN} more`);
+    return `ExternalImageCollection "${collection}" cannot declare its images:\n${lines.join("\n")}`;
+}
