@@ -67,9 +67,11 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
             );
         }
         this.images = children;
-        pulumi.all([pulumi.output(collectionArgs.properties), pulumi.all(merged)]).apply(([properties, manifests]) => {
+        // Warnings need every entry; as a registered output the engine waits for them before it ends.
+        const imageKeys = pulumi.all([pulumi.output(collectionArgs.properties), pulumi.all(merged)]).apply(([properties, manifests]) => {
             for (const warning of propertyTypeWarnings(properties, manifests)) pulumi.log.warn(warning, this);
+            return Object.keys(manifests);
         });
-        this.registerOutputs({ assetName: this.assetName });
+        this.registerOutputs({ assetName: this.assetName, imageKeys });
     }
 }

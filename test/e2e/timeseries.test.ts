@@ -103,13 +103,13 @@ test("1. up registers the folder, the collection, 30 dated images and public rea
     expect(emulator.assets().find((a) => a.name === COLLECTION)).toMatchObject({ type: "IMAGE_COLLECTION", properties: BASE.properties });
     expect(result.outputs.collection.value).toBe(COLLECTION);
     expect(Object.keys(result.outputs.imageNames.value)).toHaveLength(30);
-    const policy = await (
+    const policy = (await (
         await fetch(`${emulator.url}/v1alpha/${COLLECTION}:getIamPolicy`, {
             method: "POST",
             headers: { authorization: "Bearer t", "content-type": "application/json" },
             body: "{}",
         })
-    ).json();
+    ).json()) as { bindings: unknown[] };
     expect(policy.bindings).toContainEqual(expect.objectContaining({ role: "roles/viewer", members: ["allUsers"] }));
 });
 
