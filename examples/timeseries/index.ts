@@ -36,5 +36,5 @@ const ndvi = new ee.ExternalImageCollection("ndvi", {
 // Public read: anyone can load the collection in the Code Editor or an app.
 new ee.AssetIamMember("ndvi-public", { assetName: ndvi.assetName, role: "roles/viewer", member: "allUsers" });
 
-export const collection = ndvi.assetName;
+export const assetName = ndvi.assetName;
 export const imageNames = Object.values(ndvi.images).map((image) => image.assetName);

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateManifest } from "../../provider/manifest";
-import { mergeEntry } from "../../sdk/timeseries/entries";
+import { describeProblems, mergeEntry } from "../../sdk/timeseries/entries";
 import { mergePatch } from "../../sdk/timeseries/mergePatch";
 import { propertyTypeWarnings } from "../../sdk/timeseries/propertyTypes";
 
@@ -85,5 +85,15 @@ describe("JSON Merge Patch (RFC 7386)", () => {
 describe("property types across a collection", () => {
     test.each(fixture<WarningCase[]>("property-types.json"))("$behaviour", ({ collectionProperties, manifests, warnings }) => {
         expect(propertyTypeWarnings(collectionProperties, manifests)).toEqual(warnings);
+    });
+});
+
+describe("the error that stops the program", () => {
+    test("names the component and lists at most ten problems", () => {
+        const problems = Array.from({ length: 12 }, (_, i) => ({ property: `images.k${i}`, reason: "why" }));
+        const lines = describeProblems("ndvi", problems).split("\n");
+        expect(lines[0]).toBe('ExternalImageCollection "ndvi" cannot declare its images:');
+        expect(lines.slice(1, 11)).toEqual(problems.slice(0, 10).map((p) => `  ${p.property}: why`));
+        expect(lines.slice(11)).toEqual(["  ... and 2 more"]);
     });
 });
