@@ -127,11 +127,18 @@ test("2a. a property changing type between entries warns at preview, naming the 
     await declare(stable);
 });
 
-test("2b. a key that is not an asset id fails the preview, naming it, before any Earth Engine call", async () => {
+test.each([
+    ["a key that is not an asset id", { "2024.02.01": { uri: "x.tif" } }, /images\["2024\.02\.01"\]: a key is an asset id/],
+    [
+        "an entry with both uri and tilesets",
+        { "2024_02_01": { uri: "x.tif", tilesets: [{ id: "0", sources: [{ uris: ["y.tif"] }] }] } },
+        /images\["2024_02_01"\]\.uri: give either uri \(one COG\) or tilesets, not both/,
+    ],
+])("2b. %s fails the preview, naming the entry, before any Earth Engine call", async (_, extra, message) => {
     const stable = images;
-    await declare({ ...images, "2024.02.01": { uri: "x.tif" } });
+    await declare({ ...images, ...extra });
     const { result, calls } = await callsDuring(() => stack.preview().catch((error: Error) => error));
-    expect(String(result)).toMatch(/images\["2024\.02\.01"\]: a key is an asset id/);
+    expect(String(result)).toMatch(message);
     expect(calls).toEqual([]);
     await declare(stable);
 });
@@ -184,6 +191,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
 
 test("4. destroy removes the images, then the collection, then the folder", async () => {
     const { calls } = await callsDuring(() => stack.destroy());
+    process.stdout.write(`timeseries e2e: destroy of 32 images: ${JSON.stringify(countCalls(calls))}\n`);
     const deletes = calls.filter((c) => c.method === "DELETE" && c.status === 200).map((c) => c.path.replace(/^\/v1\w*\//, ""));
     expect(deletes).toHaveLength(34);
     expect(deletes.slice(-2)).toEqual([COLLECTION, BASE.folder]);
