@@ -179,7 +179,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
         ).toEqual(dropped);
         const patch = calls.find((c) => c.method === "PATCH");
         expect(patch?.path).toMatch(new RegExp(`/${changed}$`));
-        expect(patch?.body).toMatchObject({ updateMask: "properties.cloud" });
+        expect(patch?.body).toMatchObject({ updateMask: 'properties."cloud"' }); // quoted keys, as main's patch-mask form sends them
         expect(imageNames()).toEqual(expectedNames());
         expect(emulator.assets().find((a) => a.name === `${COLLECTION}/${changed}`)?.properties).toEqual({
             product: "sst_daily",
