@@ -31,7 +31,9 @@ export {
     type AssetIamPolicyArgs,
 } from "./assetIam";
 export { ExternalImage } from "./externalImage";
+export { ExternalImageCollection, type ExternalImageCollectionArgs } from "./externalImageCollection";
 export { Folder, type FolderArgs } from "./folder";
 export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";
 export { EarthEngineResource } from "./resource";
+export type { ImageDefaults, ImageDefaultsArgs, ImageEntry, ImageEntryArgs } from "./timeseries/inputs";

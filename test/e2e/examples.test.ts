@@ -11,9 +11,16 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+const monthly = Array.from(
+    { length: 12 },
+    (_, m) => `projects/example-project/assets/archive/ndvi_monthly/2024_${String(m + 1).padStart(2, "0")}`,
+);
+
+// The first name is the program's assetName output.
 test.each([
     ["basic", ["projects/example-project/assets/dem"]],
     ["multiband", ["projects/example-project/assets/scene_20260601"]],
+    ["timeseries", ["projects/example-project/assets/archive/ndvi_monthly", "projects/example-project/assets/archive", ...monthly]],
 ])("examples/%s goes through up, a no-change preview, and destroy", async (example, assetNames) => {
     emulator.reset();
     const sandbox = await createSandbox(path.join(REPO_ROOT, "examples", example), {
@@ -27,7 +34,12 @@ test.each([
 
         const up = await stack.up();
         expect(up.outputs.assetName.value).toBe(assetNames[0]);
-        expect(emulator.assets().map((a) => a.name)).toEqual(assetNames);
+        expect(
+            emulator
+                .assets()
+                .map((a) => a.name)
+                .sort(),
+        ).toEqual([...assetNames].sort());
 
         await stack.preview({ expectNoChanges: true });
 

@@ -2,11 +2,20 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 
 export const EXTERNAL_IMAGE_TYPE = "pulumi-nodejs:dynamic/earthengine:ExternalImage";
 
-/** Collects the engine's step operations on ExternalImage resources, as "op name" strings; unchanged ("same") steps are left out. */
+/**
+ * Collects the engine's step operations as "op name" strings; unchanged ("same") steps are left
+ * out. Only ExternalImage resources by default; `anyType` records every resource except the
+ * default provider (which "updates" whenever a test edits stack config, as the engine keeps the
+ * config as its inputs), so a test can prove that nothing else changes.
+ */
 export class StepRecorder {
     readonly steps: string[] = [];
+    constructor(private readonly anyType = false) {}
     readonly onEvent = (event: EngineEvent): void => {
         const meta = event.resourcePreEvent?.metadata;
-        if (meta && meta.type === EXTERNAL_IMAGE_TYPE && meta.op !== "same") this.steps.push(`${meta.op} ${meta.urn.split("::").pop()}`);
+        const recorded = meta && (this.anyType ? !meta.type.startsWith("pulumi:providers:") : meta.type === EXTERNAL_IMAGE_TYPE);
+        if (meta && recorded && meta.op !== "same") {
+            this.steps.push(`${meta.op} ${meta.urn.split("::").pop()}`);
+        }
     };
 }

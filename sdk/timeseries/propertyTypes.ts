@@ -1,0 +1,45 @@
+import { formatPath } from "../../provider/manifest";
+import { isPlainObject } from "./mergePatch";
+
+const SHOWN = 3;
+
+/**
+ * Warnings for each property that is a number in some images (or in the collection's own
+ * properties) and a string in others. Earth Engine is reported to refuse registering an image
+ * whose property type differs from the same property in its collection; Google does not document
+ * the rule, so this warns rather than fails. One warning per property, naming the entries.
+ *
+ * @param collectionProperties the collection's own `properties`
+ * @param manifests merged entry manifests by key, in declaration order
+ */
+export function propertyTypeWarnings(collectionProperties: unknown, manifests: Record<string, Record<string, unknown>>): string[] {
+    // property key -> value type -> where it has that type
+    const seen = new Map<string, Map<string, string[]>>();
+    const note = (properties: unknown, where: (property: string) => string) => {
+        if (!isPlainObject(properties)) return;
+        for (const [property, value] of Object.entries(properties)) {
+            const type = typeof value;
+            if (type !== "number" && type !== "string") continue; // other values fail the manifest schema
+            const byType = seen.get(property) ?? new Map<string, string[]>();
+            seen.set(property, byType);
+            byType.set(type, [...(byType.get(type) ?? []), where(property)]);
+        }
+    };
+    note(collectionProperties, (property) => formatPath("properties", [property]));
+    for (const [key, manifest] of Object.entries(manifests))
+        note(manifest.properties, (property) => formatPath("images", [key, "properties", property]));
+    const warnings: string[] = [];
+    for (const [property, byType] of seen) {
+        if (byType.size < 2) continue;
+        const parts = [...byType].map(([type, where]) => `a ${type} in ${list(where)}`);
+        warnings.push(
+            `property "${property}" has two types (${parts.join("; ")}); Earth Engine is reported to refuse an image whose property type differs from the same property in its collection: give "${property}" one type`,
+        );
+    }
+    return warnings;
+}
+
+function list(where: string[]): string {
+    const shown = where.slice(0, SHOWN).join(", ");
+    return where.length > SHOWN ? `${shown} and ${where.length - SHOWN} more` : shown;
+}
