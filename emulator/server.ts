@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
 import { requireBearerToken } from "./auth";
+import { discoveryDocument } from "./discovery";
 import { ApiError, invalidArgument } from "./errors";
 import { checkFault, type FaultQueue } from "./faults";
 import { bodyForLog, parseJsonBody, type ReceivedBody, readBody, sendError, sendJson } from "./http";
 import type { RecordedRequest, RequestLog } from "./requestLog";
 import { dispatch } from "./routes";
 import type { AssetStore } from "./store";
+import { grantToken } from "./token";
 
 /** The state one emulator serves. */
 export interface EmulatorState {
@@ -35,6 +38,8 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     const method = (request.method ?? "GET").toUpperCase();
     const body = await readBody(request);
     if (url.pathname.startsWith("/_emulator/")) return handleTestRoute(state, method, url.pathname, body, response);
+    const client = clientRoute(method, url, request.headers.host, body);
+    if (client) return sendJson(response, client.status, client.body);
 
     const query = Object.fromEntries(url.searchParams);
     const header = request.headers["x-goog-user-project"];
@@ -85,6 +90,30 @@ function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody
                 `No emulator test route ${route}; there are GET /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset and POST /_emulator/faults.`,
             );
     }
+}
+
+/**
+ * What official clients fetch besides API calls, without auth and unlogged, as at Google: the
+ * discovery document (`GET /$discovery/rest?version=v1`) and the OAuth token endpoint
+ * (`POST /token`) that a service-account key's `token_uri` names.
+ */
+function clientRoute(
+    method: string,
+    url: URL,
+    host: string | undefined,
+    body: ReceivedBody,
+): { status: number; body: unknown } | undefined {
+    const path = url.pathname.replace(/^\/%24/, "/$");
+    if (method === "GET" && path === "/$discovery/rest") {
+        const version = url.searchParams.get("version") ?? "";
+        if (!API_VERSIONS.includes(version as ApiVersion)) {
+            const error = new ApiError(404, `No discovery document for version '${version}'; there are ${API_VERSIONS.join(", ")}.`);
+            return { status: 404, body: error.body() };
+        }
+        return { status: 200, body: discoveryDocument(version as ApiVersion, `http://${host ?? "127.0.0.1"}`) };
+    }
+    if (method === "POST" && path === "/token") return grantToken(body.text);
+    return undefined;
 }
 
 function decodePath(path: string): string {
