@@ -53,14 +53,15 @@ const withImage = async () => {
 const withFolder = async () => {
     expect((await createContainer(emulator.url, `${ROOT}/archive`)).status).toBe(200);
 };
+const withFolderAndImage = async () => {
+    await withFolder();
+    await withImage();
+};
 const IMAGE = `${ROOT}/archive/cli-image`;
 
 test("getAsset", async () => {
     const { ours: a, official: b } = await bothSend(
-        async () => {
-            await withFolder();
-            await withImage();
-        },
+        withFolderAndImage,
         () => ours.getAsset(IMAGE),
         () => eeData("getAsset", IMAGE),
     );
@@ -100,10 +101,7 @@ test("createAsset of a folder and of a collection", async () => {
 test("patch with an update mask (updateAsset)", async () => {
     const mask = ["properties.revision", "start_time"];
     const { ours: a, official: b } = await bothSend(
-        async () => {
-            await withFolder();
-            await withImage();
-        },
+        withFolderAndImage,
         () => ours.patchAsset(IMAGE, { properties: { revision: 3 } }, mask),
         () => eeData("updateAsset", IMAGE, new EarthEngineAsset({ properties: { revision: 3 } }), mask),
     );
@@ -113,10 +111,7 @@ test("patch with an update mask (updateAsset)", async () => {
 
 test("deleteAsset", async () => {
     const { ours: a, official: b } = await bothSend(
-        async () => {
-            await withFolder();
-            await withImage();
-        },
+        withFolderAndImage,
         () => ours.deleteAsset(IMAGE),
         () => eeData("deleteAsset", IMAGE),
     );
