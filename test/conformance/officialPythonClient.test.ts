@@ -87,6 +87,13 @@ test("the CLI sets properties and a start time (a FieldMask object), copies, mov
     );
 });
 
+test("the CLI takes the emulator's 404 for a missing asset, as it takes the service's (ee.data.getInfo gives None)", async () => {
+    await expect(client.earthengine("asset", "info", `${ROOT}/missing`)).rejects.toThrow(
+        `Asset does not exist or is not accessible: ${ROOT}/missing`,
+    );
+    expect(apiCalls().map(callLine)).toEqual([`GET /v1/${ROOT}/missing 404`]);
+});
+
 test("an image the CLI registered is adopted by an ExternalImage with no write", async () => {
     await createContainer(emulator.url, `${ROOT}/archive`);
     await client.earthengine("upload", "external_image", "--manifest", path.join(FIXTURES, "cli-image.json"));
