@@ -88,6 +88,21 @@ test("updateAsset sets a property, and deletes the property and start_time the m
     expect(stored.startTime).toBeUndefined();
 });
 
+test("setAssetProperties sets and deletes (null) properties, and turns system:time_start/time_end into the time range", async () => {
+    await importScene();
+    await eeData("setAssetProperties", `${ROOT}/scene`, {
+        cloud_cover: 1.5,
+        sensor: null,
+        "system:time_start": Date.parse("2026-06-02T00:00:00Z"),
+        "system:time_end": Date.parse("2026-06-03T00:00:00Z"),
+    });
+    const [stored] = emulator.assets();
+    expect(stored).toMatchObject({ properties: { cloud_cover: 1.5 }, startTime: "2026-06-02T00:00:00Z", endTime: "2026-06-03T00:00:00Z" });
+    expect(stored.properties).not.toHaveProperty("sensor");
+    const patch = emulator.requests().find((r) => r.method === "PATCH");
+    expect(patch?.body).toMatchObject({ updateMask: 'end_time,start_time,properties."cloud_cover",properties."sensor"' });
+});
+
 test("renameAsset moves a folder with its children", async () => {
     await eeData("createFolder", `${ROOT}/old`, false);
     await eeData("createFolder", `${ROOT}/old/inner`, false);

@@ -31,17 +31,17 @@ const apiCalls = (method?: string) =>
     emulator.requests().filter((r) => !r.path.endsWith("/algorithms") && (method === undefined || r.method === method));
 const callLine = (r: RecordedRequest) => `${r.method} ${r.path} ${r.status}`;
 
-test("ee.data.startExternalImageIngestion registers a manifest file, sent as written to importExternal", async () => {
-    const out = await client.python(
-        path.join(FIXTURES, "ingest.py"),
-        client.keyFile,
-        emulator.url,
-        PROJECT,
-        path.join(FIXTURES, "cogdemo2.json"),
-    );
-    const asset = JSON.parse(out) as { name: string; startTime: string; bands: { id: string; grid: object }[] };
-    expect(asset).toMatchObject({ name: `${ROOT}/cogdemo2`, startTime: "2016-01-01T00:00:00Z" });
+test("ee.data.startExternalImageIngestion registers a manifest file, sent as written; setAssetProperties deletes a property set to None", async () => {
+    const manifest = path.join(FIXTURES, "cogdemo2.json");
+    const out = await client.python(path.join(FIXTURES, "ingest.py"), client.keyFile, emulator.url, PROJECT, manifest, "version");
+    const asset = JSON.parse(out) as { name: string; startTime: string; properties: object; bands: { id: string }[] };
+    expect(asset).toMatchObject({ name: `${ROOT}/cogdemo2`, startTime: "2016-01-01T00:00:00Z", properties: { added: 1 } });
+    expect(asset.properties).not.toHaveProperty("version");
     expect(asset.bands.map((b) => b.id)).toEqual(["red", "rededge3", "rededge2", "green", "blue", "rededge1"]);
+    expect(apiCalls("PATCH")[0].body).toEqual({
+        asset: { properties: { version: null, added: 1 } },
+        updateMask: { paths: ['properties."version"', 'properties."added"'] },
+    });
     const [imported] = apiCalls("POST");
     expect(imported).toMatchObject({ path: `/v1/projects/${PROJECT}/image:importExternal`, status: 200, userProject: PROJECT });
     expect(imported.body).toEqual({ imageManifest: fixture("../conformance/cogdemo2.json"), overwrite: false });
