@@ -15,13 +15,13 @@ export function getAsset(store: AssetStore, name: string): EarthEngineAsset {
     return asset;
 }
 
-/** `assets.delete`: answers `{}`. A folder or collection must be emptied first. */
+/** `assets.delete`: answers `{}`. A folder or collection must be emptied first (in the service's reported words). */
 export function deleteAsset(store: AssetStore, name: string): Record<string, never> {
     const asset = getAsset(store, name);
     if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be deleted.`);
     const children = isContainerType(asset.type) ? store.children(name).length : 0;
     if (children > 0) {
-        throw failedPrecondition(`Asset '${name}' is a ${asset.type} with ${children} child asset(s); delete them first.`);
+        throw failedPrecondition(`Before trying to delete an asset, delete its children: '${name}'`);
     }
     store.remove(name);
     return {};

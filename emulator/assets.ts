@@ -14,6 +14,16 @@ const INT_RANGES: Partial<Record<DataType, { min: number; max: number }>> = {
     UINT32: { min: 0, max: 4294967295 },
 };
 
+/** A band's data type when its tileset declares none (the file would say): 32-bit float. */
+export const PLACEHOLDER_DATA_TYPE = { precision: "FLOAT" } as const;
+
+/** Grid parts a manifest does not declare: WGS 84, 1-unit pixels, north up, 256 × 256. */
+export const PLACEHOLDER_GRID = {
+    crsCode: "EPSG:4326",
+    affineTransform: { scaleX: 1, shearX: 0, translateX: 0, shearY: 0, scaleY: -1, translateY: 0 },
+    dimensions: { width: 256, height: 256 },
+} as const;
+
 // A CRS code such as EPSG:4326 or SR-ORG:6974; anything else is taken as WKT.
 const CRS_CODE = /^[A-Za-z][A-Za-z0-9-]*:[A-Za-z0-9.-]+$/;
 
@@ -58,10 +68,8 @@ function bandsOf(manifest: ImageManifest): ImageBand[] {
         };
         const missingData = band.missingData ?? manifest.missingData;
         if (missingData) out.missingData = structuredClone(missingData);
-        const dataType = tileset && dataTypeOf(tileset.dataType);
-        if (dataType) out.dataType = dataType;
-        const grid = tileset && gridOf(tileset);
-        if (grid) out.grid = grid;
+        out.dataType = (tileset && dataTypeOf(tileset.dataType)) ?? { ...PLACEHOLDER_DATA_TYPE };
+        out.grid = gridOf(tileset);
         return out;
     });
 }
@@ -77,15 +85,18 @@ function dataTypeOf(dataType: DataType | undefined): ImageBand["dataType"] {
     return range ? { precision: "INT", range: { ...range } } : undefined;
 }
 
-/** What the manifest says about the band's grid; undefined when it says nothing (the file would). */
-function gridOf(tileset: Tileset): ImageBand["grid"] {
-    const source = tileset.sources[0];
+/**
+ * The band's grid from what the manifest says; each part it leaves out (the file would say) is a
+ * fixed placeholder, because the service always returns a full grid and clients read it
+ * unguarded (the JavaScript client's `band.grid.crsCode`).
+ */
+function gridOf(tileset: Tileset | undefined): NonNullable<ImageBand["grid"]> {
+    const source = tileset?.sources[0];
     const grid: NonNullable<ImageBand["grid"]> = {};
-    if (tileset.crs) {
-        if (CRS_CODE.test(tileset.crs)) grid.crsCode = tileset.crs;
-        else grid.crsWkt = tileset.crs;
-    }
-    if (source?.affineTransform) grid.affineTransform = { ...source.affineTransform } as Record<string, number>;
-    if (source?.dimensions) grid.dimensions = { ...source.dimensions };
-    return Object.keys(grid).length > 0 ? grid : undefined;
+    const crs = tileset?.crs || PLACEHOLDER_GRID.crsCode;
+    if (CRS_CODE.test(crs)) grid.crsCode = crs;
+    else grid.crsWkt = crs;
+    grid.affineTransform = { ...(source?.affineTransform ?? PLACEHOLDER_GRID.affineTransform) } as Record<string, number>;
+    grid.dimensions = { ...(source?.dimensions ?? PLACEHOLDER_GRID.dimensions) };
+    return grid;
 }

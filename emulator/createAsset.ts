@@ -3,6 +3,7 @@ import { ASSET_NAME_HINT, normalizeAssetName, parentAssetName, parseAssetName } 
 import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
 import { requireContainer } from "./hierarchy";
 import { AssetMetadataSchema, checkTimeRange } from "./metadata";
+import { withoutNulls } from "./patchMask";
 import { parseProtoJson } from "./protoJson";
 import { createAssetShape } from "./shapes";
 import type { AssetStore } from "./store";
@@ -38,7 +39,7 @@ export function createAsset(store: AssetStore, version: ApiVersion, project: str
             `Invalid argument at 'type': assets.create makes a FOLDER or an IMAGE_COLLECTION, got ${JSON.stringify(type ?? null)}.`,
         );
     }
-    const parsed = AssetMetadataSchema.safeParse(request);
+    const parsed = AssetMetadataSchema.safeParse(withoutNulls(request));
     if (!parsed.success) throw schemaViolation(parsed.error.issues, request);
     const metadata = parsed.data;
     checkTimeRange(metadata.startTime, metadata.endTime, "end_time");

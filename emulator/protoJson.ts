@@ -20,7 +20,8 @@ export interface MessageShape {
 
 /**
  * Parses a JSON body the way Google's proto3 JSON front end does, before any semantic check:
- * snake_case and camelCase names are both accepted (and converted to camelCase), and the first
+ * snake_case and camelCase names are both accepted (and converted to camelCase), a field set to
+ * `null` is dropped (proto3's "not set"), and the first
  * unknown field name or invalid enum value, in document order, fails the request with Google's
  * own wording. Map values (such as `properties`) are user data and stay as written.
  */
@@ -48,6 +49,8 @@ function walk(value: unknown, path: FieldPath, shape: MessageShape, version: str
             );
         }
         writtenAs[name] = key;
+        // proto3 JSON: null is the field's default, the same as leaving it out (the JS client sends `overwrite: null`).
+        if (child === null) continue;
         const fieldPath = [...path, name];
         checkEnum(child, fieldPath, shape, version);
         out[name] = walk(child, fieldPath, shape, version);

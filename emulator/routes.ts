@@ -1,5 +1,6 @@
 import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
 import { ASSET_NAME_HINT, parseAssetName, snakeToCamel } from "../provider/manifest";
+import { listAlgorithms } from "./algorithms";
 import { deleteAsset, getAsset, patchAsset } from "./assetMethods";
 import { createAsset } from "./createAsset";
 import { ApiError, invalidArgument } from "./errors";
@@ -7,6 +8,7 @@ import { parseJsonBody, type ReceivedBody } from "./http";
 import { getIamPolicy, setIamPolicy } from "./iam";
 import { importExternal } from "./importExternal";
 import { listAssets } from "./listAssets";
+import { copyAsset, moveAsset } from "./moveCopy";
 import type { AssetStore } from "./store";
 
 /** An authenticated API call as received. */
@@ -24,69 +26,130 @@ interface ParsedCall {
     body: unknown;
 }
 
-interface Route {
+/**
+ * How a route appears in the discovery document: the method id(s) (resource path and method name,
+ * as the official Python client calls them: `projects.assets.get` is `projects().assets().get()`),
+ * the path template after `/{version}/`, and the request and response schema names.
+ */
+export interface DiscoveryInfo {
+    ids: readonly string[];
+    path: string;
+    request?: string;
+    response: string;
+}
+
+export interface Route {
     method: string;
     /** Matches the path after `/{version}/`. */
     pattern: RegExp;
     /** Query parameters the method takes, besides Google's system parameters. */
     params: readonly string[];
     handle(store: AssetStore, version: ApiVersion, match: RegExpExecArray, call: ParsedCall): unknown;
+    discovery: DiscoveryInfo;
 }
 
 // Asset paths never hold ':' (it starts a custom method such as :listAssets); project ids may.
-const ROUTES: Route[] = [
+export const ROUTES: readonly Route[] = [
     {
         method: "POST",
         pattern: /^projects\/([^/]+)\/image:importExternal$/,
         params: [],
         handle: (store, version, _m, call) => importExternal(store, version, call.body),
+        discovery: {
+            ids: ["projects.image.importExternal"],
+            path: "{+project}/image:importExternal",
+            request: "ImportExternalImageRequest",
+            response: "Empty",
+        },
     },
     {
         method: "GET",
         pattern: /^(projects\/[^/]+(?:\/assets(?:\/[^:]+)?)?):listAssets$/,
         params: ["pageSize", "pageToken", "view", "filter"],
         handle: (store, _v, m, call) => listAssets(store, checkedName(m[1]), call.query),
+        discovery: {
+            ids: ["projects.listAssets", "projects.assets.listAssets"],
+            path: "{+parent}:listAssets",
+            response: "ListAssetsResponse",
+        },
     },
     {
         method: "POST",
         pattern: /^projects\/([^/]+)\/assets$/,
         params: ["assetId", "overwrite"],
         handle: (store, version, m, call) => createAsset(store, version, m[1], call.query, call.body),
+        discovery: { ids: ["projects.assets.create"], path: "{+parent}/assets", request: "EarthEngineAsset", response: "EarthEngineAsset" },
     },
     {
         method: "POST",
         pattern: /^(projects\/[^/]+\/assets\/[^:]+):getIamPolicy$/,
         params: [],
         handle: (store, _v, m, call) => getIamPolicy(store, checkedName(m[1]), call.body),
+        discovery: {
+            ids: ["projects.assets.getIamPolicy"],
+            path: "{+resource}:getIamPolicy",
+            request: "GetIamPolicyRequest",
+            response: "Policy",
+        },
     },
     {
         method: "POST",
         pattern: /^(projects\/[^/]+\/assets\/[^:]+):setIamPolicy$/,
         params: [],
         handle: (store, _v, m, call) => setIamPolicy(store, checkedName(m[1]), call.body),
+        discovery: {
+            ids: ["projects.assets.setIamPolicy"],
+            path: "{+resource}:setIamPolicy",
+            request: "SetIamPolicyRequest",
+            response: "Policy",
+        },
     },
     {
         method: "GET",
         pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
         params: [],
         handle: (store, _v, m) => getAsset(store, checkedName(m[1])),
+        discovery: { ids: ["projects.assets.get"], path: "{+name}", response: "EarthEngineAsset" },
     },
     {
         method: "PATCH",
         pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
         params: ["updateMask"],
         handle: (store, version, m, call) => patchAsset(store, version, checkedName(m[1]), call.body, call.query.updateMask),
+        discovery: { ids: ["projects.assets.patch"], path: "{+name}", request: "UpdateAssetRequest", response: "EarthEngineAsset" },
     },
     {
         method: "DELETE",
         pattern: /^(projects\/[^/]+\/assets\/[^:]+)$/,
         params: [],
         handle: (store, _v, m) => deleteAsset(store, checkedName(m[1])),
+        discovery: { ids: ["projects.assets.delete"], path: "{+name}", response: "Empty" },
+    },
+    {
+        method: "POST",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+):move$/,
+        params: [],
+        handle: (store, version, m, call) => moveAsset(store, version, checkedName(m[1]), call.body),
+        discovery: { ids: ["projects.assets.move"], path: "{+sourceName}:move", request: "MoveAssetRequest", response: "EarthEngineAsset" },
+    },
+    {
+        method: "POST",
+        pattern: /^(projects\/[^/]+\/assets\/[^:]+):copy$/,
+        params: [],
+        handle: (store, version, m, call) => copyAsset(store, version, checkedName(m[1]), call.body),
+        discovery: { ids: ["projects.assets.copy"], path: "{+sourceName}:copy", request: "CopyAssetRequest", response: "EarthEngineAsset" },
+    },
+    {
+        method: "GET",
+        pattern: /^projects\/[^/]+\/algorithms$/,
+        params: [],
+        handle: () => listAlgorithms(),
+        discovery: { ids: ["projects.algorithms.list"], path: "{+parent}/algorithms", response: "ListAlgorithmsResponse" },
     },
 ];
 
 // Parameters every Google API accepts (https://cloud.google.com/apis/docs/system-parameters).
-const SYSTEM_PARAMS = [
+export const SYSTEM_PARAMS = [
     "$.xgafv",
     "access_token",
     "alt",
@@ -99,7 +162,7 @@ const SYSTEM_PARAMS = [
     "uploadType",
     "upload_protocol",
 ];
-const BOOLEAN_PARAMS = ["overwrite"];
+export const BOOLEAN_PARAMS = ["overwrite"];
 
 /** Runs the call against the store and returns the response body; throws ApiError for every failure. */
 export function dispatch(store: AssetStore, call: ApiCall): unknown {

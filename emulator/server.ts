@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
 import { requireBearerToken } from "./auth";
+import { discoveryDocument } from "./discovery";
 import { ApiError, invalidArgument } from "./errors";
 import { checkFaultPlan, type FaultAction, type FaultInjector } from "./faultPlan";
 import { checkFault, type FaultQueue } from "./faults";
@@ -8,6 +10,7 @@ import { bodyForLog, parseJsonBody, type ReceivedBody, readBody, sendError, send
 import type { RecordedRequest, RequestLog } from "./requestLog";
 import { dispatch } from "./routes";
 import type { AssetStore } from "./store";
+import { grantToken } from "./token";
 
 /** The state one emulator serves. */
 export interface EmulatorState {
@@ -57,7 +60,9 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     const body = await readBody(request);
     if (url.pathname.startsWith("/_emulator/")) return handleTestRoute(state, method, url.pathname, body, response);
     if (url.pathname.startsWith(METADATA_PREFIX)) return state.metadata.handle(request, url, response);
-    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
+    const client = clientRoute(method, url, request.headers.host, body);
+    if (client) return sendJson(response, client.status, client.body);
+    if (state.latencyMs > 0) await delay(state.latencyMs);
 
     const query = Object.fromEntries(url.searchParams);
     const header = request.headers["x-goog-user-project"];
@@ -133,6 +138,30 @@ function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody
                 `No emulator test route ${route}; there are GET /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset, POST /_emulator/faults and GET/POST /_emulator/faultPlan.`,
             );
     }
+}
+
+/**
+ * What official clients fetch besides API calls, without auth and unlogged, as at Google: the
+ * discovery document (`GET /$discovery/rest?version=v1`) and the OAuth token endpoint
+ * (`POST /token`) that a service-account key's `token_uri` names.
+ */
+function clientRoute(
+    method: string,
+    url: URL,
+    host: string | undefined,
+    body: ReceivedBody,
+): { status: number; body: unknown } | undefined {
+    const path = url.pathname.replace(/^\/%24/, "/$");
+    if (method === "GET" && path === "/$discovery/rest") {
+        const version = url.searchParams.get("version") ?? "";
+        if (!API_VERSIONS.includes(version as ApiVersion)) {
+            const error = new ApiError(404, `No discovery document for version '${version}'; there are ${API_VERSIONS.join(", ")}.`);
+            return { status: 404, body: error.body() };
+        }
+        return { status: 200, body: discoveryDocument(version as ApiVersion, `http://${host ?? "127.0.0.1"}`) };
+    }
+    if (method === "POST" && path === "/token") return grantToken(body.text);
+    return undefined;
 }
 
 function decodePath(path: string): string {

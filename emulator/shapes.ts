@@ -77,3 +77,15 @@ export function patchAssetShape(version: ApiVersion): MessageShape {
         enumAt: (path) => (withoutIndexes(path) === "asset.type" ? ASSET_TYPE_ENUM : undefined),
     };
 }
+
+/** The body of `assets.move`: `{destinationName}`. */
+export const moveAssetShape: MessageShape = {
+    fieldsAt: (path) => (path.length === 0 ? ["destinationName"] : undefined),
+    enumAt: () => undefined,
+};
+
+/** The body of `assets.copy`: `{destinationName, overwrite}`. */
+export const copyAssetShape: MessageShape = {
+    fieldsAt: (path) => (path.length === 0 ? ["destinationName", "overwrite"] : undefined),
+    enumAt: () => undefined,
+};

@@ -107,7 +107,9 @@ export class EarthEngineClient {
     createAsset(name: string, asset: Omit<EarthEngineAsset, "name">, overwrite = false): Promise<EarthEngineAsset> {
         const parsed = parseAssetName(name);
         if (!parsed) throw new Error(`cannot create "${name}": ${ASSET_NAME_HINT}`);
-        const query = new URLSearchParams({ assetId: parsed.path, overwrite: String(overwrite) });
+        // As the official clients: overwrite only when set (false is the API's default).
+        const query = new URLSearchParams({ assetId: parsed.path });
+        if (overwrite) query.set("overwrite", "true");
         // Retried like an idempotent call: if a lost attempt did create it, the repeat answers 409
         // ALREADY_EXISTS, which the caller reconciles by reading the container back.
         return this.call(

@@ -75,9 +75,9 @@ describe("create", () => {
         });
         expect(typeof made.outs.updateTime).toBe("string");
         expect(calls(emulator)).toEqual([
-            "POST projects/test-project/assets?assetId=archive&overwrite=false",
+            "POST projects/test-project/assets?assetId=archive",
             `GET ${FOLDER}`,
-            "POST projects/test-project/assets?assetId=archive%2Fndvi_monthly&overwrite=false",
+            "POST projects/test-project/assets?assetId=archive%2Fndvi_monthly",
             `GET ${COLLECTION}`,
         ]);
         expect(emulator.requests()[2].body).toEqual({
@@ -103,7 +103,7 @@ describe("create", () => {
         const made = await collections.created(collection());
         expect(made.id).toBe(COLLECTION);
         expect(calls(emulator).slice(before)).toEqual([
-            "POST projects/test-project/assets?assetId=archive%2Fndvi_monthly&overwrite=false",
+            "POST projects/test-project/assets?assetId=archive%2Fndvi_monthly",
             `GET ${COLLECTION}`,
         ]);
     });

@@ -1,4 +1,5 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { PLACEHOLDER_DATA_TYPE, PLACEHOLDER_GRID } from "../../emulator/assets";
 import { toEpochNanos } from "../../provider/manifest";
 import { call, createContainer, fixture, importImage } from "../fixtures/emulator/api";
 
@@ -111,10 +112,19 @@ describe("an imported image", () => {
     test("without declared bands has one band per tileset, b1, b2, ..., and an unspecified pyramiding policy counts as MEAN", async () => {
         await imported(fixture("two-tilesets-without-bands.json"));
         const { body } = await get("projects/test-project/assets/pair");
-        expect(body.bands).toEqual([
+        expect(body.bands?.map(({ dataType: _d, grid: _g, ...band }) => band)).toEqual([
             { id: "b1", tilesetId: "left", tilesetBandIndex: 0, pyramidingPolicy: "MEAN" },
             { id: "b2", tilesetId: "right", tilesetBandIndex: 0, pyramidingPolicy: "MEAN" },
         ]);
+    });
+
+    test("gives a band whose tileset declares no data type or grid the placeholders the emulator README lists", async () => {
+        await imported(fixture("two-tilesets-without-bands.json"));
+        const { body } = await get("projects/test-project/assets/pair");
+        for (const band of body.bands ?? []) {
+            expect(band.dataType).toEqual(PLACEHOLDER_DATA_TYPE);
+            expect(band.grid).toEqual(PLACEHOLDER_GRID);
+        }
     });
 
     test("does not show ingestion-only fields, and has no sizeBytes", async () => {

@@ -1,0 +1,76 @@
+import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
+import { ASSET_NAME_HINT, normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
+import { getAsset } from "./assetMethods";
+import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
+import { isContainerType, requireContainer } from "./hierarchy";
+import { parseProtoJson } from "./protoJson";
+import { copyAssetShape, moveAssetShape } from "./shapes";
+import { type AssetStore, isImplicitFolder } from "./store";
+
+/**
+ * `assets.move` (`POST …:move {destinationName}`): renames an asset, and a folder or collection
+ * with everything under it. There is no overwrite: an existing destination is refused.
+ */
+export function moveAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
+    const request = parseProtoJson(body ?? {}, moveAssetShape, version);
+    const asset = getAsset(store, source);
+    if (isImplicitFolder(source)) throw failedPrecondition(`Asset '${source}' is a user's root folder and cannot be moved.`);
+    const destination = destinationOf(request.destinationName);
+    if (destination === source || destination.startsWith(`${source}/`)) {
+        throw invalidArgument(`Cannot move asset '${source}' to '${destination}', which is itself or inside it.`);
+    }
+    if (store.get(destination)) throw cannotOverwrite(destination);
+    requireParent(store, destination, asset.type);
+    const subtree = store.all().filter((a) => a.name.startsWith(`${source}/`));
+    // Parents first on the way in, children first on the way out, so the tree is never broken.
+    for (const { id: _id, updateTime: _t, name, ...rest } of [asset, ...subtree]) {
+        store.put({ ...rest, name: destination + name.slice(source.length) });
+    }
+    for (const { name } of [...subtree].reverse()) store.remove(name);
+    store.remove(source);
+    return getAsset(store, destination);
+}
+
+/**
+ * `assets.copy` (`POST …:copy {destinationName, overwrite}`): copies an image (the only copyable
+ * type the emulator stores; Google also copies tables). `overwrite` replaces an existing image.
+ */
+export function copyAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
+    const request = parseProtoJson(body ?? {}, copyAssetShape, version);
+    const asset = getAsset(store, source);
+    if (asset.type !== "IMAGE" && asset.type !== "TABLE") {
+        throw invalidArgument(`Cannot copy asset '${source}'; can only copy images or tables.`);
+    }
+    const destination = destinationOf(request.destinationName);
+    const existing = store.get(destination);
+    if (existing) {
+        if (request.overwrite !== true) throw cannotOverwrite(destination);
+        if (isContainerType(existing.type)) {
+            throw failedPrecondition(`Asset '${destination}' is a ${existing.type}; only an image can be replaced by a copy.`);
+        }
+    }
+    requireParent(store, destination, asset.type);
+    const { id: _id, updateTime: _t, name: _name, ...rest } = asset;
+    return store.put({ ...rest, name: destination });
+}
+
+function destinationOf(value: unknown): string {
+    if (typeof value !== "string" || value === "") {
+        throw invalidArgument(
+            "Invalid argument at 'destination_name': give the full name of the new asset, projects/<project>/assets/<path>.",
+        );
+    }
+    const name = normalizeAssetName(value);
+    if (!parseAssetName(name))
+        throw invalidArgument(`Invalid argument at 'destination_name': '${value}' is not an asset name; ${ASSET_NAME_HINT}.`);
+    return name;
+}
+
+/** As for assets.create: the parent must hold assets, and a collection holds only images. */
+function requireParent(store: AssetStore, name: string, type: string): void {
+    const parent = parentAssetName(name);
+    requireContainer(store, parent);
+    if (parent && type !== "IMAGE" && store.get(parent)?.type === "IMAGE_COLLECTION") {
+        throw failedPrecondition(`Asset '${parent}' is an IMAGE_COLLECTION, which holds only images; move the ${type} elsewhere.`);
+    }
+}
