@@ -1,5 +1,5 @@
 import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { PROPERTY_KEY } from "../provider/manifest";
+import { PROPERTY_KEY, propertyKeyServiceMessage } from "../provider/manifest";
 import { invalidArgument } from "./errors";
 import type { AssetMetadata } from "./metadata";
 
@@ -77,7 +77,8 @@ function propertyKeyOf(path: string): string {
     const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
     const key = quoted ? quoted[1].replace(/\\(.)/g, "$1") : written;
     if (!PROPERTY_KEY.test(key)) {
-        throw invalidArgument(`Invalid update mask path '${path}': property keys may only hold letters, digits and '_'.`);
+        // The same words as importExternal's refusal of the key (see emulator/README.md, "The service's words").
+        throw invalidArgument(propertyKeyServiceMessage(key));
     }
     return key;
 }

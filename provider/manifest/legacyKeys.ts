@@ -1,5 +1,5 @@
 import { isObject } from "./compare";
-import { LEGACY_PROJECT } from "./names";
+import { LEGACY_PROJECT, normalizeAssetName } from "./names";
 import { isUnknown } from "./unknown";
 
 /**
@@ -87,7 +87,13 @@ function convertId(out: Record<string, unknown>, result: LegacyConversion): void
     }
     // Both given: the official client keeps whichever key comes last, with a warning. Pulumi does
     // not keep key order, so only an id that names the same asset can be accepted.
-    if (typeof out.name === "string" && typeof name === "string" && !isUnknown(out.name) && !isUnknown(name) && out.name !== name) {
+    if (
+        typeof out.name === "string" &&
+        typeof name === "string" &&
+        !isUnknown(out.name) &&
+        !isUnknown(name) &&
+        normalizeAssetName(out.name) !== name
+    ) {
         result.failures.push({
             path: ["id"],
             message: `id "${String(id)}" names ${name} but name is "${out.name}"; the official client keeps whichever comes last, so keep only name`,

@@ -77,17 +77,7 @@ export function timestampObjectToRfc3339(value: object): TimestampParse {
     const { seconds = 0, nanos = 0 } = value as { seconds?: unknown; nanos?: unknown };
     const s = wholeNumber(seconds);
     if (s === undefined) return { ok: false, reason: secondsReason(seconds) };
-    if (s < MIN_SECONDS || s > MAX_SECONDS) {
-        const millis = s / 1000n;
-        const hint =
-            millis >= MIN_SECONDS && millis <= MAX_SECONDS
-                ? `; if it counts milliseconds, write {"seconds": ${millis}${s % 1000n === 0n ? "" : `, "nanos": ${(s % 1000n) * 1_000_000n}`}}`
-                : "";
-        return {
-            ok: false,
-            reason: `seconds ${String(seconds)} is outside the Timestamp range 0001-01-01 to 9999-12-31 (seconds since 1970-01-01T00:00:00Z)${hint}`,
-        };
-    }
+    if (s < MIN_SECONDS || s > MAX_SECONDS) return { ok: false, reason: outOfRange(String(seconds), s) };
     const n = wholeNumber(nanos);
     if (n === undefined || n < 0n || n > 999_999_999n) {
         return {
@@ -104,7 +94,22 @@ function wholeNumber(value: unknown): bigint | undefined {
     return undefined;
 }
 
+/**
+ * The range failure. Only a value past the upper bound is likely milliseconds (a Unix time in
+ * milliseconds from 1978 on); for it the fix is given in valid form (non-negative nanos).
+ */
+function outOfRange(written: string, s: bigint): string {
+    const millis = s / 1000n;
+    const hint =
+        s > MAX_SECONDS && millis <= MAX_SECONDS
+            ? `; if it counts milliseconds, write {"seconds": ${millis}${s % 1000n === 0n ? "" : `, "nanos": ${(s % 1000n) * 1_000_000n}`}}`
+            : "";
+    return `seconds ${written} is outside the Timestamp range 0001-01-01 to 9999-12-31 (seconds since 1970-01-01T00:00:00Z)${hint}`;
+}
+
 function secondsReason(seconds: unknown): string {
+    // Past 2^53 a JSON number is no longer exact; every such value is also far outside the range.
+    if (typeof seconds === "number" && Number.isInteger(seconds)) return outOfRange(String(seconds), BigInt(seconds));
     if (typeof seconds === "number" && Number.isFinite(seconds) && !Number.isInteger(seconds)) {
         const whole = Math.floor(seconds);
         const nanos = Math.round((seconds - whole) * 1e9);

@@ -93,7 +93,7 @@ describe("assets.patch update masks", () => {
         const { status, body } = await patch({ asset: {}, updateMask: 'properties."a,b"' });
         expect(status).toBe(400);
         expect(body.error?.message).toBe(
-            `Invalid update mask path 'properties."a,b"': property keys may only hold letters, digits and '_'.`,
+            'Property key "a,b" is invalid. Property keys must contain only letters, digits, and underscores.',
         );
         expect(stored()?.properties).toEqual({ cloud: 10, source: "survey" });
     });

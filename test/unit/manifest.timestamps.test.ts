@@ -114,6 +114,7 @@ describe("Timestamp objects {seconds, nanos}, as the manifest guide and rgee wri
     const table = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/manifests/timestamp-objects.json"), "utf8")) as {
         accepted: [TimestampObject, string][];
         refused: [TimestampObject, string][];
+        noMillisecondsHint: TimestampObject[];
     };
 
     test.each(table.accepted)("%j becomes %s", (value, text) => {
@@ -122,5 +123,12 @@ describe("Timestamp objects {seconds, nanos}, as the manifest guide and rgee wri
 
     test.each(table.refused)("%j is refused: %s", (value, reason) => {
         expect(timestampObjectToRfc3339(value)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
+    });
+
+    // Only a value past the upper bound is plausibly milliseconds; a hint elsewhere would suggest an invalid fix.
+    test.each(table.noMillisecondsHint)("%j gets no milliseconds hint", (value) => {
+        const result = timestampObjectToRfc3339(value);
+        expect(result.ok).toBe(false);
+        expect(result.ok ? "" : result.reason).not.toContain("milliseconds");
     });
 });
