@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { manifestLimitWarnings } from "../provider/manifest/limitWarnings";
 
 /**
  * Checks that only the program can make: it sees the stack config's secrecy and the values as
@@ -43,15 +42,18 @@ export function keysThatCannotTravel(value: unknown, root: string, limit = 5): s
 // Once per program run, not once per resource.
 let credentialsChecked = false;
 
-/** Runs the program-side checks for one ExternalImage: throws for what cannot work, warns for the rest. */
+/**
+ * Runs the program-side checks for one ExternalImage: throws for what cannot work (a RunError, so
+ * the user sees the message, not a stack trace) and warns about plain credential config. The
+ * manifest's own warnings come from sdk/manifestWarnings.ts.
+ */
 export function checkInProgram(name: string, args: { imageManifest?: unknown }): void {
     const lost = keysThatCannotTravel(args, "args");
     if (lost.length > 0) {
-        throw new Error(
+        throw new pulumi.RunError(
             `ExternalImage ${name}: the key "__proto__" at ${lost.join(", ")} cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key`,
         );
     }
-    for (const warning of manifestLimitWarnings(args.imageManifest)) pulumi.log.warn(`${warning.property}: ${warning.message}`);
     if (credentialsChecked) return;
     credentialsChecked = true;
     const isSecret = (pulumi.runtime as { isConfigSecret?: (key: string) => boolean }).isConfigSecret ?? (() => false);

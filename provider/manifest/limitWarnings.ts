@@ -1,6 +1,7 @@
 import { MAX_FAILURES } from "./bounds";
 import { objectNameWarnings, splitGcsUri } from "./cloudStorage";
 import { snakeToCamel } from "./keys";
+import type { ManifestWarning } from "./warnings";
 
 /**
  * Warnings (not errors) about a manifest as written, for the program to print: values Google
@@ -8,10 +9,6 @@ import { snakeToCamel } from "./keys";
  * resource constructor and tests share it; it looks only at plain values (anything else, such as
  * a `pulumi.Output`, is not known yet and skipped). Never throws, whatever the input.
  */
-export interface ManifestWarning {
-    property: string;
-    message: string;
-}
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +33,7 @@ export function manifestLimitWarnings(manifest: unknown, root = "imageManifest")
     // The API gives minTileAreaRatio no documented range; being a ratio of areas, 0 to 1 is a guess.
     if (ratio && typeof ratio[1] === "number" && (ratio[1] < 0 || ratio[1] > 1)) {
         out.push({
-            property: `${root}.${ratio[0]}`,
+            path: `${root}.${ratio[0]}`,
             message: `${ratio[0]} is ${ratio[1]}; as a ratio of tile areas it is expected between 0 and 1 (Earth Engine documents no range)`,
         });
     }
@@ -44,7 +41,7 @@ export function manifestLimitWarnings(manifest: unknown, root = "imageManifest")
     if (Array.isArray(tilesets)) out.push(...uriWarnings(tilesets, prefix, root));
     if (out.length <= MAX_FAILURES) return out;
     const rest = out.length - MAX_FAILURES;
-    return [...out.slice(0, MAX_FAILURES), { property: out[MAX_FAILURES].property, message: `and ${rest} more like these` }];
+    return [...out.slice(0, MAX_FAILURES), { path: out[MAX_FAILURES].path, message: `and ${rest} more like these` }];
 }
 
 function uriWarnings(tilesets: unknown[], prefix: string, root: string): ManifestWarning[] {
@@ -60,7 +57,7 @@ function uriWarnings(tilesets: unknown[], prefix: string, root: string): Manifes
                 const parts = splitGcsUri(prefix + uri);
                 if (!parts) return;
                 for (const message of objectNameWarnings(parts.object)) {
-                    out.push({ property: `${root}.tilesets[${t}].${sources[0]}[${s}].${uris[0]}[${u}]`, message });
+                    out.push({ path: `${root}.tilesets[${t}].${sources[0]}[${s}].${uris[0]}[${u}]`, message });
                 }
             });
         });

@@ -1,6 +1,7 @@
 import { isObject } from "./compare";
 import { camelizeKeys } from "./keys";
 import { convertLegacyKeys, writtenProperty } from "./legacyKeys";
+import { manifestLimitWarnings } from "./limitWarnings";
 import { isUnknown } from "./unknown";
 import { formatPath } from "./validate";
 
@@ -61,7 +62,10 @@ export function manifestWarnings(raw: unknown, root = "imageManifest"): Manifest
             });
         }
     }
-    return notes.map(({ path, message }) => ({ path: writtenProperty(formatPath(root, path), root, legacy.origins, formatPath), message }));
+    return [
+        ...notes.map(({ path, message }) => ({ path: writtenProperty(formatPath(root, path), root, legacy.origins, formatPath), message })),
+        ...manifestLimitWarnings(raw, root),
+    ];
 }
 
 function eachOf(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {

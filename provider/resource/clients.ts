@@ -17,7 +17,9 @@ export function configureClients(config: { get(key: string): string | undefined 
         settings = resolveSettings(configValuesFrom(config));
     } catch (error) {
         settings = error instanceof Error ? error : new Error(String(error));
-        throw error;
+        // A configuration mistake, not a bug: the message says what to fix; a stack trace is noise.
+        settings.stack = `${settings.name}: ${settings.message}`;
+        throw settings;
     }
 }
 
