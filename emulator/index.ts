@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { EarthEngineAsset } from "../provider/earthengine/types";
+import type { EarthEngineAsset, IamPolicy } from "../provider/earthengine/types";
 import { FaultInjector, type FaultPlan } from "./faultPlan";
 import { FaultQueue, type FaultSpec } from "./faults";
 import { GceMetadataServer, type MetadataRequest } from "./gceMetadata";
@@ -38,6 +38,8 @@ export interface RunningEmulator {
     requests(): RecordedRequest[];
     /** Every stored asset, sorted by name, as `assets.get` would return it. */
     assets(): EarthEngineAsset[];
+    /** The IAM policy stored for an asset, as `assets.getIamPolicy` would return it. */
+    policy(name: string): IamPolicy;
     /** Requests to the GCE metadata routes (`/computeMetadata/v1/...`), oldest first. */
     metadataRequests(): MetadataRequest[];
     /** Access tokens the metadata routes issued so far. */
@@ -90,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         port,
         requests: () => log.list(),
         assets: () => store.all(),
+        policy: (name) => store.policies.get(name),
         metadataRequests: () => metadata.requests(),
         metadataTokensIssued: () => metadata.tokensIssued(),
         setMetadataTokenLifetime: (seconds) => {

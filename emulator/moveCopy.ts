@@ -9,7 +9,8 @@ import { type AssetStore, isImplicitFolder } from "./store";
 
 /**
  * `assets.move` (`POST …:move {destinationName}`): renames an asset, and a folder or collection
- * with everything under it. There is no overwrite: an existing destination is refused.
+ * with everything under it. There is no overwrite: an existing destination is refused. Each
+ * asset's IAM policy moves with it (a moved asset stays shared as it was).
  */
 export function moveAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
     const request = parseProtoJson(body ?? {}, moveAssetShape, version);
@@ -25,6 +26,7 @@ export function moveAsset(store: AssetStore, version: ApiVersion, source: string
     // Parents first on the way in, children first on the way out, so the tree is never broken.
     for (const { id: _id, updateTime: _t, name, ...rest } of [asset, ...subtree]) {
         store.put({ ...rest, name: destination + name.slice(source.length) });
+        store.policies.rename(name, destination + name.slice(source.length));
     }
     for (const { name } of [...subtree].reverse()) store.remove(name);
     store.remove(source);

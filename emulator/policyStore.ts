@@ -24,6 +24,14 @@ export class PolicyStore {
         return this.get(name);
     }
 
+    /** Carries a policy, etag and all, to an asset's new name (assets.move keeps who may read it). */
+    rename(from: string, to: string): void {
+        const stored = this.policies.get(from);
+        if (!stored) return;
+        this.policies.set(to, stored);
+        this.policies.delete(from);
+    }
+
     delete(name: string): void {
         this.policies.delete(name);
     }

@@ -1,7 +1,7 @@
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
 import { PLACEHOLDER_GRID } from "../../emulator/assets";
 import { createContainer, fixture, importImage } from "../fixtures/emulator/api";
-import { EarthEngineAsset, eeData, initialize } from "./support/officialJsClient";
+import { EarthEngineAsset, eeData, iamPolicy, initialize } from "./support/officialJsClient";
 
 /**
  * The official JavaScript client drives the emulator as it drives Google: every step goes
@@ -155,5 +155,59 @@ describe("errors reach the caller as the service's message", () => {
         const { message } = fixture("../errors/permission-writer.json").error as { message: string };
         emulator.addFault({ status: 403, message, pathContains: "/assets" });
         await expect(eeData("createFolder", `${ROOT}/folder`, false)).rejects.toThrow(message);
+    });
+});
+
+describe("IAM through ee.data", () => {
+    const OWNERS = { role: "roles/owner", members: ["user:owner@example.com"] };
+
+    test("getIamPolicy and setIamPolicy: a read-modify-write with the read etag, a stale etag refused, none (etag null) unconditional", async () => {
+        await eeData("createFolder", `${ROOT}/shared`, false);
+        const read = await eeData("getIamPolicy", `${ROOT}/shared`);
+        // The client's Policy gives an unset field as null.
+        expect(read?.bindings ?? undefined).toBeUndefined();
+        expect(read?.etag).toEqual(expect.any(String));
+        const written = await eeData("setIamPolicy", `${ROOT}/shared`, iamPolicy([OWNERS], read?.etag));
+        expect(written?.bindings).toMatchObject([OWNERS]);
+        expect(written?.etag).not.toBe(read?.etag);
+        expect(await eeData("getIamPolicy", `${ROOT}/shared`)).toMatchObject({ etag: written?.etag });
+        // The first read's etag is stale now: the service's answer to a concurrent change.
+        const editors = { role: "roles/editor", members: ["user:writer@example.com"] };
+        await expect(eeData("setIamPolicy", `${ROOT}/shared`, iamPolicy([OWNERS, editors], read?.etag))).rejects.toThrow(
+            "There were concurrent policy changes",
+        );
+        expect(emulator.policy(`${ROOT}/shared`).bindings).toEqual([OWNERS]);
+        // etag null, as the client's own ACL conversion sets it (dropped on the wire): written whatever the current etag.
+        await eeData("setIamPolicy", `${ROOT}/shared`, iamPolicy([OWNERS, editors], null));
+        expect(emulator.policy(`${ROOT}/shared`).bindings).toEqual([editors, OWNERS]);
+    });
+
+    test("setAssetAcl makes an asset publicly readable and back, the owners kept; getAssetAcl reads it", async () => {
+        await importScene();
+        await eeData("setIamPolicy", `${ROOT}/scene`, iamPolicy([OWNERS]));
+
+        await eeData("setAssetAcl", `${ROOT}/scene`, { all_users_can_read: true });
+        // The client sends only the ACL it was given (its etag: null is dropped on the wire): the service keeps the owners.
+        const sent = emulator.requests().at(-1);
+        expect(sent).toMatchObject({ path: `/v1/${ROOT}/scene:setIamPolicy`, status: 200 });
+        expect(sent?.body).toEqual({ policy: { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] } });
+        expect(await eeData("getAssetAcl", `${ROOT}/scene`)).toEqual({
+            owners: ["owner@example.com"],
+            writers: [],
+            readers: [],
+            all_users_can_read: true,
+        });
+        expect(emulator.policy(`${ROOT}/scene`).bindings).toEqual([OWNERS, { role: "roles/viewer", members: ["allUsers"] }]);
+
+        await eeData("setAssetAcl", `${ROOT}/scene`, { readers: ["someone@example.com"], all_users_can_read: false });
+        expect(await eeData("getAssetAcl", `${ROOT}/scene`)).toEqual({
+            owners: ["owner@example.com"],
+            writers: [],
+            readers: ["someone@example.com"],
+        });
+        expect(emulator.policy(`${ROOT}/scene`).bindings).toEqual([
+            OWNERS,
+            { role: "roles/viewer", members: ["user:someone@example.com"] },
+        ]);
     });
 });

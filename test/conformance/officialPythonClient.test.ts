@@ -2,7 +2,7 @@ import * as path from "node:path";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { externalImageProvider as provider } from "../../provider/externalImage/provider";
-import { createContainer, fixture, importImage } from "../fixtures/emulator/api";
+import { call, createContainer, fixture, importImage } from "../fixtures/emulator/api";
 import { type PythonClient, pythonClient } from "./support/officialPythonClient";
 
 /**
@@ -85,6 +85,34 @@ test("the CLI sets properties and a start time (a FieldMask object), copies, mov
     expect(apiCalls().map(callLine)).toEqual(
         expect.arrayContaining([`DELETE /v1/${ROOT}/archive/series/moved 200`, `DELETE /v1/${ROOT}/archive/series 200`]),
     );
+});
+
+test("the CLI's acl set public, acl get, acl ch -u and acl set private share an asset and take it back, the owners kept", async () => {
+    await createContainer(emulator.url, `${ROOT}/archive`);
+    const asset = `${ROOT}/archive`;
+    const owners = { role: "roles/owner", members: ["user:owner@example.com"] };
+    const viewers = (...members: string[]) => ({ role: "roles/viewer", members });
+    expect((await call(emulator.url, "POST", `/v1/${asset}:setIamPolicy`, { policy: { bindings: [owners] } })).status).toBe(200);
+    const sent = () =>
+        apiCalls("POST")
+            .filter((r) => r.path.endsWith(":setIamPolicy"))
+            .at(-1);
+
+    await client.earthengine("acl", "set", "public", asset);
+    // Only the readers go out, with no etag: the service keeps the owners.
+    expect(sent()).toMatchObject({ status: 200, body: { policy: { bindings: [viewers("allUsers")] } } });
+    expect(emulator.policy(asset).bindings).toEqual([owners, viewers("allUsers")]);
+
+    const acl = JSON.parse(await client.earthengine("acl", "get", asset));
+    expect(acl).toEqual({ owners: ["user:owner@example.com"], readers: [], writers: [], all_users_can_read: true });
+
+    await client.earthengine("acl", "ch", "-u", "someone@example.com:R", asset);
+    expect(emulator.policy(asset).bindings).toEqual([owners, viewers("allUsers", "user:someone@example.com")]);
+
+    await client.earthengine("acl", "set", "private", asset);
+    expect(sent()).toMatchObject({ status: 200, body: { policy: { bindings: [] } } });
+    expect(emulator.policy(asset).bindings).toEqual([owners]);
+    expect(apiCalls().every((r) => r.status < 400)).toBe(true);
 });
 
 test("the CLI takes the emulator's 404 for a missing asset, as it takes the service's (ee.data.getInfo gives None)", async () => {

@@ -30,6 +30,26 @@ describe("assets.move", () => {
         expect(names()).toEqual([`${ROOT}/z`, `${ROOT}/z/b`, `${ROOT}/z/b/c`]);
     });
 
+    test("carries each asset's IAM policy to its new name, the source's policy going with it", async () => {
+        await createContainer(emulator.url, `${ROOT}/a`);
+        await importImage(emulator.url, { ...fixture("dem.json"), name: `${ROOT}/a/dem` });
+        const readers = { role: "roles/viewer", members: ["allUsers", "user:someone@example.com"] };
+        const set = (name: string) => call(emulator.url, "POST", `/v1/${name}:setIamPolicy`, { policy: { bindings: [readers] } });
+        const get = async (name: string) => {
+            const { body } = await call(emulator.url, "POST", `/v1/${name}:getIamPolicy`, {});
+            return body as unknown as { bindings?: unknown; etag?: string };
+        };
+        expect((await set(`${ROOT}/a`)).status).toBe(200);
+        const inner = await set(`${ROOT}/a/dem`);
+        expect(inner.status).toBe(200);
+        expect((await post(`${ROOT}/a`, "move", { destinationName: `${ROOT}/z` })).status).toBe(200);
+        expect((await get(`${ROOT}/z`)).bindings).toEqual([readers]);
+        expect(await get(`${ROOT}/z/dem`)).toEqual(inner.body);
+        // A new asset at the old name starts with no policy.
+        await createContainer(emulator.url, `${ROOT}/a`);
+        expect((await get(`${ROOT}/a`)).bindings).toBeUndefined();
+    });
+
     test("refuses an existing destination with 409 'Cannot overwrite asset'", async () => {
         await importDem();
         await createContainer(emulator.url, `${ROOT}/taken`);

@@ -18,8 +18,8 @@ export interface LegacyAsset {
 
 /** An IAM policy as the client's `ee.api.Policy` holds it. */
 export interface Policy {
-    bindings?: { role: string; members: string[] }[];
-    etag?: string;
+    bindings?: { role: string; members: string[] }[] | null;
+    etag?: string | null;
 }
 
 /** The asset functions of `ee.data`; each takes a callback last. */
@@ -60,7 +60,11 @@ interface EeModule {
         ): void;
     };
     initialize(baseUrl: string, tileUrl: string, success: () => void, failure: (error: Error) => void, xsrf: null, project: string): void;
-    api: { EarthEngineAsset: new (fields: Record<string, unknown>) => unknown };
+    api: {
+        EarthEngineAsset: new (fields: Record<string, unknown>) => unknown;
+        Policy: new (fields: { bindings?: unknown[]; etag?: string | null }) => Policy;
+        Binding: new (fields: { role: string; members: string[] }) => unknown;
+    };
 }
 
 // The package is CommonJS and untyped; EeModule above types the part used here.
@@ -68,6 +72,11 @@ const ee = require("@google/earthengine") as EeModule;
 
 /** The client's `ee.api.EarthEngineAsset`, which `ee.data.updateAsset` takes. */
 export const EarthEngineAsset = ee.api.EarthEngineAsset;
+
+/** A policy as `ee.data.setIamPolicy` takes it: the client's `ee.api.Policy` of `ee.api.Binding`s (it refuses a plain object). */
+export function iamPolicy(bindings: { role: string; members: string[] }[], etag?: string | null): Policy {
+    return new ee.api.Policy({ bindings: bindings.map((b) => new ee.api.Binding(b)), etag });
+}
 
 /** Points the client at `url` for `project` as its documentation shows: a token, then `ee.initialize`. */
 export function initialize(url: string, project: string): Promise<void> {
