@@ -6,7 +6,7 @@ import {
     type EarthEngineClient,
     EarthEngineError,
 } from "../earthengine";
-import { dropUndefined, sameValue } from "../manifest";
+import { dropUndefined, isUnknown, sameValue } from "../manifest";
 import { type KindContext, type Props, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
 import {
     type ContainerInputs,
@@ -81,6 +81,7 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
         check: (news: Props) => checkContainerArgs(type, typeName, news),
 
         nameOf: (inputs: Props) => (typeof inputs.name === "string" ? inputs.name : `the ${typeName}`),
+        assetNameOf: (inputs: Props) => (typeof inputs.name === "string" && !isUnknown(inputs.name) ? inputs.name : undefined),
 
         diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
             const plan = planContainer(olds, news);
@@ -119,7 +120,8 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
             const metadata = type === "FOLDER" ? {} : metadataOf(asset as unknown as Props);
             const refreshed: ContainerInputs = dropUndefined({ name, project, forceDestroy, ...metadata });
             const outs = outputsOf(refreshed, asset);
-            const { assetName: _, updateTime: __, ...refreshedInputs } = outs;
+            // assetName stays: check adds it to the inputs (see ResourceKind.assetNameOf).
+            const { updateTime: _, ...refreshedInputs } = outs;
             return { id, props: outs, inputs: refreshedInputs };
         },
 

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
-import { dropUndefined } from "../manifest";
+import { dropUndefined, isUnknown } from "../manifest";
 import { type Props, providerFor, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
 import { checkArgs, checkedInputs, type ExternalImageInputs, type ExternalImageOutputs, parseInputs } from "./args";
 import { planUpdate } from "./plan";
@@ -39,6 +39,11 @@ export const externalImageKind: ResourceKind = {
     nameOf: (inputs: Props) => {
         const manifest = inputs.imageManifest as { name?: unknown } | undefined;
         return typeof manifest?.name === "string" ? manifest.name : "the ExternalImage";
+    },
+
+    assetNameOf: (inputs: Props) => {
+        const manifest = inputs.imageManifest as { name?: unknown } | undefined;
+        return typeof manifest?.name === "string" && !isUnknown(manifest.name) ? manifest.name : undefined;
     },
 
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
@@ -81,7 +86,8 @@ export const externalImageKind: ResourceKind = {
         if (asset.type !== "IMAGE") return { id: "", props: {} };
         const refreshed: ExternalImageInputs = { ...inputs, imageManifest: manifestFromAsset(asset, inputs.imageManifest) };
         const outs = outputsOf(refreshed, asset);
-        const { assetName: _, updateTime: __, ...refreshedInputs } = outs;
+        // assetName stays: check adds it to the inputs (see ResourceKind.assetNameOf).
+        const { updateTime: _, ...refreshedInputs } = outs;
         return { id, props: outs, inputs: refreshedInputs };
     },
 

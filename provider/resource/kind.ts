@@ -35,6 +35,13 @@ export interface ResourceKind {
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult;
     /** The name error messages use for a resource not created yet. */
     nameOf(inputs: Props): string;
+    /**
+     * The `assetName` output as checked inputs already tell it, or undefined when not known yet.
+     * `check` adds it to the inputs: in preview the engine takes a dynamic resource's checked
+     * inputs as its outputs, so without it `assetName` would be unknown and every resource that
+     * uses it would preview as a replacement that `up` never makes.
+     */
+    assetNameOf?(inputs: Props): string | undefined;
     create(inputs: Props, context: KindContext): Promise<{ id: string; outs: object }>;
     /** `{id: "", props: {}}` when the resource is gone. */
     read(id: string, props: Props, context: KindContext): Promise<pulumi.dynamic.ReadResult>;

@@ -8,9 +8,13 @@ export const PROVIDER_KEY = "__provider";
 
 const context: KindContext = { client: clientFor };
 
-function withoutProvider(props: Props | undefined): Props {
-    const { [PROVIDER_KEY]: _, ...rest } = props ?? {};
+function withoutKey(props: Props | undefined, key: string): Props {
+    const { [key]: _, ...rest } = props ?? {};
     return rest;
+}
+
+function withoutProvider(props: Props | undefined): Props {
+    return withoutKey(props, PROVIDER_KEY);
 }
 
 /** Keeps `__provider` on a half-done write's properties, so later refresh and destroy can run. */
@@ -31,8 +35,11 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
         },
 
         async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-            const { inputs, failures } = kind.check(news);
-            return failures.length > 0 ? { inputs, failures } : { inputs };
+            // A derived `assetName` (added below by an earlier check) is not the user's input.
+            const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(news, "assetName") : news);
+            if (failures.length > 0) return { inputs, failures };
+            const assetName = kind.assetNameOf?.(inputs);
+            return { inputs: assetName === undefined ? inputs : { ...inputs, assetName } };
         },
 
         async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {

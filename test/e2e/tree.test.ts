@@ -108,6 +108,12 @@ test("2. a second preview expects no changes and makes no Earth Engine call", as
 
 test("3. a change of collection properties is patched in place with one PATCH", async () => {
     await declare({ ...tree, collection: { ...tree.collection, properties: { source: "sentinel-2", version: 4 } } });
+    // Preview shows the one update up makes: the collection's assetName stays known, so the
+    // public-read member that uses it is not shown as replaced.
+    const preview = await stack.preview();
+    expect(preview.changeSummary.update).toBe(1);
+    expect(preview.changeSummary.replace ?? 0).toBe(0);
+    expect(preview.changeSummary.create ?? 0).toBe(0);
     const { result, calls } = await callsDuring(() => stack.up());
     expect(result.summary.resourceChanges).toMatchObject({ update: 1 });
     expect(writes(calls)).toEqual([`PATCH ${COLLECTION}`]);
