@@ -7,7 +7,7 @@ import {
     EarthEngineError,
 } from "../earthengine";
 import { dropUndefined, isUnknown, sameValue } from "../manifest";
-import { type KindContext, type Props, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
+import { type KindContext, type Props, ResourceError, type ResourceKind, readAfterWrite } from "../resource";
 import {
     type ContainerInputs,
     type ContainerOutputs,
@@ -30,14 +30,6 @@ function outputsOf(inputs: ContainerInputs, asset: Pick<EarthEngineAsset, "updat
 function differingMetadata(inputs: ContainerInputs, asset: EarthEngineAsset): string[] {
     const [declared, actual] = [metadataOf(inputs as unknown as Props), metadataOf(asset as unknown as Props)];
     return METADATA_FIELDS.filter((field) => !sameValue(declared[field], actual[field]));
-}
-
-async function readAfterWrite(client: EarthEngineClient, inputs: ContainerInputs): Promise<EarthEngineAsset> {
-    try {
-        return await client.getAsset(inputs.name);
-    } catch (error) {
-        throw new WrittenButUnreadError(inputs.name, outputsOf(inputs, {}), error);
-    }
 }
 
 /** Create found the name taken: adopt an identical container, refuse anything else. */
@@ -102,7 +94,7 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
                 // Already there: a re-run after a lost response, or a container made by hand.
                 return { id: name, outs: outputsOf(inputs, await adoptExisting(ee, type, inputs)) };
             }
-            return { id: name, outs: outputsOf(inputs, await readAfterWrite(ee, inputs)) };
+            return { id: name, outs: outputsOf(inputs, await readAfterWrite(ee, inputs.name, outputsOf(inputs, {}))) };
         },
 
         async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {

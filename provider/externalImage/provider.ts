@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
+import { AssetNotFoundError, type EarthEngineAsset } from "../earthengine";
 import { dropUndefined, isUnknown } from "../manifest";
-import { type Props, providerFor, ResourceError, type ResourceKind, WrittenButUnreadError } from "../resource";
+import { type Props, providerFor, ResourceError, type ResourceKind, readAfterWrite } from "../resource";
 import { checkArgs, checkedInputs, type ExternalImageInputs, type ExternalImageOutputs, parseInputs } from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
@@ -10,19 +10,6 @@ import { importOnce } from "./reconcile";
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
 function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
     return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime });
-}
-
-/**
- * Reads the asset after a write. If that fails the asset exists all the same, so the error
- * carries the id and properties and the engine records a resource that failed to initialise
- * instead of forgetting it.
- */
-async function readAfterWrite(client: EarthEngineClient, inputs: ExternalImageInputs): Promise<EarthEngineAsset> {
-    try {
-        return await client.getAsset(inputs.imageManifest.name);
-    } catch (error) {
-        throw new WrittenButUnreadError(inputs.imageManifest.name, outputsOf(inputs, {}), error);
-    }
 }
 
 /**
@@ -65,7 +52,10 @@ export const externalImageKind: ResourceKind = {
         const inputs = checkedInputs(raw);
         const client = context.client(inputs.project);
         const existing = await importOnce(client, inputs);
-        return { id: inputs.imageManifest.name, outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs))) };
+        return {
+            id: inputs.imageManifest.name,
+            outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {})))),
+        };
     },
 
     async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
@@ -99,12 +89,12 @@ export const externalImageKind: ResourceKind = {
             case "none":
             case "local":
                 if (typeof olds.updateTime === "string") return { outs: outputsOf(inputs, { updateTime: olds.updateTime }) };
-                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))) };
             case "patch":
                 return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
             case "reimport":
                 await client.importExternal(inputs.imageManifest, { overwrite: true });
-                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs)) };
+                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))) };
             case "replace":
                 throw new Error("a name change replaces the asset; the engine should not have asked for an update");
         }

@@ -3,3 +3,4 @@ export { clientFor, configureClients } from "./clients";
 export { explain, ResourceError, WrittenButUnreadError } from "./errors";
 export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
 export { PROVIDER_KEY, providerFor } from "./provider";
+export { readAfterWrite } from "./readAfterWrite";
