@@ -2,7 +2,8 @@ import type { Measurement } from "../registry";
 import { callsPerCommand } from "./callsPerCommand";
 import { engineVsTrivial } from "./engineVsTrivial";
 import { providerVsFloor } from "./providerVsFloor";
+import { retainedHeap } from "./retainedHeap";
 import { tokenFetches } from "./tokenFetches";
 
 /** Every measurement, in the order a run takes them. Add new ones here. */
-export const MEASUREMENTS: Measurement[] = [callsPerCommand, providerVsFloor, tokenFetches, engineVsTrivial];
+export const MEASUREMENTS: Measurement[] = [callsPerCommand, providerVsFloor, retainedHeap, tokenFetches, engineVsTrivial];

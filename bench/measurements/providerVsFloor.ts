@@ -1,4 +1,5 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { DEFAULT_LIMITS } from "../../provider/earthengine";
 import { checkedInputs, configureProvider, provider } from "../inProcess";
 import type { Figure, Measurement } from "../registry";
 import { interleavedPairs, median, pool, timed } from "../stats";
@@ -23,7 +24,16 @@ async function floorCreate(emulator: RunningEmulator, inputs: Record<string, unk
     if (!post.ok || !get.ok) throw new Error(`floor call failed: ${post.status} ${get.status}`);
 }
 
-/** Provider creates vs the floor, at the configured latency and with none (where only CPU differs). */
+/** The highest `earthengine:maxRequestsPerSecond` accepted: in effect no rate limit, like the floor. */
+const UNLIMITED_RATE = "10000";
+
+/**
+ * Provider creates vs the floor, at the configured latency and with none (where only CPU differs).
+ * Both sides get the same limits: `concurrency` in flight and no rate limit, so the ratio is the
+ * provider's own overhead. `.defaultLimits` then times the provider at its default limits against
+ * the bound those limits set (2 calls per image at `maxRequestsPerSecond`), which is what a user
+ * who changes nothing gets.
+ */
 export const providerVsFloor: Measurement = {
     name: "providerVsFloorRatio",
     summary: "provider.create of N images vs a raw fetch loop making the same calls, same concurrency, same run",
@@ -31,7 +41,12 @@ export const providerVsFloor: Measurement = {
         const n = config.providerImages;
         const emulator = await startEmulator();
         try {
-            await configureProvider({ "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN });
+            const settings = { "earthengine:endpoint": emulator.url, "earthengine:accessToken": TOKEN };
+            await configureProvider({
+                ...settings,
+                "earthengine:maxConcurrentRequests": String(config.concurrency),
+                "earthengine:maxRequestsPerSecond": UNLIMITED_RATE,
+            });
             const inputs = await Promise.all(Array.from({ length: n }, (_, i) => checkedInputs(i)));
             const run = (create: (i: number) => Promise<unknown>) => async () => {
                 emulator.reset();
@@ -63,6 +78,22 @@ export const providerVsFloor: Measurement = {
                     samples: ratios,
                 });
             }
+
+            await configureProvider(settings);
+            emulator.setLatency(config.latencyMs);
+            const { maxRequestsPerSecond } = DEFAULT_LIMITS;
+            const boundSeconds = (2 * n) / maxRequestsPerSecond;
+            log(`providerVsFloorRatio.defaultLimits: ${config.pairs} run(s) of ${n} creates at the default limits`);
+            await run((i) => provider.create(inputs[i]))(); // untimed: the new limiter's first window
+            const ratios: number[] = [];
+            for (let p = 0; p < config.pairs; p++) ratios.push((await run((i) => provider.create(inputs[i]))()) / boundSeconds);
+            figures.push({
+                name: "providerVsFloorRatio.defaultLimits",
+                value: median(ratios),
+                unit: "x",
+                note: `${n} creates at the default limits (${DEFAULT_LIMITS.maxConcurrentRequests} in flight, ${maxRequestsPerSecond} requests/s) vs ${2 * n} calls / ${maxRequestsPerSecond} per s = ${boundSeconds.toFixed(1)} s`,
+                samples: ratios,
+            });
             return figures;
         } finally {
             await emulator.close();

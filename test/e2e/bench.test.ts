@@ -15,6 +15,9 @@ const run = promisify(execFile);
 const REQUIRED = [
     ...["preview", "create", "noChangeUp", "patch", "reimport", "refresh", "destroy"].map((c) => `callsPerCommand.${c}`),
     "providerVsFloorRatio",
+    "providerVsFloorRatio.noLatency",
+    "providerVsFloorRatio.defaultLimits",
+    "retainedHeapBytesPerCreate",
     "engineUpVsFloorRatio.trivial.n20",
     "engineUpVsFloorRatio.network.n20",
     "enginePreviewSeconds.n20",
