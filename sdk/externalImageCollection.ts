@@ -44,7 +44,9 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
             const reason = entryKeyProblem(key);
             return reason ? [{ property: `images[${JSON.stringify(key)}]`, reason }] : [];
         });
-        if (badKeys.length > 0) throw new pulumi.ResourceError(describeProblems(name, badKeys), this);
+        // hideStack: the SDK then logs the message alone against this resource, not the stack and
+        // an inspection of the whole resource object.
+        if (badKeys.length > 0) throw new pulumi.ResourceError(describeProblems(name, badKeys), this, true);
 
         this.collection = new ImageCollection(name, collectionArgs, { parent: this });
         this.assetName = this.collection.assetName;
@@ -53,7 +55,7 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
         for (const [key, entry] of Object.entries(images)) {
             merged[key] = pulumi.all([pulumi.output(defaults), pulumi.output(entry)]).apply(([d, e]) => {
                 const result = mergeEntry(key, d, e);
-                if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this);
+                if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this, true);
                 return result.manifest;
             });
             // Naming the collection through its output orders creation parent-first, deletion child-first.
