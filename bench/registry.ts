@@ -40,6 +40,8 @@ export interface Measurement {
     name: string;
     /** One line for `--list` and the README. */
     summary: string;
+    /** The figures it produces, for `--list` (`nN`: one per stack size N). */
+    figures: string[];
     run(context: BenchContext): Promise<Figure[]>;
 }
 

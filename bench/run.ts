@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only NAME,...] [-- --out FILE] [-- --engine-images 100,200]`; see bench/README.md.
+// `npm run bench [-- --quick] [-- --only NAME,...] [-- --out FILE] [-- --engine-images 100,200]`; see USAGE and bench/README.md.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -17,13 +17,67 @@ export interface BenchResults {
     node: string;
     cores: number;
     config: BenchConfig;
+    /** Options that changed the mode's settings (`only`, `pairs`, `engineImages`); empty for the published run. */
+    overrides: Record<string, unknown>;
     /** Per measurement: its figures' names, its seconds, and its error if it failed. */
     measurements: Record<string, { summary: string; seconds: number; figures: string[]; error?: string }>;
     figures: Record<string, Omit<Figure, "name">>;
 }
 
-function parse(): { config: BenchConfig; out: string; only?: string[]; list: boolean } {
-    const { values } = parseArgs({
+const USAGE = `usage: npm run bench [-- options]
+  --quick                  quick mode: a smoke test (1 pair, N <= 100), as CI runs it
+  --only NAME,...          only these measurements (see --list)
+  --pairs K                interleaved pairs per ratio (full mode: 3)
+  --engine-images N,...    stack sizes for the engine figures (full mode: 100,200,400)
+  --out FILE               where results go (default bench/results.json); its directory must exist
+  --list                   the measurements and their figures
+  --help                   this text`;
+
+/** A usage error: printed with the usage, exit 2, before anything runs. */
+class UsageError extends Error {}
+
+interface Options {
+    config: BenchConfig;
+    out: string;
+    only?: string[];
+    /** The settings changed from the mode's, recorded in results.json (empty: the mode as published). */
+    overrides: Record<string, unknown>;
+    list: boolean;
+    help: boolean;
+}
+
+function parse(): Options {
+    let values: ReturnType<typeof parseOptions>;
+    try {
+        values = parseOptions();
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
+    const overrides: Record<string, unknown> = {};
+    if (values["engine-images"] !== undefined) {
+        config.engineImages = values["engine-images"].split(",").map(Number);
+        if (config.engineImages.some((n) => !Number.isInteger(n) || n < 1))
+            throw new UsageError("--engine-images takes whole numbers of at least 1, such as 100,200");
+        overrides.engineImages = config.engineImages;
+    }
+    if (values.pairs !== undefined) {
+        config.pairs = Number(values.pairs);
+        if (!Number.isInteger(config.pairs) || config.pairs < 1) throw new UsageError("--pairs takes a whole number of at least 1");
+        overrides.pairs = config.pairs;
+    }
+    const only = values.only?.split(",");
+    const unknown = only?.filter((name) => !MEASUREMENTS.some((m) => m.name === name));
+    if (unknown?.length)
+        throw new UsageError(`unknown measurement ${unknown.join(", ")}; use ${MEASUREMENTS.map((m) => m.name).join(", ")}`);
+    if (only) overrides.only = only;
+    const out = path.resolve(values.out);
+    if (!values.list && !values.help) checkWritable(out);
+    return { config, out, only, overrides, list: values.list, help: values.help };
+}
+
+function parseOptions() {
+    return parseArgs({
         options: {
             quick: { type: "boolean", default: false },
             out: { type: "string", default: path.join(REPO_ROOT, "bench/results.json") },
@@ -31,18 +85,25 @@ function parse(): { config: BenchConfig; out: string; only?: string[]; list: boo
             "engine-images": { type: "string" },
             pairs: { type: "string" },
             list: { type: "boolean", default: false },
+            help: { type: "boolean", default: false },
         },
-    });
-    const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
-    if (values["engine-images"]) config.engineImages = values["engine-images"].split(",").map(Number);
-    if (values.pairs) config.pairs = Number(values.pairs);
-    if (config.engineImages.some((n) => !Number.isInteger(n) || n < 1))
-        throw new Error("--engine-images takes whole numbers, such as 100,200");
-    if (!Number.isInteger(config.pairs) || config.pairs < 1) throw new Error("--pairs takes a whole number, at least 1");
-    const only = values.only?.split(",");
-    const unknown = only?.filter((name) => !MEASUREMENTS.some((m) => m.name === name));
-    if (unknown?.length) throw new Error(`unknown measurement ${unknown.join(", ")}; use ${MEASUREMENTS.map((m) => m.name).join(", ")}`);
-    return { config, out: path.resolve(values.out), only, list: values.list };
+    }).values;
+}
+
+/** Fails before a 20-minute run, not after it: the directory must exist and `out` be a writable file. */
+function checkWritable(out: string): void {
+    const dir = path.dirname(out);
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out}: ${dir} is not a directory`);
+    try {
+        fs.accessSync(dir, fs.constants.W_OK);
+        if (fs.existsSync(out)) {
+            if (!fs.statSync(out).isFile()) throw new UsageError(`--out ${out}: not a file`);
+            fs.accessSync(out, fs.constants.W_OK);
+        }
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`--out ${out}: cannot write there (${(error as NodeJS.ErrnoException).code ?? error})`);
+    }
 }
 
 function formatValue(figure: Figure): string {
@@ -54,9 +115,13 @@ function formatValue(figure: Figure): string {
 }
 
 async function main(): Promise<number> {
-    const { config, out, only, list } = parse();
+    const { config, out, only, overrides, list, help } = parse();
+    if (help) {
+        console.log(USAGE);
+        return 0;
+    }
     if (list) {
-        for (const m of MEASUREMENTS) console.log(`${m.name.padEnd(24)} ${m.summary}`);
+        for (const m of MEASUREMENTS) console.log(`${m.name}\n  ${m.summary}\n  figures: ${m.figures.join(", ")}`);
         return 0;
     }
     const started = Date.now();
@@ -67,6 +132,7 @@ async function main(): Promise<number> {
         node: process.version,
         cores: os.cpus().length,
         config,
+        overrides,
         measurements: {},
         figures: {},
     };
@@ -98,11 +164,11 @@ async function main(): Promise<number> {
         colWidths: [40, 14, 90],
     });
     for (const [name, figure] of Object.entries(results.figures)) table.push([name, formatValue({ name, ...figure }), figure.note]);
-    console.log(`${config.mode} benchmark, node ${process.version}, ${results.cores} cores, ${results.seconds.toFixed(0)} s`);
+    const changed = Object.keys(overrides).length > 0 ? ` with ${JSON.stringify(overrides)}` : "";
+    console.log(`${config.mode} benchmark${changed}, node ${process.version}, ${results.cores} cores, ${results.seconds.toFixed(0)} s`);
     console.log(table.toString());
-    fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`written to ${path.relative(process.cwd(), out) || out}`);
+    console.log(`written to ${out}`);
     return failed ? 1 : 0;
 }
 
@@ -110,6 +176,7 @@ main().then(
     (code) => process.exit(code),
     (error: unknown) => {
         console.error(error instanceof Error ? error.message : error);
+        if (error instanceof UsageError) console.error(USAGE);
         process.exit(2);
     },
 );

@@ -26,6 +26,7 @@ const COMMANDS = ["preview", "create", "noChangeUp", "patch", "reimport", "refre
 export const callsPerCommand: Measurement = {
     name: "callsPerCommand",
     summary: "Earth Engine requests per image for each engine command, and ADC token fetches per command",
+    figures: ["callsPerCommand.{preview,create,noChangeUp,patch,reimport,refresh,destroy}", "tokenFetches.perEngineCommand"],
     async run({ config, log }) {
         const n = config.callImages;
         const emulator = await startEmulator();

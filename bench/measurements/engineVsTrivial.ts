@@ -41,6 +41,14 @@ async function runKind(stack: BenchStack, kind: ResourceKind, n: number, paralle
 export const engineVsTrivial: Measurement = {
     name: "engineUpVsFloorRatio",
     summary: "pulumi up / preview of N ExternalImages vs N trivial dynamic resources; state bytes; provider peak RSS",
+    figures: [
+        "engineUpVsFloorRatio.{trivial,network}.nN",
+        "enginePreviewSeconds.nN",
+        "peakRssBytes.nN",
+        "peakRssExcessBytes.nN",
+        "stateBytesPerResource",
+        "providerBytes",
+    ],
     async run({ config, log }) {
         const emulator = await startEmulator({ latencyMs: config.latencyMs });
         const engine = await BenchEngine.start({ EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: "" });

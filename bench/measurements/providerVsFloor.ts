@@ -37,6 +37,7 @@ const UNLIMITED_RATE = "10000";
 export const providerVsFloor: Measurement = {
     name: "providerVsFloorRatio",
     summary: "provider.create of N images vs a raw fetch loop making the same calls, same concurrency, same run",
+    figures: ["providerVsFloorRatio", "providerVsFloorRatio.noLatency", "providerVsFloorRatio.defaultLimits"],
     async run({ config, log }) {
         const n = config.providerImages;
         const emulator = await startEmulator();

@@ -23,6 +23,7 @@ function collectGarbage(): void {
 export const retainedHeap: Measurement = {
     name: "retainedHeapBytesPerCreate",
     summary: "JS heap kept per provider.create after a full GC, over rounds of creates on a reset emulator",
+    figures: ["retainedHeapBytesPerCreate"],
     async run({ config, log }) {
         const n = config.providerImages;
         const emulator = await startEmulator();

@@ -18,6 +18,7 @@ const USABLE_SECONDS = 2;
 export const tokenFetches: Measurement = {
     name: "tokenFetches",
     summary: "ADC token fetches from the emulated GCE metadata server: one per run, one refresh per expiry",
+    figures: ["tokenFetches.{firstWave,run,refreshesPerExpiry}"],
     async run({ config, log }) {
         const emulator = await startEmulator({ metadataTokenLifetimeSeconds: EAGER_REFRESH_SECONDS + USABLE_SECONDS });
         const env = adcThroughEmulator(emulator.port);

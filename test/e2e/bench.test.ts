@@ -31,15 +31,19 @@ const REQUIRED = [
     "tokenFetches.refreshesPerExpiry",
 ];
 
+beforeAll(async () => {
+    await run("npx", ["tsc", "-p", "tsconfig.bench.json"], { cwd: REPO_ROOT });
+});
+
 test("npm run bench -- --quick writes every figure as a finite number, and the table", async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ee-bench-")), "results.json");
-    await run("npx", ["tsc", "-p", "tsconfig.bench.json"], { cwd: REPO_ROOT });
     const { stdout } = await run(process.execPath, ["dist/.bench/bench/run.js", "--quick", "--out", out], {
         cwd: REPO_ROOT,
         maxBuffer: 16 * 1024 * 1024,
     });
     const results = JSON.parse(fs.readFileSync(out, "utf8")) as BenchResults;
     expect(results.mode).toBe("quick");
+    expect(results.overrides).toEqual({});
     expect(results.config.pairs).toBe(1);
     expect(Math.max(...results.config.engineImages, results.config.providerImages, results.config.callImages)).toBeLessThanOrEqual(100);
     for (const [name, entry] of Object.entries(results.measurements)) {
@@ -57,4 +61,22 @@ test("npm run bench -- --quick writes every figure as a finite number, and the t
     for (const name of ["peakRssBytes.n20", "stateBytesPerResource", "providerBytes", "tokenFetches.run"]) {
         expect({ name, value: results.figures[name].value > 0 }).toEqual({ name, value: true });
     }
+});
+
+// A bad option must stop the run before it starts (a full run is 20 minutes), with the usage.
+test.each([
+    [["--out", "/nonexistent-ee-bench/dir/results.json"], "/nonexistent-ee-bench/dir is not a directory"],
+    [["--out", "package.json/results.json"], "package.json is not a directory"],
+    [["--pairs", "0"], "--pairs takes a whole number of at least 1"],
+    [["--engine-images", "10,x"], "--engine-images takes whole numbers of at least 1"],
+    [["--only", "nosuch"], "unknown measurement nosuch"],
+    [["--fast"], "Unknown option '--fast'"],
+])("bench %j exits 2 at once, naming the problem", async (args, message) => {
+    const error = (await run(process.execPath, ["dist/.bench/bench/run.js", ...args], { cwd: REPO_ROOT, timeout: 60_000 }).catch(
+        (e: unknown) => e,
+    )) as { code?: number; stderr?: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain(message);
+    expect(error.stderr).toContain("usage: npm run bench");
+    expect(fs.existsSync("/nonexistent-ee-bench")).toBe(false);
 });
