@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ImageManifestInput } from "../provider/manifest/schema";
 import { ExternalImage } from "./externalImage";
 import { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
-import { describeProblems, type EntryProblem, mergeEntry } from "./timeseries/entries";
+import { describeProblems, type EntryProblem, type MergedEntry, mergeEntry } from "./timeseries/entries";
 import { entryKeyProblem } from "./timeseries/entryKey";
 import type { ImageDefaultsArgs, ImageEntryArgs } from "./timeseries/inputs";
 import { propertyTypeWarnings } from "./timeseries/propertyTypes";
@@ -29,6 +29,21 @@ export interface ExternalImageCollectionArgs extends ImageCollectionArgs {
  * Warnings: a property that is a number in some images and a string in others (Earth Engine is
  * reported to refuse such an image in a collection).
  */
+/** True when `value` holds no Pulumi output or promise anywhere (iterative; cycles and huge values count as not plain). */
+function isPlainValue(value: unknown): boolean {
+    const stack: unknown[] = [value];
+    const seen = new Set<object>();
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (v === null || typeof v !== "object") continue;
+        if (pulumi.Output.isInstance(v) || typeof (v as { then?: unknown }).then === "function") return false;
+        if (seen.has(v) || seen.size > 1_000_000) return false;
+        seen.add(v);
+        for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+    }
+    return true;
+}
+
 export class ExternalImageCollection extends pulumi.ComponentResource {
     /** The collection's full asset name, `projects/<project>/assets/<path>`. */
     readonly assetName: pulumi.Output<string>;
@@ -40,28 +55,45 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
     constructor(name: string, args: ExternalImageCollectionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("earthengine:index:ExternalImageCollection", name, {}, opts);
         const { defaults, images, ...collectionArgs } = args;
-        const badKeys: EntryProblem[] = Object.keys(images).flatMap((key) => {
-            const reason = entryKeyProblem(key);
-            return reason ? [{ property: `images[${JSON.stringify(key)}]`, reason }] : [];
-        });
+        // Entries given as plain values (the usual case: literals or stack config) are merged and
+        // checked here, so one error names every bad entry before any resource is registered.
         // hideStack: the SDK then logs the message alone against this resource, not the stack and
         // an inspection of the whole resource object.
-        if (badKeys.length > 0) throw new pulumi.ResourceError(describeProblems(name, badKeys), this, true);
+        const eager = isPlainValue(defaults) ? Object.entries(images).filter(([, entry]) => isPlainValue(entry)) : [];
+        const results = new Map<string, MergedEntry>(eager.map(([key, entry]) => [key, mergeEntry(key, defaults, entry)]));
+        // Each problem once (every entry repeats a problem of the defaults).
+        const problems = new Map<string, EntryProblem>();
+        for (const key of Object.keys(images)) {
+            const reason = entryKeyProblem(key);
+            const result = results.get(key);
+            const found = result
+                ? result.ok
+                    ? []
+                    : result.problems
+                : reason
+                  ? [{ property: `images[${JSON.stringify(key)}]`, reason }]
+                  : [];
+            for (const problem of found) problems.set(`${problem.property}\0${problem.reason}`, problem);
+        }
+        if (problems.size > 0) throw new pulumi.ResourceError(describeProblems(name, [...problems.values()]), this, true);
 
         this.collection = new ImageCollection(name, collectionArgs, { parent: this });
         this.assetName = this.collection.assetName;
-        const merged: Record<string, pulumi.Output<Record<string, unknown>>> = {};
+        // Entries that hold outputs are merged when they resolve. A merge never rejects: each
+        // consumer raises its own error, since the SDK edits an error's message in place each time
+        // it passes through a serialization (one error shared by many outputs grows without bound).
+        const merged: Record<string, pulumi.OutputInstance<MergedEntry>> = {};
         const children: Record<string, ExternalImage> = {};
         for (const [key, entry] of Object.entries(images)) {
-            merged[key] = pulumi.all([pulumi.output(defaults), pulumi.output(entry)]).apply(([d, e]) => {
-                const result = mergeEntry(key, d, e);
-                if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this, true);
-                return result.manifest;
-            });
+            const known = results.get(key);
+            merged[key] = known
+                ? pulumi.output(known)
+                : pulumi.all([pulumi.output(defaults), pulumi.output(entry)]).apply(([d, e]) => mergeEntry(key, d, e));
             // Naming the collection through its output orders creation parent-first, deletion child-first.
-            const imageManifest = pulumi
-                .all([this.collection.assetName, merged[key]])
-                .apply(([collectionName, manifest]) => ({ ...manifest, name: `${collectionName}/${key}` }));
+            const imageManifest = pulumi.all([this.collection.assetName, merged[key]]).apply(([collectionName, result]) => {
+                if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this, true);
+                return { ...result.manifest, name: `${collectionName}/${key}` };
+            });
             children[key] = new ExternalImage(
                 `${name}/${key}`,
                 { project: collectionArgs.project, imageManifest: imageManifest as pulumi.Output<ImageManifestInput> },
@@ -70,9 +102,10 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
         }
         this.images = children;
         // Warnings need every entry; as a registered output the engine waits for them before it ends.
-        const imageKeys = pulumi.all([pulumi.output(collectionArgs.properties), pulumi.all(merged)]).apply(([properties, manifests]) => {
+        const imageKeys = pulumi.all([pulumi.output(collectionArgs.properties), pulumi.all(merged)]).apply(([properties, results]) => {
+            const manifests = Object.fromEntries(Object.entries(results).flatMap(([key, r]) => (r.ok ? [[key, r.manifest]] : [])));
             for (const warning of propertyTypeWarnings(properties, manifests)) pulumi.log.warn(warning, this);
-            return Object.keys(manifests);
+            return Object.keys(results);
         });
         this.registerOutputs({ assetName: this.assetName, imageKeys });
     }

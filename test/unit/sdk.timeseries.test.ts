@@ -1,0 +1,77 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+
+// ExternalImageCollection's checks of plain entries run in its constructor, before any resource
+// is registered. The engine is mocked (setMocks): the behaviour under test is the program's.
+const ENTRIES = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/timeseries/entries.json"), "utf8")) as Record<
+    string,
+    Record<string, unknown>
+>;
+
+const registered: string[] = [];
+pulumi.runtime.setMocks(
+    {
+        newResource: (args) => {
+            registered.push(args.type);
+            return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call: (args) => args.inputs,
+    },
+    "project",
+    "stack",
+    false,
+);
+const { ExternalImageCollection } = require("../../sdk") as typeof import("../../sdk");
+
+const many = (count: number, entry: Record<string, unknown>) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, entry]));
+
+/** The error the constructor throws, or undefined. */
+function constructionError(args: ConstructorParameters<typeof ExternalImageCollection>[1]): pulumi.ResourceError | undefined {
+    try {
+        new ExternalImageCollection("ndvi", args);
+        return undefined;
+    } catch (error) {
+        return error as pulumi.ResourceError;
+    }
+}
+
+beforeEach(() => {
+    registered.length = 0;
+});
+
+test("500 bad plain entries: one short error from the constructor, no stack, no image registered", () => {
+    const error = constructionError({ name: "projects/p/assets/c", images: many(500, ENTRIES.uriAndTilesets) });
+    expect(pulumi.ResourceError.isInstance(error)).toBe(true);
+    expect(error?.hideStack).toBe(true);
+    const lines = error?.message.split("\n") ?? [];
+    expect(lines[0]).toBe('ExternalImageCollection "ndvi" cannot declare its images:');
+    expect(lines[1]).toBe("  images.k0.uri: give either uri (one COG) or tilesets, not both");
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toBe("  ... and 490 more");
+    expect(registered.filter((type) => type.includes("ExternalImage") && !type.includes("Collection"))).toEqual([]);
+});
+
+test("a bad defaults value is reported once, not once per entry", () => {
+    const error = constructionError({
+        name: "projects/p/assets/c",
+        defaults: "MEAN" as unknown as Record<string, unknown>,
+        images: many(500, ENTRIES.good),
+    });
+    expect(error?.message.split("\n").slice(1)).toEqual([
+        '  defaults: defaults is an image manifest without name (an object), got the string "MEAN"',
+    ]);
+});
+
+test("bad keys and bad entries are reported together", () => {
+    const error = constructionError({ name: "projects/p/assets/c", images: { "2024.01": ENTRIES.good, k1: ENTRIES.uriAndTilesets } });
+    expect(error?.message).toMatch(/images\["2024\.01"\]: a key is an asset id/);
+    expect(error?.message).toMatch(/images\.k1\.uri: give either uri/);
+});
+
+test("good plain entries register the collection and one image each", async () => {
+    const series = new ExternalImageCollection("ok", { name: "projects/p/assets/c", images: many(3, ENTRIES.good) });
+    await new Promise((resolve) => series.images.k2.urn.apply(resolve));
+    expect(Object.keys(series.images)).toEqual(["k0", "k1", "k2"]);
+});
