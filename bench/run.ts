@@ -56,24 +56,32 @@ function parse(): Options {
     const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
     const overrides: Record<string, unknown> = {};
     if (values["engine-images"] !== undefined) {
-        config.engineImages = values["engine-images"].split(",").map(Number);
-        if (config.engineImages.some((n) => !Number.isInteger(n) || n < 1))
-            throw new UsageError("--engine-images takes whole numbers of at least 1, such as 100,200");
+        const sizes = values["engine-images"].split(",");
+        config.engineImages = sizes.map(Number);
+        if (!sizes.every(isCount)) throw new UsageError("--engine-images takes whole numbers of at least 1, such as 100,200");
         overrides.engineImages = config.engineImages;
     }
     if (values.pairs !== undefined) {
         config.pairs = Number(values.pairs);
-        if (!Number.isInteger(config.pairs) || config.pairs < 1) throw new UsageError("--pairs takes a whole number of at least 1");
+        if (!isCount(values.pairs)) throw new UsageError("--pairs takes a whole number of at least 1");
         overrides.pairs = config.pairs;
     }
     const only = values.only?.split(",");
     const unknown = only?.filter((name) => !MEASUREMENTS.some((m) => m.name === name));
     if (unknown?.length)
-        throw new UsageError(`unknown measurement ${unknown.join(", ")}; use ${MEASUREMENTS.map((m) => m.name).join(", ")}`);
+        throw new UsageError(
+            `unknown measurement ${unknown.map((n) => JSON.stringify(n)).join(", ")}; use ${MEASUREMENTS.map((m) => m.name).join(", ")}`,
+        );
     if (only) overrides.only = only;
+    if (values.out === "") throw new UsageError("--out takes a file path");
     const out = path.resolve(values.out);
     if (!values.list && !values.help) checkWritable(out);
     return { config, out, only, overrides, list: values.list, help: values.help };
+}
+
+/** A whole number of at least 1 written in digits (not `1e2`, `0x3` or ` 5`). */
+function isCount(text: string): boolean {
+    return /^[1-9]\d*$/.test(text);
 }
 
 function parseOptions() {

@@ -7,10 +7,10 @@ import type { Figure, Measurement } from "../registry";
 
 /** Environment for Application Default Credentials through the emulator's GCE metadata routes, and nothing else. */
 export function adcThroughEmulator(emulatorPort: number): Record<string, string> {
-    const emptyGcloudConfig = fs.mkdtempSync(path.join(os.tmpdir(), "ee-bench-gcloud-"));
     return {
         GCE_METADATA_HOST: `127.0.0.1:${emulatorPort}`,
-        CLOUDSDK_CONFIG: emptyGcloudConfig, // no gcloud application_default_credentials.json
+        // A directory that is never created: no gcloud application_default_credentials.json.
+        CLOUDSDK_CONFIG: path.join(os.tmpdir(), "ee-bench-no-gcloud-config"),
         GOOGLE_APPLICATION_CREDENTIALS: "",
         GOOGLE_OAUTH_ACCESS_TOKEN: "",
         METADATA_SERVER_DETECTION: "",

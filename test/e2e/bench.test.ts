@@ -69,7 +69,9 @@ test.each([
     [["--out", "package.json/results.json"], "package.json is not a directory"],
     [["--pairs", "0"], "--pairs takes a whole number of at least 1"],
     [["--engine-images", "10,x"], "--engine-images takes whole numbers of at least 1"],
-    [["--only", "nosuch"], "unknown measurement nosuch"],
+    [["--engine-images", "1e2"], "--engine-images takes whole numbers of at least 1"],
+    [["--out", ""], "--out takes a file path"],
+    [["--only", "nosuch"], 'unknown measurement "nosuch"'],
     [["--fast"], "Unknown option '--fast'"],
 ])("bench %j exits 2 at once, naming the problem", async (args, message) => {
     const error = (await run(process.execPath, ["dist/.bench/bench/run.js", ...args], { cwd: REPO_ROOT, timeout: 60_000 }).catch(
