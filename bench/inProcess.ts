@@ -6,6 +6,9 @@ import { REPO_ROOT } from "../test/e2e/support/engine";
 
 export const provider = externalImageProvider;
 
+/** The highest `earthengine:maxRequestsPerSecond` accepted: in effect no rate limit, like the bare floor. */
+export const UNLIMITED_RATE = "10000";
+
 /** Configures the in-process provider as the engine would, from `earthengine:*` values. */
 export async function configureProvider(values: Record<string, string>): Promise<void> {
     const config = { get: (key: string) => values[key], require: (key: string) => values[key] };

@@ -1,6 +1,6 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { DEFAULT_LIMITS } from "../../provider/earthengine";
-import { checkedInputs, configureProvider, provider } from "../inProcess";
+import { checkedInputs, configureProvider, provider, UNLIMITED_RATE } from "../inProcess";
 import type { Figure, Measurement } from "../registry";
 import { interleavedPairs, median, pool, timed } from "../stats";
 
@@ -23,9 +23,6 @@ async function floorCreate(emulator: RunningEmulator, inputs: Record<string, unk
     await get.text();
     if (!post.ok || !get.ok) throw new Error(`floor call failed: ${post.status} ${get.status}`);
 }
-
-/** The highest `earthengine:maxRequestsPerSecond` accepted: in effect no rate limit, like the floor. */
-const UNLIMITED_RATE = "10000";
 
 /**
  * Provider creates vs the floor, at the configured latency and with none (where only CPU differs).

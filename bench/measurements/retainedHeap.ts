@@ -1,7 +1,7 @@
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { startEmulator } from "../../emulator";
-import { checkedInputs, configureProvider, provider } from "../inProcess";
+import { checkedInputs, configureProvider, provider, UNLIMITED_RATE } from "../inProcess";
 import type { Measurement } from "../registry";
 import { pool } from "../stats";
 
@@ -31,7 +31,7 @@ export const retainedHeap: Measurement = {
             await configureProvider({
                 "earthengine:endpoint": emulator.url,
                 "earthengine:accessToken": "bench-token",
-                "earthengine:maxRequestsPerSecond": "10000",
+                "earthengine:maxRequestsPerSecond": UNLIMITED_RATE,
             });
             const round = async (r: number) => {
                 emulator.reset();
