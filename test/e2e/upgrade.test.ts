@@ -1,0 +1,129 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Deployment, Stack } from "@pulumi/pulumi/automation";
+import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
+import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
+
+// The upgrade test: a stack holding one resource of every kind, made by the last release
+// (test/fixtures/upgrade/, recorded by test/e2e/upgrade-program/record.js), is imported as it
+// was stored and driven by the code of this checkout. Nothing may change: no replacement, no
+// re-import, no update on preview or refresh, and destroy removes everything. Later changes to
+// state extend this test (and say so in the fixture's README).
+jest.setTimeout(10 * 60_000);
+
+const FIXTURE = path.join(__dirname, "../fixtures/upgrade");
+const STACK = "upgrade";
+const TOKEN = "e2e-upgrade-token";
+const TYPE_PREFIX = "pulumi-nodejs:dynamic/earthengine:";
+const FOLDER = "projects/e2e-project/assets/upgrade";
+const KINDS = ["ExternalImage", "Folder", "ImageCollection", "AssetIamMember", "AssetIamBinding", "AssetIamPolicy"];
+
+interface StoredResource {
+    urn: string;
+    type: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+}
+interface StoredPolicy {
+    etag: string;
+    bindings: { role: string; members: string[] }[];
+}
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURE, file), "utf8")) as T;
+const recorded = readJson<Deployment>("stack.json");
+const recordedResources = (recorded.deployment.resources as StoredResource[]).filter((r) => r.type.startsWith(TYPE_PREFIX));
+
+let emulator: RunningEmulator;
+let sandbox: EngineSandbox;
+let stack: Stack;
+let temp: string;
+
+async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: RecordedRequest[] }> {
+    const mark = emulator.requests().length;
+    const result = await action();
+    return { result, calls: emulator.requests().slice(mark) };
+}
+
+const isWrite = (c: RecordedRequest) => !(c.method === "GET" || c.path.endsWith(":getIamPolicy") || c.path.endsWith(":listAssets"));
+
+/** The emulator's etags count its policy writes; writing each recorded policy until its etag comes round restores it exactly. */
+async function restorePolicies(policies: Record<string, StoredPolicy>): Promise<void> {
+    const counter = (etag: string) => Number.parseInt(Buffer.from(etag, "base64").toString("hex"), 16);
+    const ordered = Object.entries(policies).sort(([, a], [, b]) => counter(a.etag) - counter(b.etag));
+    for (const [name, policy] of ordered) {
+        for (let etag = ""; etag !== policy.etag; ) {
+            const response = await fetch(`${emulator.url}/v1alpha/${name}:setIamPolicy`, {
+                method: "POST",
+                headers: { authorization: "Bearer fixture", "content-type": "application/json" },
+                body: JSON.stringify({ policy: { bindings: policy.bindings } }),
+            });
+            if (response.status !== 200) throw new Error(`restoring the policy of ${name}: ${response.status} ${await response.text()}`);
+            etag = ((await response.json()) as { etag: string }).etag;
+            if (counter(etag) > counter(policy.etag)) throw new Error(`the policy of ${name} cannot get etag ${policy.etag} back`);
+        }
+    }
+}
+
+beforeAll(async () => {
+    temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-upgrade-"));
+    const statePath = path.join(temp, "emulator-state.json");
+    fs.copyFileSync(path.join(FIXTURE, "emulator-state.json"), statePath); // the emulator rewrites it
+    emulator = await startEmulator({ statePath });
+    await restorePolicies(readJson("policies.json"));
+    sandbox = await createSandbox(path.join(__dirname, "upgrade-program"), {
+        EARTHENGINE_ENDPOINT: emulator.url,
+        GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
+    });
+    stack = await newStack(sandbox, STACK);
+    await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
+    await stack.importStack(recorded);
+});
+
+afterAll(async () => {
+    await stack?.workspace.removeStack(STACK, { force: true }).catch(() => undefined);
+    sandbox?.cleanup();
+    await emulator?.close();
+    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+});
+
+test("the fixture holds every kind, each stored with the short require() of its shim, as the last release wrote it", () => {
+    expect([...new Set(recordedResources.map((r) => r.type.slice(TYPE_PREFIX.length)))].sort()).toEqual([...KINDS].sort());
+    for (const resource of recordedResources) {
+        const stored = String(resource.outputs?.__provider);
+        expect(stored).toMatch(/require\("pulumi-earthengine\/provider\/shim(\/[A-Za-z]+)?"\)/);
+        expect(stored.length).toBeLessThan(1024);
+    }
+});
+
+test("1. preview with the new code expects no changes and makes no Earth Engine call", async () => {
+    const { result, calls } = await callsDuring(() => stack.preview({ expectNoChanges: true, diff: true }));
+    expect(result.changeSummary).toEqual({ same: recordedResources.length + 1 }); // + the stack
+    expect(calls).toEqual([]);
+});
+
+test("2. refresh reads every resource and finds nothing changed: no write, no re-import", async () => {
+    const { result, calls } = await callsDuring(() => stack.refresh());
+    expect(result.summary.resourceChanges).toEqual({ same: recordedResources.length + 1 });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter(isWrite)).toEqual([]);
+    // Refresh leaves the stored state as the last release wrote it: the outputs still match.
+    const resources = ((await stack.exportStack()).deployment.resources as StoredResource[]).filter((r) => r.type.startsWith(TYPE_PREFIX));
+    for (const before of recordedResources) {
+        const after = resources.find((r) => r.urn === before.urn);
+        expect({ urn: after?.urn, outputs: after?.outputs }).toEqual({ urn: before.urn, outputs: before.outputs });
+    }
+});
+
+test("3. destroy with the new code removes every asset and grant; nothing is ever re-imported or replaced", async () => {
+    const { result, calls } = await callsDuring(() => stack.destroy());
+    expect(result.summary.resourceChanges).toMatchObject({ delete: recordedResources.length + 1 });
+    const deletes = calls.filter((c) => c.method === "DELETE").map((c) => c.path.replace(/^\/v1alpha\//, ""));
+    expect([...deletes].sort()).toEqual([FOLDER, `${FOLDER}/dem`, `${FOLDER}/series`]);
+    expect(deletes[deletes.length - 1]).toBe(FOLDER); // its children first
+    expect(emulator.assets()).toEqual([]);
+    const recreated = emulator
+        .requests()
+        .filter((c) => c.path.endsWith(":importExternal") || (c.method === "POST" && c.path.endsWith("/assets")));
+    expect(recreated).toEqual([]);
+});
