@@ -1,7 +1,7 @@
 import type { IamBinding, IamPolicy } from "../provider/earthengine/types";
 import { MEMBER_FORM, ROLE_FORM } from "../provider/iam/members";
 import { getAsset } from "./assetMethods";
-import { ApiError, invalidArgument } from "./errors";
+import { ApiError, failedPrecondition, invalidArgument } from "./errors";
 import type { AssetStore } from "./store";
 
 const OWNER_ROLE = "roles/owner";
@@ -36,7 +36,8 @@ export function setIamPolicy(store: AssetStore, name: string, body: unknown): Ia
     }
     if (version !== undefined && version !== 1 && version !== 3)
         throw invalidArgument(`Invalid argument at 'policy.version': ${String(version)} is not a policy version (1 or 3).`);
-    getAsset(store, name);
+    const asset = getAsset(store, name);
+    refuseInheritedAccess(store, asset.type, name);
     const current = store.policies.get(name);
     if (etag !== undefined && etag !== null && etag !== "" && etag !== current.etag) {
         throw new ApiError(
@@ -54,6 +55,18 @@ export function setIamPolicy(store: AssetStore, name: string, body: unknown): Ia
         name,
         next.sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0)),
     );
+}
+
+/**
+ * An image inside an IMAGE_COLLECTION takes its access from the collection: the service refuses
+ * a policy write on it (resource-watch/nrt-scripts#46; barberaivan/mapbiomas-argentina-fire,
+ * `04_geodash_nbr.py`, 2026). Reading its policy is allowed.
+ */
+function refuseInheritedAccess(store: AssetStore, type: string, name: string): void {
+    const parent = name.slice(0, name.lastIndexOf("/"));
+    if (type === "IMAGE" && store.get(parent)?.type === "IMAGE_COLLECTION") {
+        throw failedPrecondition(`Parent of the asset '${name}' is a collection; operation not allowed.`);
+    }
 }
 
 /** Bindings checked, one per role, members de-duplicated and sorted, empty ones dropped (as IAM stores them). */

@@ -1,7 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AssetNotFoundError, type IamPolicy } from "../earthengine";
-import { dropUndefined, ImageManifestSchema, type ManifestFailure, sameValue } from "../manifest";
-import { type CheckedArgs, checkedField, type Props, projectFailures, type ResourceKind, unknownInputs } from "../resource";
+import { AssetNotFoundError, EarthEngineError, type IamPolicy } from "../earthengine";
+import { containsUnknown, dropUndefined, ImageManifestSchema, type ManifestFailure, sameValue } from "../manifest";
+import { type CheckedArgs, checkedField, type Props, projectFailures, ResourceError, type ResourceKind, unknownInputs } from "../resource";
+import { declareGrants } from "./declaredGrants";
 import { modifyPolicy } from "./readModifyWrite";
 
 /** What distinguishes AssetIamMember, AssetIamBinding and AssetIamPolicy; the rest is shared. */
@@ -26,6 +27,8 @@ export interface IamSpec {
     remove(policy: IamPolicy, inputs: Props): IamPolicy;
     /** The declaration's inputs as the policy now holds them; undefined when nothing of it is left. */
     observe(policy: IamPolicy, inputs: Props): Props | undefined;
+    /** The grants a checked declaration makes, `[role, members]`, recorded for AssetIamPolicy's delete (see declaredGrants.ts). */
+    grants?(inputs: Props): [string, string[]] | undefined;
 }
 
 const assetNameOf = (props: Props) => String(props.assetName);
@@ -45,7 +48,23 @@ function checkIam(spec: IamSpec, news: Props): CheckedArgs {
         failures.push(...checked.failures.map((f) => ({ ...f, reason: f.reason.replace(/^name is required/, "assetName is required") })));
     }
     failures.push(...spec.check(inputs));
+    const grants = failures.length === 0 && !containsUnknown(inputs) ? spec.grants?.(inputs) : undefined;
+    if (grants) declareGrants(String(inputs.assetName), ...grants);
     return { inputs, failures };
+}
+
+// The service's refusal of a policy write on an image inside an image collection
+// (resource-watch/nrt-scripts#46): such images take their access from the collection.
+const INHERITED_ACCESS = /Parent of the asset '[^']*' is a collection; operation not allowed/;
+
+/** The refusal of IAM on a collection's image, with what to do instead. */
+function inheritedAccessHint(error: unknown, assetName: string): unknown {
+    if (!(error instanceof EarthEngineError) || !INHERITED_ACCESS.test(error.serverMessage)) return error;
+    const collection = assetName.slice(0, assetName.lastIndexOf("/"));
+    return new ResourceError(
+        `${assetName} is an image inside the image collection ${collection}, and Earth Engine takes such an image's access from its collection (it refuses a policy of its own). ` +
+            `Grant on the collection instead: assetName: ${collection} (its ImageCollection's assetName output).\n${error.message}`,
+    );
 }
 
 /** Inputs without outputs (`etag`) or unset fields. */
@@ -60,8 +79,13 @@ function declaration(spec: IamSpec, props: Props): Props {
  */
 export function iamKind(spec: IamSpec): ResourceKind {
     const outputsOf = (inputs: Props, policy: IamPolicy) => (spec.exposesEtag ? { ...inputs, etag: policy.etag } : inputs);
-    const change = async (context: Parameters<ResourceKind["create"]>[1], inputs: Props, edit: (p: IamPolicy) => IamPolicy) =>
-        modifyPolicy(context.client(projectOf(inputs)), assetNameOf(inputs), edit);
+    const change = async (context: Parameters<ResourceKind["create"]>[1], inputs: Props, edit: (p: IamPolicy) => IamPolicy) => {
+        try {
+            return await modifyPolicy(context.client(projectOf(inputs)), assetNameOf(inputs), edit);
+        } catch (error) {
+            throw inheritedAccessHint(error, assetNameOf(inputs));
+        }
+    };
     return {
         typeName: spec.typeName,
         createNotFoundHint:

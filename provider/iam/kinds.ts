@@ -1,9 +1,10 @@
 import type { IamBinding, IamPolicy } from "../earthengine";
 import { containsUnknown, isObject, isUnknown, type ManifestFailure } from "../manifest";
 import type { Props } from "../resource";
+import { isDeclaredGrant } from "./declaredGrants";
 import { iamKind } from "./kind";
 import { memberFailures, ROLES, roleFailures } from "./members";
-import { canonicalBindings, governedBindings, membersOf, withRole } from "./policy";
+import { asDeclared, canonicalBindings, governedBindings, hasMember, memberKey, membersOf, uniqueMembers, withRole } from "./policy";
 
 const role = (props: Props) => String(props.role);
 const required = (props: Props, key: string, what: string): ManifestFailure[] =>
@@ -15,7 +16,7 @@ function checkMembers(props: Props, key: string, roleValue: unknown): ManifestFa
     if (members === undefined || isUnknown(members)) return [];
     if (!Array.isArray(members)) return [{ property: key, reason: `${key} must be a list of IAM members` }];
     const failures = members.flatMap((member, i) => memberFailures(member, `${key}[${i}]`, roleValue));
-    if (failures.length === 0 && !members.some(isUnknown)) props[key] = [...new Set(members as string[])].sort();
+    if (failures.length === 0 && !members.some(isUnknown)) props[key] = uniqueMembers(members as string[]);
     return failures;
 }
 
@@ -32,14 +33,15 @@ export const assetIamMemberKind = iamKind({
         ...memberFailures(props.member, "member", props.role),
     ],
     idOf: (props) => `${props.assetName} ${props.role} ${props.member}`,
+    grants: (props) => [role(props), [String(props.member)]],
     apply: (policy, props) => withRole(policy, role(props), [...membersOf(policy, role(props)), String(props.member)]),
     remove: (policy, props) =>
         withRole(
             policy,
             role(props),
-            membersOf(policy, role(props)).filter((m) => m !== props.member),
+            membersOf(policy, role(props)).filter((m) => memberKey(m) !== memberKey(String(props.member))),
         ),
-    observe: (policy, props) => (membersOf(policy, role(props)).includes(String(props.member)) ? {} : undefined),
+    observe: (policy, props) => (hasMember(membersOf(policy, role(props)), String(props.member)) ? {} : undefined),
 });
 
 /** Authoritative for one role: exactly these members hold it; other roles are left alone. */
@@ -55,10 +57,11 @@ export const assetIamBindingKind = iamKind({
         ...checkMembers(props, "members", props.role),
     ],
     idOf: (props) => `${props.assetName} ${props.role}`,
+    grants: (props) => [role(props), props.members as string[]],
     apply: (policy, props) => withRole(policy, role(props), props.members as string[]),
     remove: (policy, props) => withRole(policy, role(props), []),
     observe: (policy, props) => {
-        const members = membersOf(policy, role(props));
+        const members = asDeclared(membersOf(policy, role(props)), Array.isArray(props.members) ? (props.members as string[]) : []);
         return members.length > 0 ? { members } : undefined;
     },
 });
@@ -101,6 +104,20 @@ export const assetIamPolicyKind = iamKind({
         const kept = declared.some((b) => b.role === ROLES.owners) ? [] : [{ role: ROLES.owners, members: owners(policy) }];
         return { ...policy, bindings: [...declared, ...kept] };
     },
-    remove: (policy) => ({ ...policy, bindings: [{ role: ROLES.owners, members: owners(policy) }] }),
+    // Only what this policy declared goes: never the owners, never a grant that an AssetIamMember or
+    // AssetIamBinding of this process declares (moving from a policy to members in one up creates
+    // the members first and deletes the policy last), never a grant someone added beside it.
+    remove: (policy, props) =>
+        declaredBindings(props)
+            .filter((binding) => binding.role !== ROLES.owners)
+            .reduce(
+                (current, { role, members }) =>
+                    withRole(
+                        current,
+                        role,
+                        membersOf(current, role).filter((m) => !hasMember(members, m) || isDeclaredGrant(String(props.assetName), role, m)),
+                    ),
+                policy,
+            ),
     observe: (policy, props) => ({ bindings: governedBindings(policy.bindings, declaredBindings(props)) }),
 });

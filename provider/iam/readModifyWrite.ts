@@ -1,8 +1,7 @@
 import AsyncLock = require("async-lock");
 
 import { AbortedError, type EarthEngineClient, type IamPolicy } from "../earthengine";
-import { sameValue } from "../manifest";
-import { canonicalBindings } from "./policy";
+import { canonicalBindings, sameGrants } from "./policy";
 
 // One lock per asset for the whole provider process (every resource of a stack runs here), as
 // terraform-provider-google's mutexkv: read-modify-write of one policy never interleaves.
@@ -35,8 +34,8 @@ export function modifyPolicy(
         for (let attempt = 1; ; attempt++) {
             const current = await client.getIamPolicy(assetName);
             const next = change(current);
-            if (sameValue(canonicalBindings(next.bindings), canonicalBindings(current.bindings)))
-                return { policy: current, written: false };
+            // Members compared as IAM compares them: an email in another case is the same grant.
+            if (sameGrants(next.bindings, current.bindings)) return { policy: current, written: false };
             try {
                 const stored = await client.setIamPolicy(assetName, {
                     version: 1,

@@ -75,15 +75,42 @@ test("malformed members and roles are 400 naming the binding", async () => {
 test("every asset kind has a policy; a missing asset is 404; deleting an asset drops its policy", async () => {
     await outOfBand(emulator, "POST", "projects/test-project/assets?assetId=shared/c", { type: "IMAGE_COLLECTION" });
     await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", {
-        imageManifest: { name: `${FOLDER}/c/img`, tilesets: [{ sources: [{ uris: ["gs://bucket/img.tif"] }] }] },
+        imageManifest: { name: `${FOLDER}/img`, tilesets: [{ sources: [{ uris: ["gs://bucket/img.tif"] }] }] },
     });
-    for (const name of [FOLDER, `${FOLDER}/c`, `${FOLDER}/c/img`]) {
+    for (const name of [FOLDER, `${FOLDER}/c`, `${FOLDER}/img`]) {
         expect((await set(name, { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] })).status).toBe(200);
     }
     expect((await outOfBand(emulator, "POST", `${FOLDER}/none:getIamPolicy`, {})).status).toBe(404);
-    await outOfBand(emulator, "DELETE", `${FOLDER}/c/img`);
+    await outOfBand(emulator, "DELETE", `${FOLDER}/img`);
     await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", {
-        imageManifest: { name: `${FOLDER}/c/img`, tilesets: [{ sources: [{ uris: ["gs://bucket/img.tif"] }] }] },
+        imageManifest: { name: `${FOLDER}/img`, tilesets: [{ sources: [{ uris: ["gs://bucket/img.tif"] }] }] },
     });
-    expect(await get(`${FOLDER}/c/img`)).toEqual({ version: 1, etag: "ACAB" });
+    expect(await get(`${FOLDER}/img`)).toEqual({ version: 1, etag: "ACAB" });
+});
+
+describe("an image inside an image collection (resource-watch/nrt-scripts#46)", () => {
+    const collection = `${FOLDER}/ndvi`;
+    const image = `${collection}/2024_01`;
+    beforeEach(async () => {
+        await outOfBand(emulator, "POST", "projects/test-project/assets?assetId=shared/ndvi", { type: "IMAGE_COLLECTION" });
+        const manifest = { name: image, tilesets: [{ sources: [{ uris: ["gs://bucket/x.tif"] }] }] };
+        await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", { imageManifest: manifest });
+    });
+
+    test("a policy write on it is refused in the service's words; its policy reads", async () => {
+        const { status, body } = await set(image, { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] });
+        expect(status).toBe(400);
+        expect(body.error).toMatchObject({
+            status: "FAILED_PRECONDITION",
+            message: `Parent of the asset '${image}' is a collection; operation not allowed.`,
+        });
+        expect(await get(image)).toEqual({ version: 1, etag: "ACAB" });
+    });
+
+    test("the collection's policy and an image in a folder stay writable", async () => {
+        expect((await set(collection, { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] })).status).toBe(200);
+        const manifest = { name: `${FOLDER}/loose`, tilesets: [{ sources: [{ uris: ["gs://bucket/x.tif"] }] }] };
+        await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", { imageManifest: manifest });
+        expect((await set(`${FOLDER}/loose`, { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] })).status).toBe(200);
+    });
 });

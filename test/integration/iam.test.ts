@@ -1,6 +1,6 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { AbortedError, type EarthEngineClient } from "../../provider/earthengine";
-import { MAX_POLICY_ATTEMPTS, modifyPolicy, withRole } from "../../provider/iam";
+import { forgetDeclaredGrants, MAX_POLICY_ATTEMPTS, modifyPolicy, withRole } from "../../provider/iam";
 import { clientFor } from "../../provider/resource";
 import { calls, kindUnderTest, outOfBand } from "./support/kinds";
 
@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(async () => {
     emulator.reset();
+    forgetDeclaredGrants();
     members = await kindUnderTest("AssetIamMember", emulator);
     bindings = await kindUnderTest("AssetIamBinding", emulator);
     policies = await kindUnderTest("AssetIamPolicy", emulator);
@@ -165,15 +166,84 @@ describe("AssetIamPolicy", () => {
         expect(iamCalls().slice(before)).toEqual([`POST ${ASSET}:getIamPolicy`]);
     });
 
-    test("refresh reads drift; destroy leaves only the owners", async () => {
+    test("refresh reads drift; destroy removes the declared grants and keeps the owners", async () => {
         await setOutOfBand([{ role: "roles/owner", members: ["user:owner@example.com"] }]);
         const { id, outs } = await policies.created({ assetName: ASSET, bindings: [{ role: VIEWER, members: ["allUsers"] }] });
         await setOutOfBand([{ role: "roles/editor", members: ["user:w@example.com"] }]);
-        expect((await policies.provider.read(id, outs)).inputs).toMatchObject({
-            bindings: [{ role: "roles/editor", members: ["user:w@example.com"] }],
-        });
-        await policies.provider.delete(id, outs);
+        const refreshed = await policies.provider.read(id, outs);
+        expect(refreshed.inputs).toMatchObject({ bindings: [{ role: "roles/editor", members: ["user:w@example.com"] }] });
+        await policies.provider.delete(id, refreshed.props ?? {});
         expect(await policy()).toEqual([{ role: "roles/owner", members: ["user:owner@example.com"] }]);
+    });
+});
+
+describe("members whose email IAM returns in another case (terraform-provider-google#3880, magic-modules#1957)", () => {
+    test("AssetIamMember: adopted without a write, kept on refresh, removed on delete", async () => {
+        await setOutOfBand([{ role: VIEWER, members: ["user:ana@example.com"] }]);
+        const before = iamCalls().length;
+        const { id, outs } = await members.created({ assetName: ASSET, role: VIEWER, member: "user:Ana@Example.com" });
+        expect(iamCalls().slice(before)).toEqual([`POST ${ASSET}:getIamPolicy`]);
+        expect((await members.provider.read(id, outs)).id).toBe(id);
+        await members.provider.delete(id, outs);
+        expect(await policy()).toEqual([]);
+    });
+
+    test("AssetIamBinding and AssetIamPolicy: no write and no diff after refresh", async () => {
+        await setOutOfBand([{ role: VIEWER, members: ["allUsers", "user:ana@example.com"] }]);
+        const declared = { assetName: ASSET, role: VIEWER, members: ["user:Ana@Example.com", "allUsers"] };
+        const binding = await bindings.created(declared);
+        const policyResource = await policies.created({ assetName: ASSET, bindings: [{ role: VIEWER, members: declared.members }] });
+        expect(iamCalls().filter((c) => c.endsWith(":setIamPolicy"))).toHaveLength(1); // the out-of-band one
+        const bindingRead = await bindings.provider.read(binding.id, binding.outs);
+        expect(bindingRead.inputs).toMatchObject({ members: ["allUsers", "user:Ana@Example.com"] });
+        expect(await bindings.provider.diff(binding.id, bindingRead.props ?? {}, binding.inputs)).toEqual({ changes: false });
+        const policyRead = await policies.provider.read(policyResource.id, policyResource.outs);
+        expect(await policies.provider.diff(policyResource.id, policyRead.props ?? {}, policyResource.inputs)).toEqual({ changes: false });
+    });
+});
+
+describe("an image inside an image collection takes its access from the collection", () => {
+    test("AssetIamMember on it fails saying to grant on the collection, and nothing is stored", async () => {
+        await outOfBand(emulator, "POST", "projects/test-project/assets?assetId=shared/ndvi", { type: "IMAGE_COLLECTION" });
+        const image = "projects/test-project/assets/shared/ndvi/2024_01";
+        const manifest = { name: image, tilesets: [{ id: "0", sources: [{ uris: ["gs://bucket/x.tif"] }] }] };
+        await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", { imageManifest: manifest });
+        const inputs = await members.checked({ assetName: image, role: VIEWER, member: "allUsers" });
+        const error = await members.provider.create(inputs).catch((e: Error) => e);
+        expect(String(error)).toContain("Grant on the collection instead: assetName: projects/test-project/assets/shared/ndvi");
+        expect(String(error)).toContain(`Parent of the asset '${image}' is a collection; operation not allowed.`);
+        expect(emulator.policy(image)).toEqual({ version: 1, etag: "ACAB" });
+    });
+});
+
+describe("moving from AssetIamPolicy to members in one up (terraform-provider-google#1613)", () => {
+    test("the policy's delete keeps grants a member or binding of the process declares, and the owners", async () => {
+        await setOutOfBand([{ role: "roles/owner", members: ["user:owner@example.com"] }]);
+        const old = await policies.created({
+            assetName: ASSET,
+            bindings: [
+                { role: VIEWER, members: ["allUsers", "user:ana@example.com", "user:gone@example.com"] },
+                { role: "roles/editor", members: ["user:w@example.com"] },
+            ],
+        });
+        // As the engine runs it: the new resources are checked and created, the removed policy deleted last.
+        await members.created({ assetName: ASSET, role: VIEWER, member: "allUsers" });
+        await bindings.created({ assetName: ASSET, role: "roles/editor", members: ["user:W@example.com"] });
+        await members.checked({ assetName: ASSET, role: VIEWER, member: "user:Ana@example.com" });
+        await setOutOfBand([...(await policy()), { role: "roles/viewer", members: ["user:beside@example.com"] }]);
+        await policies.provider.delete(old.id, old.outs);
+        expect(await policy()).toEqual([
+            { role: "roles/editor", members: ["user:w@example.com"] },
+            { role: "roles/owner", members: ["user:owner@example.com"] },
+            { role: VIEWER, members: ["allUsers", "user:ana@example.com", "user:beside@example.com"] },
+        ]);
+    });
+
+    test("alone, the policy's delete removes what it declared and nothing else", async () => {
+        const old = await policies.created({ assetName: ASSET, bindings: [{ role: VIEWER, members: ["allUsers"] }] });
+        await setOutOfBand([...(await policy()), { role: "roles/editor", members: ["user:beside@example.com"] }]);
+        await policies.provider.delete(old.id, old.outs);
+        expect(await policy()).toEqual([{ role: "roles/editor", members: ["user:beside@example.com"] }]);
     });
 });
 
