@@ -18,7 +18,7 @@ export function getAsset(store: AssetStore, name: string): EarthEngineAsset {
 /** `assets.delete`: answers `{}`. A folder or collection must be emptied first (in the service's reported words). */
 export function deleteAsset(store: AssetStore, name: string): Record<string, never> {
     const asset = getAsset(store, name);
-    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be deleted.`);
+    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a legacy root folder and cannot be deleted.`);
     const children = isContainerType(asset.type) ? store.children(name).length : 0;
     if (children > 0) {
         throw failedPrecondition(`Before trying to delete an asset, delete its children: '${name}'`);
@@ -44,7 +44,7 @@ export function patchAsset(
     const parsed = AssetMetadataSchema.safeParse(asset);
     if (!parsed.success) throw schemaViolation(parsed.error.issues, asset, ["asset"]);
     const current = getAsset(store, name);
-    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a user's root folder and cannot be changed.`);
+    if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a legacy root folder and cannot be changed.`);
     const next = applyPatch(current, parsed.data, mask);
     checkTimeRange(next.startTime, next.endTime, "asset.end_time");
     if (current.type === "FOLDER" && (next.properties || next.startTime || next.endTime)) {

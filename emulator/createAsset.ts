@@ -9,6 +9,8 @@ import { createAssetShape } from "./shapes";
 import type { AssetStore } from "./store";
 import { schemaViolation } from "./validation";
 
+const LEGACY = "earthengine-legacy";
+
 /** Query parameters of `assets.create`, as sent. */
 export interface CreateQuery {
     assetId?: string;
@@ -63,9 +65,10 @@ export function createAsset(store: AssetStore, version: ApiVersion, project: str
 function assetNameOf(project: string, assetId: string | undefined): string {
     if (!assetId)
         throw invalidArgument("Invalid argument at 'asset_id': give the new asset's path, for example ?assetId=folder/collection.");
-    const name = normalizeAssetName(
-        assetId.startsWith("projects/") || assetId.startsWith("users/") ? assetId : `projects/${project}/assets/${assetId}`,
-    );
+    // The official Python client sends a legacy id as parent `projects/earthengine-legacy` and
+    // assetId `users/<u>/...` or `projects/<p>/...` (`_cloud_api_utils.split_asset_name`).
+    const fullName = /^projects\/[^/]+\/assets\//.test(assetId) || (project !== LEGACY && assetId.startsWith("projects/"));
+    const name = normalizeAssetName(fullName || assetId.startsWith("users/") ? assetId : `projects/${project}/assets/${assetId}`);
     if (!parseAssetName(name))
         throw invalidArgument(`Invalid argument at 'asset_id': '${assetId}' is not an asset path; ${ASSET_NAME_HINT}.`);
     return name;

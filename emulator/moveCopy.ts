@@ -15,7 +15,7 @@ import { type AssetStore, isImplicitFolder } from "./store";
 export function moveAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
     const request = parseProtoJson(body ?? {}, moveAssetShape, version);
     const asset = getAsset(store, source);
-    if (isImplicitFolder(source)) throw failedPrecondition(`Asset '${source}' is a user's root folder and cannot be moved.`);
+    if (isImplicitFolder(source)) throw failedPrecondition(`Asset '${source}' is a legacy root folder and cannot be moved.`);
     const destination = destinationOf(request.destinationName);
     if (destination === source || destination.startsWith(`${source}/`)) {
         throw invalidArgument(`Cannot move asset '${source}' to '${destination}', which is itself or inside it.`);

@@ -4,12 +4,13 @@ import { UpdateClock } from "./clock";
 import { PolicyStore } from "./policyStore";
 import { loadState, saveState } from "./stateFile";
 
-// Every legacy user has a root folder that exists without being created.
-const LEGACY_USER_ROOT = new RegExp(`^projects/${LEGACY_PROJECT}/assets/users/[A-Za-z0-9_-]+$`);
+// Every legacy user (`users/<user>`) and legacy project (`projects/<project>`, the ids of the
+// manifest guide's `projects/some_project/...`) has a root folder that exists without being created.
+const LEGACY_ROOT = new RegExp(`^projects/${LEGACY_PROJECT}/assets/(?:users|projects)/[A-Za-z0-9_-]+$`);
 
-/** True for containers that exist without being stored: a legacy user's root folder. */
+/** True for containers that exist without being stored: a legacy user's or legacy project's root folder. */
 export function isImplicitFolder(name: string): boolean {
-    return LEGACY_USER_ROOT.test(name);
+    return LEGACY_ROOT.test(name);
 }
 
 /**
@@ -33,7 +34,7 @@ export class AssetStore {
         }
     }
 
-    /** The asset, a legacy user's root folder, or undefined. Callers get a copy. */
+    /** The asset, a legacy root folder, or undefined. Callers get a copy. */
     get(name: string): EarthEngineAsset | undefined {
         const stored = this.assets.get(name);
         if (stored) return structuredClone(stored);

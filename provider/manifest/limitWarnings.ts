@@ -37,11 +37,31 @@ export function manifestLimitWarnings(manifest: unknown, root = "imageManifest")
             message: `${ratio[0]} is ${ratio[1]}; as a ratio of tile areas it is expected between 0 and 1 (Earth Engine documents no range)`,
         });
     }
+    const name = field(manifest, "name");
+    if (name && typeof name[1] === "string") out.push(...nameSegmentWarnings(name[1], `${root}.${name[0]}`));
     const tilesets = field(manifest, "tilesets")?.[1];
     if (Array.isArray(tilesets)) out.push(...uriWarnings(tilesets, prefix, root));
     if (out.length <= MAX_FAILURES) return out;
     const rest = out.length - MAX_FAILURES;
     return [...out.slice(0, MAX_FAILURES), { path: out[MAX_FAILURES].path, message: `and ${rest} more like these` }];
+}
+
+/**
+ * Google documents no length limit for one segment of an asset name (only the whole name is
+ * bounded, see limits.ts), so a long one is not refused; past 255 characters, the file-name limit
+ * of common file systems, tools that mirror assets to files (exports, geeadd, backups) break.
+ */
+export const LONG_NAME_SEGMENT = 255;
+
+function nameSegmentWarnings(name: string, path: string): ManifestWarning[] {
+    const long = name.split("/").find((segment) => segment.length > LONG_NAME_SEGMENT);
+    if (long === undefined) return [];
+    return [
+        {
+            path,
+            message: `the asset name has a segment of ${long.length} characters ("${long.slice(0, 20)}..."); Earth Engine documents no limit, but tools that mirror assets to files break past ${LONG_NAME_SEGMENT} (the common file-name limit); consider a shorter id`,
+        },
+    ];
 }
 
 function uriWarnings(tilesets: unknown[], prefix: string, root: string): ManifestWarning[] {

@@ -36,6 +36,23 @@ export function parentAssetName(name: string): string | undefined {
 export const ASSET_NAME_HINT =
     "use projects/<project>/assets/<path> with 1 to 10 path segments of letters, digits, '_' and '-' (or a legacy users/<user>/<path> id)";
 
+// A legacy project id (`projects/<project>/<path>`, no `assets/`), as older scripts and the manifest guide write it.
+const LEGACY_PROJECT_ID = new RegExp(`^projects/(?!${LEGACY_PROJECT}/)(${PROJECT})/(?!assets/)(${SEGMENT}(?:/${SEGMENT}){0,8})$`);
+
+/**
+ * The fix for a name that is not an asset name. A legacy project id `projects/<p>/<path>` gets
+ * Google's documented fix (image manifest guide, "legacy project" names: prepend
+ * `projects/earthengine-legacy/assets/`), and the Cloud form beside it.
+ */
+export function assetNameHint(name: string): string {
+    const legacy = LEGACY_PROJECT_ID.exec(name);
+    if (!legacy) return ASSET_NAME_HINT;
+    return (
+        `a legacy project asset id takes projects/${LEGACY_PROJECT}/assets/ in front, as Google's image manifest guide writes it: ` +
+        `"projects/${LEGACY_PROJECT}/assets/${name}"; in a Cloud project, names are projects/<project>/assets/<path>: "projects/${legacy[1]}/assets/${legacy[2]}"`
+    );
+}
+
 // A Cloud project asset name with the legacy prefix put in front (from tools that prepend it to every id).
 const DOUBLED_PREFIX = new RegExp(`^projects/${LEGACY_PROJECT}/assets/(projects/(${PROJECT})/assets/${SEGMENT}(?:/${SEGMENT}){0,9})$`);
 

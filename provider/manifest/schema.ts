@@ -11,7 +11,7 @@ import {
     type ServiceIssueParams,
 } from "./identifiers";
 import { assetNameLengthProblem, inTimestampRange, int32 } from "./limits";
-import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "./names";
+import { assetNameHint, normalizeAssetName, parseAssetName } from "./names";
 import { checkManifestRules } from "./rules";
 import { normalizeTimestamp, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
 
@@ -176,7 +176,7 @@ const ImageManifestObjectSchema = z.strictObject({
     name: z
         .string({ error: (iss) => `name is required: ${iss.input === undefined ? "give" : "use"} projects/<project>/assets/<path>` })
         .refine((value) => parseAssetName(value) !== undefined, {
-            error: (iss) => `${quote(String(iss.input))} is not an asset name; ${ASSET_NAME_HINT}`,
+            error: (iss) => `${quote(String(iss.input))} is not an asset name; ${assetNameHint(String(iss.input))}`,
         })
         .refine((value) => assetNameLengthProblem(normalizeAssetName(value)) === undefined, {
             error: (iss) => assetNameLengthProblem(normalizeAssetName(String(iss.input))),

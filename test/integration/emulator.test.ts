@@ -227,6 +227,20 @@ describe("the parent of an imported image", () => {
         expect(root.body.assets?.map((a) => a.id)).toEqual(["users/someone/dem"]);
     });
 
+    test("is a legacy project's root folder for projects/earthengine-legacy/assets/projects/<p>, which always exists", async () => {
+        // As the official Python client sends ee.data.createAsset for the legacy id projects/old-project/archive.
+        const created = await call(emulator.url, "POST", "/v1/projects/earthengine-legacy/assets?assetId=projects/old-project/archive", {
+            type: "FOLDER",
+        });
+        expect(created.status).toBe(200);
+        expect(created.body).toMatchObject({ name: "projects/earthengine-legacy/assets/projects/old-project/archive", type: "FOLDER" });
+        await imported({ ...fixture("dem.json"), name: "projects/earthengine-legacy/assets/projects/old-project/archive/dem" });
+        const root = await get("projects/earthengine-legacy/assets/projects/old-project");
+        expect(root.body).toMatchObject({ type: "FOLDER" });
+        const removed = await call(emulator.url, "DELETE", "/v1alpha/projects/earthengine-legacy/assets/projects/old-project");
+        expect(removed.body).toMatchObject({ error: { message: expect.stringContaining("is a legacy root folder") } });
+    });
+
     test("need not be in the consumer project named in the URL", async () => {
         const { status } = await importImage(emulator.url, fixture("dem.json"), {}, "v1alpha", "quota-project");
         expect(status).toBe(200);
