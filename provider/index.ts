@@ -6,6 +6,7 @@
 export * from "./container";
 export * from "./earthengine";
 export * from "./externalImage";
+export * from "./externalImageSet";
 export * from "./iam";
 export { resourceProviders } from "./kinds";
 export * from "./manifest";

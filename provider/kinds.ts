@@ -1,12 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { folderKind, imageCollectionKind } from "./container";
 import { externalImageKind } from "./externalImage";
+import { externalImageSetKind } from "./externalImageSet";
 import { assetIamBindingKind, assetIamMemberKind, assetIamPolicyKind } from "./iam";
 import { providerFor, type ResourceKind } from "./resource";
 
 /** Every resource kind, by Pulumi type name. Adding a kind: its module here plus `provider/shim/<kind>.ts`. */
 const KINDS: readonly ResourceKind[] = [
     externalImageKind,
+    externalImageSetKind,
     folderKind,
     imageCollectionKind,
     assetIamMemberKind,

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { assetIdSegmentProblem as entryKeyProblem } from "../provider/manifest/names";
 import type { ImageManifestInput } from "../provider/manifest/schema";
 import { ExternalImage } from "./externalImage";
+import { ExternalImageSet, type SetImageInput } from "./externalImageSet";
 import { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 import { describeProblems, type EntryProblem, type MergedEntry, mergeEntry } from "./timeseries/entries";
-import { entryKeyProblem } from "./timeseries/entryKey";
 import type { ImageDefaultsArgs, ImageEntryArgs } from "./timeseries/inputs";
 import { propertyTypeWarnings } from "./timeseries/propertyTypes";
 
@@ -16,6 +17,20 @@ export interface ExternalImageCollectionArgs extends ImageCollectionArgs {
      * creates one image, removing one deletes it, changing an entry touches only that image.
      */
     images: Record<string, ImageEntryArgs>;
+    /**
+     * Batch mode: one `ExternalImageSet` resource owns every image, in place of one `ExternalImage`
+     * per entry, so a stack carries thousands of images (README "Large archives"). Never switched
+     * on implicitly; default false. Moving a collection between the modes: README "Large archives",
+     * with `retainImagesOnDelete` one `up` ahead, so that no image is deleted.
+     */
+    batch?: boolean;
+    /**
+     * Give the resources that own the images `retainOnDelete`: when they leave the program (or on
+     * destroy) Pulumi forgets them and Earth Engine keeps the images. Set it one `up` before
+     * switching `batch`, so the resources of the old mode leave without deleting anything and the
+     * new mode adopts the identical images. Default false.
+     */
+    retainImagesOnDelete?: boolean;
 }
 
 /**
@@ -49,12 +64,16 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
     readonly assetName: pulumi.Output<string>;
     /** The collection resource. */
     readonly collection: ImageCollection;
-    /** The image resources by entry key. */
+    /** The image resources by entry key; empty in batch mode (see `imageSet`). */
     readonly images: Readonly<Record<string, ExternalImage>>;
+    /** In batch mode, the one resource that owns every image. */
+    readonly imageSet?: ExternalImageSet;
+    /** The full asset name of each image, by entry key. */
+    readonly imageNames: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ExternalImageCollectionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("earthengine:index:ExternalImageCollection", name, {}, opts);
-        const { defaults, images, ...collectionArgs } = args;
+        const { defaults, images, batch, retainImagesOnDelete, ...collectionArgs } = args;
         // Entries given as plain values (the usual case: literals or stack config) are merged and
         // checked here, so one error names every bad entry before any resource is registered.
         // hideStack: the SDK then logs the message alone against this resource, not the stack and
@@ -89,16 +108,40 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
             merged[key] = known
                 ? pulumi.output(known)
                 : pulumi.all([pulumi.output(defaults), pulumi.output(entry)]).apply(([d, e]) => mergeEntry(key, d, e));
-            // Naming the collection through its output orders creation parent-first, deletion child-first.
-            const imageManifest = pulumi.all([this.collection.assetName, merged[key]]).apply(([collectionName, result]) => {
-                if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this, true);
-                return { ...result.manifest, name: `${collectionName}/${key}` };
+        }
+        const imageOpts = { parent: this, ...(retainImagesOnDelete ? { retainOnDelete: true } : {}) };
+        if (batch) {
+            const setImages = pulumi.all(merged).apply((all) => {
+                const problems = Object.values(all).flatMap((result) => (result.ok ? [] : result.problems));
+                if (problems.length > 0) throw new pulumi.ResourceError(describeProblems(name, problems), this, true);
+                return Object.fromEntries(
+                    Object.entries(all).map(([key, result]) => [key, (result.ok ? result.manifest : {}) as unknown as SetImageInput]),
+                );
             });
-            children[key] = new ExternalImage(
-                `${name}/${key}`,
-                { project: collectionArgs.project, imageManifest: imageManifest as pulumi.Output<ImageManifestInput> },
-                { parent: this },
+            this.imageSet = new ExternalImageSet(
+                name,
+                {
+                    parent: this.collection.assetName,
+                    project: collectionArgs.project,
+                    images: setImages,
+                },
+                imageOpts,
             );
+            this.imageNames = this.imageSet.imageNames;
+        } else {
+            for (const key of Object.keys(images)) {
+                // Naming the collection through its output orders creation parent-first, deletion child-first.
+                const imageManifest = pulumi.all([this.collection.assetName, merged[key]]).apply(([collectionName, result]) => {
+                    if (!result.ok) throw new pulumi.ResourceError(describeProblems(name, result.problems), this, true);
+                    return { ...result.manifest, name: `${collectionName}/${key}` };
+                });
+                children[key] = new ExternalImage(
+                    `${name}/${key}`,
+                    { project: collectionArgs.project, imageManifest: imageManifest as pulumi.Output<ImageManifestInput> },
+                    imageOpts,
+                );
+            }
+            this.imageNames = pulumi.all(Object.fromEntries(Object.entries(children).map(([key, child]) => [key, child.assetName])));
         }
         this.images = children;
         // Warnings need every entry; as a registered output the engine waits for them before it ends.
@@ -107,6 +150,9 @@ export class ExternalImageCollection extends pulumi.ComponentResource {
             for (const warning of propertyTypeWarnings(properties, manifests)) pulumi.log.warn(warning, this);
             return Object.keys(results);
         });
-        this.registerOutputs({ assetName: this.assetName, imageKeys });
+        // Per-image mode registers what it always did, so existing stacks see no change.
+        this.registerOutputs(
+            batch ? { assetName: this.assetName, imageKeys, imageNames: this.imageNames } : { assetName: this.assetName, imageKeys },
+        );
     }
 }

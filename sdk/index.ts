@@ -4,7 +4,7 @@
  *
  * ```ts
  * import * as ee from "pulumi-earthengine";
- * // ee.Folder, ee.ImageCollection, ee.ExternalImage, ee.AssetIamMember, ee.AssetIamBinding, ee.AssetIamPolicy
+ * // ee.Folder, ee.ImageCollection, ee.ExternalImage, ee.ExternalImageSet, ee.AssetIamMember, ee.AssetIamBinding, ee.AssetIamPolicy
  * ```
  */
 
@@ -32,6 +32,7 @@ export {
 } from "./assetIam";
 export { ExternalImage } from "./externalImage";
 export { ExternalImageCollection, type ExternalImageCollectionArgs } from "./externalImageCollection";
+export { ExternalImageSet, type ExternalImageSetArgs, type SetImageInput } from "./externalImageSet";
 export { Folder, type FolderArgs } from "./folder";
 export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";

@@ -1,11 +1,19 @@
 import { AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
 
-/** Every immediate child of `parent`, through all pages of `listAssets` (view BASIC: names and types only). */
-export async function listChildren(client: EarthEngineClient, parent: string, pageSize?: number): Promise<EarthEngineAsset[]> {
+/**
+ * Every immediate child of `parent`, through all pages of `listAssets`. View BASIC gives names and
+ * types only; FULL also the metadata and `updateTime` (at Google BASIC carries no `updateTime`).
+ */
+export async function listChildren(
+    client: EarthEngineClient,
+    parent: string,
+    pageSize?: number,
+    view: "BASIC" | "FULL" = "BASIC",
+): Promise<EarthEngineAsset[]> {
     const children: EarthEngineAsset[] = [];
     let pageToken: string | undefined;
     do {
-        const page = await client.listAssets(parent, { view: "BASIC", pageToken, pageSize });
+        const page = await client.listAssets(parent, { view, pageToken, pageSize });
         children.push(...(page.assets ?? []));
         pageToken = page.nextPageToken;
     } while (pageToken);

@@ -3,7 +3,7 @@ export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { BAND_ID, bandIdServiceMessage, PROPERTY_KEY, propertyKeyServiceMessage, type ServiceIssueParams } from "./identifiers";
 export { camelizeKeys, snakeToCamel } from "./keys";
-export { ASSET_NAME_HINT, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
+export { ASSET_NAME_HINT, assetIdSegmentProblem, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
 export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";

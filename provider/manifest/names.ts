@@ -33,6 +33,21 @@ export function parentAssetName(name: string): string | undefined {
     return cut < 0 ? undefined : `projects/${parsed.project}/assets/${parsed.path.slice(0, cut)}`;
 }
 
+/**
+ * Why `key` cannot name an image directly inside a folder or collection, or undefined when it
+ * can: one asset-id segment, with the characters every asset name in this package allows.
+ */
+export function assetIdSegmentProblem(key: string): string | undefined {
+    const suggestion = key.replace(/[^A-Za-z0-9_-]/g, "_") || "image_1";
+    if (key.includes("/")) {
+        return `an image collection holds images directly, so a key is one path segment without '/'; write for example "${suggestion}"`;
+    }
+    if (!new RegExp(`^${SEGMENT}$`).test(key)) {
+        return `a key is an asset id: letters, digits, '_' and '-' only; write for example "${suggestion}"`;
+    }
+    return undefined;
+}
+
 export const ASSET_NAME_HINT =
     "use projects/<project>/assets/<path> with 1 to 10 path segments of letters, digits, '_' and '-' (or a legacy users/<user>/<path> id)";
 

@@ -7,25 +7,37 @@ export class ResourceError extends Error {
 }
 
 /**
- * A write that succeeded but whose read-back failed: the resource exists all the same, so the
- * error carries its id and properties and the engine records a resource that failed to
- * initialise instead of forgetting it. The skeleton adds `__provider`, which refresh and destroy need.
+ * A create or update that did part of its work: the error carries the resource id and the
+ * properties of what exists, so the Node dynamic host records a resource that failed to
+ * initialise (its `grpcResponseFromError`) instead of forgetting what was written. The skeleton
+ * adds `__provider`, which the host does not add here and which refresh and destroy need.
  */
-export class WrittenButUnreadError extends ResourceError {
-    override name = "WrittenButUnreadError";
+export class PartialWriteError extends ResourceError {
+    override name = "PartialWriteError";
     readonly id: string;
     readonly properties: Props;
     /** What the engine prints for a resource that failed to initialise (otherwise only "resource init failed"). */
     readonly reasons: string[];
 
+    constructor(id: string, properties: object, message: string) {
+        super(message);
+        this.id = id;
+        this.properties = { ...properties };
+        this.reasons = [message];
+    }
+}
+
+/** A write that succeeded but whose read-back failed: the resource exists all the same. */
+export class WrittenButUnreadError extends PartialWriteError {
+    override name = "WrittenButUnreadError";
+
     constructor(id: string, properties: object, cause: unknown) {
         super(
+            id,
+            properties,
             `Could not read back ${id}: ${cause instanceof Error ? cause.message : String(cause)}\n` +
                 "The asset exists and is recorded in state; the next pulumi up reads it again.",
         );
-        this.id = id;
-        this.properties = { ...properties };
-        this.reasons = [this.message];
     }
 }
 

@@ -1,6 +1,6 @@
 export { booleanFailures, checkedField, projectFailures, unknownInputs } from "./checks";
 export { clientFor, configureClients } from "./clients";
-export { explain, ResourceError, WrittenButUnreadError } from "./errors";
+export { explain, PartialWriteError, ResourceError, WrittenButUnreadError } from "./errors";
 export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
 export { PROVIDER_KEY, providerFor } from "./provider";
 export { readAfterWrite } from "./readAfterWrite";

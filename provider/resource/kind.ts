@@ -29,8 +29,8 @@ export interface ResourceKind {
     readonly typeName: string;
     /** What a `not found` answer to create means, for the error message. */
     readonly createNotFoundHint?: string;
-    /** Validates and normalises raw inputs; makes no request. */
-    check(news: Props): CheckedArgs;
+    /** Validates and normalises raw inputs; makes no request. `olds` are the stored inputs (empty on create). */
+    check(news: Props, olds?: Props): CheckedArgs;
     /** What changing `olds` (stored outputs) to `news` (checked inputs) takes. */
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult;
     /** The name error messages use for a resource not created yet. */

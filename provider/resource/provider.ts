@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { clientFor, configureClients } from "./clients";
-import { explain, WrittenButUnreadError } from "./errors";
+import { explain, PartialWriteError } from "./errors";
 import type { KindContext, Props, ResourceKind } from "./kind";
 
 /** The key under which `dynamic.Resource` stores the serialized provider in inputs and outputs. */
@@ -19,7 +19,7 @@ function withoutProvider(props: Props | undefined): Props {
 
 /** Keeps `__provider` on a half-done write's properties, so later refresh and destroy can run. */
 function withProvider(error: unknown, serializedProvider: unknown): unknown {
-    if (error instanceof WrittenButUnreadError) error.properties[PROVIDER_KEY] = serializedProvider;
+    if (error instanceof PartialWriteError) error.properties[PROVIDER_KEY] = serializedProvider;
     return error;
 }
 
@@ -34,9 +34,9 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
             configureClients(req.config);
         },
 
-        async check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+        async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
             // A derived `assetName` (added below by an earlier check) is not the user's input.
-            const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(news, "assetName") : news);
+            const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(news, "assetName") : news, withoutProvider(olds));
             if (failures.length > 0) return { inputs, failures };
             const assetName = kind.assetNameOf?.(inputs);
             return { inputs: assetName === undefined ? inputs : { ...inputs, assetName } };

@@ -1,5 +1,5 @@
 import { camelizeKeys, describe, formatPath } from "../../provider/manifest";
-import { entryKeyProblem } from "./entryKey";
+import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/manifest/names";
 import { isPlainObject, mergePatch } from "./mergePatch";
 
 /** One problem with a collection's declaration: the property path to fix and what to do. */

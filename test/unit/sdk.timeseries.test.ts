@@ -14,7 +14,8 @@ pulumi.runtime.setMocks(
     {
         newResource: (args) => {
             registered.push(args.type);
-            return { id: `${args.name}-id`, state: args.inputs };
+            // A container's provider echoes its name as assetName.
+            return { id: `${args.name}-id`, state: { assetName: args.inputs.name, ...args.inputs } };
         },
         call: (args) => args.inputs,
     },
@@ -74,4 +75,13 @@ test("good plain entries register the collection and one image each", async () =
     const series = new ExternalImageCollection("ok", { name: "projects/p/assets/c", images: many(3, ENTRIES.good) });
     await new Promise((resolve) => series.images.k2.urn.apply(resolve));
     expect(Object.keys(series.images)).toEqual(["k0", "k1", "k2"]);
+});
+
+test("batch mode registers the collection and one ExternalImageSet holding every merged entry", async () => {
+    const series = new ExternalImageCollection("batched", { name: "projects/p/assets/c", images: many(3, ENTRIES.good), batch: true });
+    const names = await new Promise<Record<string, string>>((resolve) => series.imageNames.apply(resolve));
+    expect(registered.filter((type) => type.endsWith(":ExternalImageSet"))).toHaveLength(1);
+    expect(registered.filter((type) => type.endsWith(":ExternalImage"))).toEqual([]);
+    expect(series.images).toEqual({});
+    expect(names).toEqual({ k0: "projects/p/assets/c/k0", k1: "projects/p/assets/c/k1", k2: "projects/p/assets/c/k2" });
 });

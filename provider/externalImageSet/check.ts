@@ -1,0 +1,96 @@
+import {
+    ASSET_NAME_HINT,
+    assetIdSegmentProblem,
+    formatPath,
+    isObject,
+    isUnknown,
+    type ManifestFailure,
+    normalizeAssetName,
+    parseAssetName,
+    validateManifest,
+} from "../manifest";
+import { boundFailures, quote } from "../manifest/bounds";
+import { assetNameLengthProblem } from "../manifest/limits";
+import { type CheckedArgs, projectFailures, unknownInputs } from "../resource";
+import { externalImageSetContract } from "./contract";
+import { changeSummaryOf, imageName } from "./plan";
+
+const INPUT_KEYS = Object.keys(externalImageSetContract.inputs.shape).filter((key) => key !== "changeSummary");
+// Only for checking images while the parent is not known yet (preview).
+const PLACEHOLDER_PARENT = "projects/placeholder/assets/parent";
+
+/**
+ * `check` of an ExternalImageSet: the parent, the consumer project and each image (as
+ * ExternalImage checks its manifest, at `images.<key>.<field>`), at most MAX_FAILURES listed.
+ * Adds `changeSummary` from `olds` (the stored inputs) to the new inputs. Makes no request.
+ */
+export function checkSetArgs(olds: Record<string, unknown>, news: Record<string, unknown>): CheckedArgs {
+    const { changeSummary: _, ...given } = news;
+    const failures: ManifestFailure[] = [...unknownInputs(given, "ExternalImageSet", INPUT_KEYS), ...projectFailures(given.project)];
+    const inputs: Record<string, unknown> = { ...given };
+    const parent = checkedParent(given.parent, failures);
+    if (parent !== undefined) inputs.parent = parent;
+    if (given.images === undefined) {
+        failures.push({ property: "images", reason: "images is required: a map from image key to ImageManifest (without name)" });
+    } else if (!isUnknown(given.images)) {
+        if (!isObject(given.images)) failures.push({ property: "images", reason: "images must be a map from image key to ImageManifest" });
+        else inputs.images = checkedImages(given.images, parent ?? PLACEHOLDER_PARENT, failures);
+    }
+    if (failures.length > 0) return { inputs, failures: boundFailures(failures) };
+    const summary = changeSummaryOf(olds, inputs);
+    return { inputs: summary === undefined ? inputs : { ...inputs, changeSummary: summary }, failures: [] };
+}
+
+function checkedParent(parent: unknown, failures: ManifestFailure[]): string | undefined {
+    if (isUnknown(parent)) return undefined;
+    if (typeof parent !== "string") {
+        failures.push({
+            property: "parent",
+            reason: "parent is required: the folder or image collection, projects/<project>/assets/<path>",
+        });
+        return undefined;
+    }
+    if (parseAssetName(parent) === undefined) {
+        failures.push({ property: "parent", reason: `${quote(parent)} is not an asset name; ${ASSET_NAME_HINT}` });
+        return undefined;
+    }
+    return normalizeAssetName(parent);
+}
+
+/** Each image validated with its full name, stored without it (the key and parent give it). */
+function checkedImages(images: Record<string, unknown>, parent: string, failures: ManifestFailure[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, image] of Object.entries(images)) {
+        const root = formatPath("images", [key]);
+        out[key] = image;
+        const keyProblem = assetIdSegmentProblem(key) ?? assetNameLengthProblem(imageName(parent, key));
+        if (keyProblem) {
+            failures.push({ property: root, reason: keyProblem });
+            continue;
+        }
+        if (isUnknown(image)) continue;
+        if (!isObject(image)) {
+            failures.push({ property: root, reason: "an image is an ImageManifest object (tilesets, bands, properties, ...)" });
+            continue;
+        }
+        if (image.name !== undefined || image.id !== undefined) {
+            failures.push({
+                property: `${root}.${image.name !== undefined ? "name" : "id"}`,
+                reason: `the parent and the key name the image (${imageName(parent, key)}); remove the name`,
+            });
+            continue;
+        }
+        const result = validateManifest({ ...image, name: imageName(parent, key) }, root);
+        if (result.ok) out[key] = withoutName(result.manifest);
+        else {
+            failures.push(...result.failures);
+            if (isObject(result.normalized)) out[key] = withoutName(result.normalized);
+        }
+    }
+    return out;
+}
+
+function withoutName(manifest: object): Record<string, unknown> {
+    const { name: _, ...rest } = manifest as Record<string, unknown>;
+    return rest;
+}

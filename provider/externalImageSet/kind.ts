@@ -1,0 +1,165 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { EarthEngineClient } from "../earthengine";
+import { manifestFromAsset } from "../externalImage/readback";
+import { dropUndefined } from "../manifest";
+import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind } from "../resource";
+import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRecord } from "./apply";
+import { checkSetArgs } from "./check";
+import { type ExternalImageSetOutputs, externalImageSetContract } from "./contract";
+import { listImages, readOrGone } from "./listing";
+import { type ImageStep, imagesOf, manifestOf, planSet, updateTimesOf } from "./plan";
+
+/** Failures named one by one in an error message; the rest are counted. */
+const MAX_LISTED_FAILURES = 5;
+
+const projectOf = (props: Props) => (typeof props.project === "string" ? props.project : undefined);
+
+function outputsOf(parent: string, project: string | undefined, record: SetRecord): ExternalImageSetOutputs {
+    return dropUndefined({ parent, project, images: record.images, updateTimes: record.updateTimes }) as ExternalImageSetOutputs;
+}
+
+/**
+ * The ExternalImageSet kind: many external images in one parent, owned by one resource. Its diff
+ * and update plan per image (see plan.ts); refresh lists the parent and reads only the images
+ * whose `updateTime` moved. Stateless per call.
+ */
+export const externalImageSetKind: ResourceKind = {
+    typeName: externalImageSetContract.typeName,
+    createNotFoundHint:
+        "Most likely the parent folder or image collection does not exist (or is not writable); create it first (an ee.Folder or ee.ImageCollection whose assetName the set's parent uses), then run pulumi up again.",
+
+    check: (news, olds) => checkSetArgs(olds ?? {}, news),
+
+    nameOf: (inputs: Props) => (typeof inputs.parent === "string" ? `the images in ${inputs.parent}` : "the ExternalImageSet"),
+
+    diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
+        const plan = planSet(olds, news);
+        if (plan.kind === "replace") return { changes: true, replaces: ["parent"], deleteBeforeReplace: false };
+        if (plan.kind === "unknown") return { changes: true };
+        return { changes: plan.steps.length > 0 || plan.projectChanged };
+    },
+
+    async create(inputs: Props, context): Promise<{ id: string; outs: object }> {
+        const parent = inputs.parent as string;
+        const declared = imagesOf(inputs);
+        const steps: ImageStep[] = Object.keys(declared).map((key) => ({ kind: "create", key }));
+        const result = await applyStepsStopping(context.client(projectOf(inputs)), inputs, { images: {}, updateTimes: {} }, steps);
+        const outs = outputsOf(parent, projectOf(inputs), sortedRecord(result, declared));
+        if (result.failures.length > 0) {
+            const message = failureMessage("create", parent, result, Object.keys(declared).length);
+            // Nothing registered: nothing to record.
+            if (Object.keys(result.images).length === 0) throw new ResourceError(message);
+            throw new PartialWriteError(parent, outs, message);
+        }
+        return { id: parent, outs };
+    },
+
+    async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
+        const parent = typeof stored.parent === "string" ? stored.parent : id;
+        const project = projectOf(stored);
+        const client = context.client(project);
+        const listed = await listImages(client, parent);
+        if (listed === undefined) return { id: "", props: {} }; // the parent is gone, and its images with it
+        const recorded = imagesOf(stored);
+        const times = updateTimesOf(stored);
+        const record: SetRecord = { images: {}, updateTimes: {} };
+        const moved: string[] = [];
+        for (const [key, image] of Object.entries(recorded)) {
+            const asset = listed.get(key);
+            if (asset === undefined) continue; // deleted out of band
+            if (asset.updateTime !== undefined && asset.updateTime === times[key]) {
+                record.images[key] = image;
+                record.updateTimes[key] = asset.updateTime;
+            } else moved.push(key);
+        }
+        await Promise.all(
+            moved.map(async (key) => {
+                const asset = await readOrGone(() => client.getAsset(manifestOf(parent, key, recorded[key]).name));
+                if (asset === undefined || asset.type !== "IMAGE") return;
+                const { name: _, ...image } = manifestFromAsset(asset, manifestOf(parent, key, recorded[key]));
+                record.images[key] = image;
+                if (asset.updateTime) record.updateTimes[key] = asset.updateTime;
+            }),
+        );
+        const props = outputsOf(parent, project, sortedRecord(record, recorded));
+        const { updateTimes: _, ...inputs } = props;
+        return { id, props, inputs };
+    },
+
+    async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
+        const plan = planSet(olds, news);
+        if (plan.kind !== "images") throw new Error("a new parent replaces the set; the engine should not have asked for an update");
+        const parent = news.parent as string;
+        const recorded: SetRecord = { images: imagesOf(olds), updateTimes: updateTimesOf(olds) };
+        const result = await applyStepsStopping(context.client(projectOf(news)), news, recorded, plan.steps);
+        const outs = outputsOf(parent, projectOf(news), sortedRecord(result, imagesOf(news)));
+        if (result.failures.length > 0) {
+            throw new PartialWriteError(id, outs, failureMessage("update", parent, result, Object.keys(imagesOf(news)).length));
+        }
+        return { outs };
+    },
+
+    async delete(id: string, props: Props, context): Promise<void> {
+        const parent = typeof props.parent === "string" ? props.parent : id;
+        const steps: ImageStep[] = Object.keys(imagesOf(props)).map((key) => ({ kind: "delete", key }));
+        const recorded: SetRecord = { images: imagesOf(props), updateTimes: updateTimesOf(props) };
+        const result = await applySteps(context.client(projectOf(props)), { parent, project: projectOf(props) }, recorded, {}, steps);
+        if (result.failures.length > 0) {
+            // The engine keeps the old state on a failed delete; the next destroy deletes what is left.
+            throw new ResourceError(failureMessage("delete", parent, result, 0));
+        }
+    },
+};
+
+/** applySteps for a create or update of `inputs`. */
+function applyStepsStopping(client: EarthEngineClient, inputs: Props, recorded: SetRecord, steps: ImageStep[]): Promise<ApplyResult> {
+    return applySteps(client, { parent: inputs.parent as string, project: projectOf(inputs) }, recorded, imagesOf(inputs), steps);
+}
+
+/** The record with keys in the declaration's order (state and `--diff` read in the program's order). */
+function sortedRecord(record: SetRecord, order: Record<string, unknown>): SetRecord {
+    const keys = [...Object.keys(order), ...Object.keys(record.images).filter((key) => !Object.hasOwn(order, key))];
+    const images: SetRecord["images"] = {};
+    const updateTimes: SetRecord["updateTimes"] = {};
+    for (const key of keys) {
+        if (!Object.hasOwn(record.images, key)) continue;
+        images[key] = record.images[key];
+        if (record.updateTimes[key] !== undefined) updateTimes[key] = record.updateTimes[key];
+    }
+    return { images, updateTimes };
+}
+
+/** What failed, how many images exist now, and what the next command does; bounded whatever the count. */
+function failureMessage(action: "create" | "update" | "delete", parent: string, result: ApplyResult, declared: number): string {
+    const registered = Object.keys(result.images).length;
+    const lines: string[] = [];
+    if (action === "delete") {
+        lines.push(
+            `Could not delete ${result.failures.length} of the images in ${parent}; ${registered - result.failures.length} were deleted.`,
+        );
+        lines.push("The set stays in state with every image it had; the next pulumi destroy (or up) deletes what is left.");
+    } else if (result.quota !== undefined) {
+        lines.push(`Earth Engine refused more writes to ${parent} under ${quotaName(result.quota)}`);
+        lines.push(
+            `${registered} of ${declared} declared images are registered and recorded in state; the next pulumi up continues from there (once the quota allows it: after the rate window, or after the quota is raised).`,
+        );
+    } else {
+        lines.push(`Could not ${action} ${result.failures.length} image${result.failures.length === 1 ? "" : "s"} in ${parent}.`);
+        lines.push(
+            `${registered} of ${declared} declared images are registered and recorded in state; the next pulumi up retries the rest.`,
+        );
+        if (result.stopped !== undefined)
+            lines.push("No further write was started: the first error below would meet every other image too.");
+    }
+    lines.push(...result.failures.slice(0, MAX_LISTED_FAILURES).map(describeFailure));
+    if (result.failures.length > MAX_LISTED_FAILURES) lines.push(`  ... and ${result.failures.length - MAX_LISTED_FAILURES} more`);
+    return lines.join("\n");
+}
+
+function describeFailure({ key, error }: ImageFailure): string {
+    const message = error instanceof Error ? error.message : String(error);
+    return `  images.${key}: ${message.split("\n")[0].slice(0, 400)}`;
+}
+
+/** What the engine drives through `pulumi-earthengine/provider/shim/externalImageSet`. */
+export const externalImageSetProvider = providerFor(externalImageSetKind);

@@ -1,0 +1,93 @@
+import { type PatchBody, planUpdate } from "../externalImage/plan";
+import { type ImageManifest, isObject, isUnknown, normalizeAssetName } from "../manifest";
+
+type Props = Record<string, unknown>;
+type Images = Record<string, Props>;
+
+/** One image's part of an update: what `update` sends for it. */
+export type ImageStep =
+    | { kind: "create"; key: string }
+    | { kind: "patch"; key: string; updateMask: string[]; asset: PatchBody }
+    | { kind: "reimport"; key: string }
+    /** Recorded without an update time (written, not read back): read it and compare. */
+    | { kind: "verify"; key: string }
+    | { kind: "delete"; key: string };
+
+/** What an update of a set takes; `diff` and `update` both use it, so they cannot disagree. */
+export type SetPlan =
+    /** The parent changed (or is not known yet): every image moves, so the set is replaced. */
+    | { kind: "replace" }
+    /** The images are not known yet (preview): something changes. */
+    | { kind: "unknown" }
+    | { kind: "images"; steps: ImageStep[]; projectChanged: boolean };
+
+/** The full name of image `key` of a set whose parent is `parent`. */
+export function imageName(parent: string, key: string): string {
+    return `${parent}/${key}`;
+}
+
+/** Image `key` of the set as a complete manifest (the key and parent give its name). */
+export function manifestOf(parent: string, key: string, image: Props): ImageManifest {
+    return { ...image, name: imageName(parent, key) } as unknown as ImageManifest;
+}
+
+/** The images of stored or checked props (an absent or malformed map is empty). */
+export function imagesOf(props: Props): Images {
+    return isObject(props.images) ? (props.images as Images) : {};
+}
+
+/** The recorded update times; a key without one was written but not read back. */
+export function updateTimesOf(props: Props): Record<string, string> {
+    return isObject(props.updateTimes) ? (props.updateTimes as Record<string, string>) : {};
+}
+
+/**
+ * The per-image plan from `olds` (stored outputs) to `news` (checked inputs): a new key is
+ * created, a missing one deleted, a changed one patched (metadata only) or re-imported, as
+ * ExternalImage plans one image. Unknown values (preview) count as changed.
+ */
+export function planSet(olds: Props, news: Props): SetPlan {
+    if (typeof news.parent !== "string" || isUnknown(news.parent)) return { kind: "replace" };
+    const parent = normalizeAssetName(news.parent);
+    if (parent !== olds.parent) return { kind: "replace" };
+    if (!isObject(news.images)) return { kind: "unknown" };
+    const before = imagesOf(olds);
+    const after = imagesOf(news);
+    const times = updateTimesOf(olds);
+    const steps: ImageStep[] = [];
+    for (const key of Object.keys(after)) {
+        if (!Object.hasOwn(before, key)) {
+            steps.push({ kind: "create", key });
+            continue;
+        }
+        const name = imageName(parent, key);
+        const plan = planUpdate({ imageManifest: { ...before[key], name } }, { imageManifest: withName(after[key], name) });
+        if (plan.kind === "patch") steps.push({ kind: "patch", key, updateMask: plan.updateMask, asset: plan.asset });
+        else if (plan.kind === "reimport" || plan.kind === "replace") steps.push({ kind: "reimport", key });
+        else if (times[key] === undefined) steps.push({ kind: "verify", key });
+    }
+    for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) steps.push({ kind: "delete", key });
+    return { kind: "images", steps, projectChanged: (olds.project ?? null) !== (news.project ?? null) };
+}
+
+// An image not known yet (preview) keeps its unknown value: planUpdate reads it as a re-import.
+function withName(image: unknown, name: string): unknown {
+    return isObject(image) ? { ...image, name } : image;
+}
+
+/**
+ * `+<created> ~<changed> -<deleted>` from `olds` to `news` (check's old inputs and new inputs),
+ * or undefined when no image changes. Verification of unread images is not a change the user made.
+ */
+export function changeSummaryOf(olds: Props, news: Props): string | undefined {
+    const plan = planSet({ ...olds, parent: typeof olds.parent === "string" ? normalizeAssetName(olds.parent) : olds.parent }, news);
+    const count = (kinds: ImageStep["kind"][]) => (plan.kind === "images" ? plan.steps.filter((s) => kinds.includes(s.kind)).length : 0);
+    if (plan.kind === "replace") {
+        const created = Object.keys(imagesOf(news)).length;
+        const deleted = Object.keys(imagesOf(olds)).length;
+        return created + deleted === 0 ? undefined : `+${created} ~0 -${deleted}`;
+    }
+    if (plan.kind === "unknown") return undefined;
+    const [created, changed, deleted] = [count(["create"]), count(["patch", "reimport"]), count(["delete"])];
+    return created + changed + deleted === 0 ? undefined : `+${created} ~${changed} -${deleted}`;
+}

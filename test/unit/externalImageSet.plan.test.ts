@@ -1,0 +1,47 @@
+import { changeSummaryOf, planSet } from "../../provider/externalImageSet/plan";
+
+// The per-image plan of ExternalImageSet: pure, so diff (preview) makes no call.
+const PARENT = "projects/p/assets/c";
+const image = (uri: string, properties: Record<string, string> = {}) => ({
+    tilesets: [{ id: "0", sources: [{ uris: [`gs://b/${uri}.tif`] }] }],
+    properties,
+});
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const olds = { parent: PARENT, images: { a: image("a"), b: image("b"), c: image("c") }, updateTimes: { a: "t", b: "t", c: "t" } };
+
+test("one step per changed image: create, patch (with its mask), re-import, delete", () => {
+    const news = { parent: PARENT, images: { a: image("a", { k: "v" }), b: image("b2"), d: image("d") } };
+    expect(planSet(olds, news)).toEqual({
+        kind: "images",
+        projectChanged: false,
+        steps: [
+            { kind: "patch", key: "a", updateMask: ['properties."k"'], asset: { properties: { k: "v" } } },
+            { kind: "reimport", key: "b" },
+            { kind: "create", key: "d" },
+            { kind: "delete", key: "c" },
+        ],
+    });
+    expect(changeSummaryOf(olds, news)).toBe("+1 ~2 -1");
+});
+
+test("nothing changes: no step and no summary; an image never read back is verified", () => {
+    expect(planSet(olds, { parent: PARENT, images: olds.images })).toEqual({ kind: "images", steps: [], projectChanged: false });
+    expect(changeSummaryOf(olds, { parent: PARENT, images: olds.images })).toBeUndefined();
+    const unread = { ...olds, updateTimes: { a: "t", b: "t" } };
+    expect(planSet(unread, { parent: PARENT, images: olds.images })).toMatchObject({ steps: [{ kind: "verify", key: "c" }] });
+    expect(changeSummaryOf(unread, { parent: PARENT, images: olds.images })).toBeUndefined();
+});
+
+test("preview unknowns: an unknown image is re-imported, unknown images change, an unknown parent replaces", () => {
+    expect(planSet(olds, { parent: PARENT, images: { ...olds.images, a: UNKNOWN } })).toMatchObject({
+        steps: [{ kind: "reimport", key: "a" }],
+    });
+    expect(planSet(olds, { parent: PARENT, images: UNKNOWN })).toEqual({ kind: "unknown" });
+    expect(planSet(olds, { parent: UNKNOWN, images: olds.images })).toEqual({ kind: "replace" });
+});
+
+test("a legacy parent id names the same parent", () => {
+    const legacy = { ...olds, parent: "projects/earthengine-legacy/assets/users/me/c" };
+    expect(planSet(legacy, { parent: "users/me/c", images: olds.images })).toMatchObject({ kind: "images", steps: [] });
+});
