@@ -219,7 +219,7 @@ describe("read (refresh)", () => {
             log()
                 .filter((c) => !c.startsWith("GET"))
                 .sort(),
-        ).toEqual(["POST projects/quota-project/image:importExternal", `PATCH ${PARENT}/d0004`]);
+        ).toEqual([`PATCH ${PARENT}/d0004`, "POST projects/quota-project/image:importExternal"]);
     });
 
     test("a parent deleted out of band means the set is gone", async () => {
