@@ -99,8 +99,25 @@ export class ServiceUnavailableError extends EarthEngineError {
 }
 
 /** A response the client could not interpret, or a request that never got one. */
+/**
+ * No HTTP answer arrived (refused, reset, timed out): the message names the endpoint and where
+ * it is set, instead of a status the server never sent.
+ */
 export class TransportError extends EarthEngineError {
     override name = "TransportError";
+
+    constructor(request: RequestSummary, what: string) {
+        super(request, { message: what });
+        this.message = `Earth Engine ${request.method} ${pathOf(request.url)} got no answer from ${originOf(request.url)}: ${what}\nCheck the endpoint (earthengine:endpoint or EARTHENGINE_ENDPOINT; for the emulator, is it still running?) and the network.`;
+    }
+}
+
+function originOf(url: string): string {
+    try {
+        return new URL(url).origin;
+    } catch {
+        return url;
+    }
 }
 
 function permissionHint(message: string): { role?: string; hint: string } {

@@ -108,7 +108,7 @@ function describe(cause: unknown): string {
 
 function transportFailure(request: ApiRequest, kind: string, cause: unknown): EarthEngineError {
     const what = kind === "timeout" ? "no response in time" : kind === "refused" ? "could not connect" : "connection lost";
-    return new TransportError({ method: request.method, url: request.url, status: 0 }, { message: `${what}: ${describe(cause)}` });
+    return new TransportError({ method: request.method, url: request.url, status: 0 }, `${what}: ${describe(cause)}`);
 }
 
 function unknownOutcome(error: EarthEngineError): EarthEngineError {

@@ -20,7 +20,11 @@ const MEMBER_HINT =
 export function memberFailures(member: unknown, property: string, role: unknown): ManifestFailure[] {
     if (isUnknown(member)) return [];
     if (typeof member !== "string" || !MEMBER_FORM.test(member)) {
-        return [{ property, reason: `${JSON.stringify(member)} is not an IAM member; ${MEMBER_HINT}` }];
+        const prefixed = typeof member === "string" ? withPrefix(member) : undefined;
+        const fix = prefixed
+            ? `write ${JSON.stringify(prefixed)} (IAM names the kind of principal before the email; group:<email> for a group)`
+            : MEMBER_HINT;
+        return [{ property, reason: `${JSON.stringify(member)} is not an IAM member; ${fix}` }];
     }
     if (PUBLIC.has(member) && typeof role === "string" && role !== ROLES.readers && !isUnknown(role)) {
         return [
@@ -42,4 +46,10 @@ export function roleFailures(role: unknown, property: string): ManifestFailure[]
             reason: `${JSON.stringify(role)} is not a role; use roles/viewer (read), roles/editor (write) or roles/owner, as Earth Engine maps readers, writers and owners`,
         },
     ];
+}
+
+/** A bare email with its IAM prefix (the official CLI's `acl ch -u` adds `user:` the same way). */
+function withPrefix(member: string): string | undefined {
+    if (!/^[^\s@:]+@[^\s@:]+\.[^\s@:]+$/.test(member)) return undefined;
+    return member.endsWith(".gserviceaccount.com") ? `serviceAccount:${member}` : `user:${member}`;
 }

@@ -61,7 +61,7 @@ const LEGACY_PROJECT_ID = new RegExp(`^projects/(?!${LEGACY_PROJECT}/)(${PROJECT
  */
 export function assetNameHint(name: string): string {
     const legacy = LEGACY_PROJECT_ID.exec(name);
-    if (!legacy) return ASSET_NAME_HINT;
+    if (!legacy) return assetNameProblem(name) ?? ASSET_NAME_HINT;
     return (
         `a legacy project asset id takes projects/${LEGACY_PROJECT}/assets/ in front, as Google's image manifest guide writes it: ` +
         `"projects/${LEGACY_PROJECT}/assets/${name}"; in a Cloud project, names are projects/<project>/assets/<path>: "projects/${legacy[1]}/assets/${legacy[2]}"`
@@ -79,4 +79,26 @@ const DOUBLED_PREFIX = new RegExp(`^projects/${LEGACY_PROJECT}/assets/(projects/
  */
 export function withoutDoubledPrefix(name: string): string | undefined {
     return DOUBLED_PREFIX.exec(name)?.[1];
+}
+
+const SEGMENT_CHAR = /[A-Za-z0-9_-]/;
+const MAX_SEGMENTS = 10;
+
+/**
+ * What is wrong with a name that is not an asset name, pointing at the first character an
+ * asset-id segment does not take (`"sst.v2": asset ids take no "."`), with the name fixed, or
+ * the hint when the shape itself is off. Undefined for a valid name.
+ */
+export function assetNameProblem(name: string): string | undefined {
+    if (parseAssetName(name) !== undefined) return undefined;
+    const m = /^(projects\/[^/]+\/assets\/|users\/)(.*)$/.exec(name);
+    const segments = m?.[2]?.split("/") ?? [];
+    const bad = segments.find((segment) => segment !== "" && !new RegExp(`^${SEGMENT}$`).test(segment));
+    if (m && bad !== undefined && segments.length <= MAX_SEGMENTS && segments.every((segment) => segment !== "")) {
+        const char = Array.from(bad).find((c) => !SEGMENT_CHAR.test(c)) ?? "";
+        const at = bad.indexOf(char);
+        const fixed = `${m[1]}${segments.map((segment) => Array.from(segment, (c) => (SEGMENT_CHAR.test(c) ? c : "_")).join("")).join("/")}`;
+        return `the segment ${JSON.stringify(bad)} holds ${JSON.stringify(char)} at position ${at + 1}, which asset ids do not take (letters, digits, '_' and '-' only); write for example "${fixed}"`;
+    }
+    return undefined;
 }

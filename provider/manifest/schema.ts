@@ -13,7 +13,7 @@ import {
 import { assetNameLengthProblem, inTimestampRange, int32 } from "./limits";
 import { assetNameHint, normalizeAssetName, parseAssetName } from "./names";
 import { checkManifestRules } from "./rules";
-import { normalizeTimestamp, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
+import { normalizeTimestamp, numberTimestampReason, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
 
 /**
  * The Earth Engine `ImageManifest` and its nested types, as one zod schema: the TypeScript
@@ -57,7 +57,9 @@ const timestamp = z.custom<string | TimestampObject>().transform((value, ctx) =>
     }
     ctx.addIssue({
         code: "custom",
-        message: `expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or {"seconds": 1767225600}, got ${describe(value)}`,
+        message:
+            numberTimestampReason(value) ??
+            `expected an RFC 3339 timestamp such as "2026-01-01T00:00:00Z" or {"seconds": 1767225600}, got ${describe(value)}`,
     });
     return z.NEVER;
 });

@@ -117,3 +117,23 @@ function secondsReason(seconds: unknown): string {
     }
     return `seconds must be a whole number of seconds since 1970-01-01T00:00:00Z (a number or a string of digits), got ${JSON.stringify(seconds) ?? String(seconds)}`;
 }
+
+// Unix times from 1973 on count past 1e11 in milliseconds; below it, seconds until the year 5138.
+const MILLIS_FROM = 1e11;
+
+/**
+ * The fix for a bare number where a Timestamp goes (`system:time_start` habits: Earth Engine's
+ * clients write epoch milliseconds). The API takes only RFC 3339 text or `{"seconds": n}`, so the
+ * number is read as milliseconds (from 1973 on) or seconds, and the same instant written out.
+ * Undefined for anything that is not a whole number in the Timestamp range.
+ */
+export function numberTimestampReason(value: unknown): string | undefined {
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) return undefined;
+    const millis = Math.abs(value) >= MILLIS_FROM;
+    const seconds = millis ? Math.floor(value / 1000) : value;
+    const nanos = millis ? BigInt(value - seconds * 1000) * 1_000_000n : 0n;
+    if (BigInt(seconds) < MIN_SECONDS || BigInt(seconds) > MAX_SECONDS) return undefined;
+    const text = formatEpochNanos(BigInt(seconds) * 1_000_000_000n + nanos);
+    const unit = millis ? "milliseconds" : "seconds";
+    return `${value} looks like epoch ${unit} (${text}); the API takes an RFC 3339 timestamp: write "${text}" or {"seconds": ${seconds}${nanos === 0n ? "" : `, "nanos": ${nanos}`}}`;
+}

@@ -3,11 +3,12 @@ import { boundFailures, MAX_QUOTED_CHARS, type ManifestFailure, quote } from "./
 import { isObject } from "./compare";
 import { firstTooDeep, MAX_DEPTH } from "./depth";
 import { fieldsAt } from "./fields";
-import { camelizeKeys, dataObject, pathAsWritten } from "./keys";
+import { camelizeKeys, dataObject, pathAsWritten, snakeToCamel } from "./keys";
 import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
 import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import { type ImageManifest, ImageManifestSchema } from "./schema";
+import { closestName } from "./suggest";
 import { isUnknown } from "./unknown";
 
 export type { ManifestFailure } from "./bounds";
@@ -58,8 +59,11 @@ export function validateManifest(raw: unknown, root = "imageManifest"): Manifest
     if (parsed.success && failures.length === 0) return { ok: true, manifest: withPropertiesAsWritten(parsed.data, value) };
     if (!parsed.success) {
         const reported = new Set(failures.map((failure) => failure.property));
+        const misspelt = misspeltFields(parsed.error.issues);
         for (const issue of parsed.error.issues) {
             if (isUnderUnknown(value, issue.path)) continue;
+            // "tilesets is required" after "did you mean tilesets" is the same mistake told twice.
+            if (isMissingField(issue, value) && misspelt.has(pathKey(issue.path))) continue;
             for (const failure of describeIssue(root, issue, value, raw)) {
                 const property = writtenProperty(failure.property, root, legacy.origins, formatPath);
                 if (!reported.has(property)) failures.push({ ...failure, property });
@@ -139,10 +143,10 @@ function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown, ra
     const path = issue.path.filter((s) => typeof s !== "symbol") as (string | number)[];
     if (issue.code === "unrecognized_keys") {
         const known = fieldsAt(ImageManifestSchema, path);
-        return issue.keys.map((key) => ({
-            property: formatPath(root, pathAsWritten(raw, [...path, key])),
-            reason: unknownFieldMessage(key, known),
-        }));
+        return issue.keys.map((key) => {
+            const written = pathAsWritten(raw, [...path, key]);
+            return { property: formatPath(root, written), reason: unknownFieldMessage(String(written[written.length - 1]), known) };
+        });
     }
     return [
         {
@@ -161,10 +165,32 @@ export function isMissingField(issue: z.core.$ZodIssue, value: unknown): boolean
 function unknownFieldMessage(key: string, known: string[]): string {
     const base = `unknown field ${quote(key)}`;
     if (key === "value" && known.includes("values")) return `${base}; missing data takes "values": a list of numbers`;
-    const loose = key.replace(/_/g, "").toLowerCase();
-    const guess = known.find((k) => k.toLowerCase() === loose);
-    if (guess) return `${base}; did you mean "${guess}"?`;
+    const guess = closestName(key, known);
+    // Answered in the user's style: start_tme gets start_time.
+    if (guess) return `${base}; did you mean "${snakeToCamel(key) !== key ? camelToSnake(guess) : guess}"?`;
     return `${base}; the Earth Engine API knows ${known.map((k) => `"${k}"`).join(", ")}`;
+}
+
+/** The paths (as `pathKey`s) of fields an unknown key was most likely meant to be. */
+function misspeltFields(issues: readonly z.core.$ZodIssue[]): Set<string> {
+    const out = new Set<string>();
+    for (const issue of issues) {
+        if (issue.code !== "unrecognized_keys") continue;
+        const known = fieldsAt(ImageManifestSchema, issue.path.filter((s) => typeof s !== "symbol") as (string | number)[]);
+        for (const key of issue.keys) {
+            const guess = key === "value" && known.includes("values") ? "values" : closestName(key, known);
+            if (guess) out.add(pathKey([...issue.path, guess]));
+        }
+    }
+    return out;
+}
+
+function pathKey(path: Path): string {
+    return JSON.stringify(path.map(String));
+}
+
+function camelToSnake(name: string): string {
+    return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 function lastName(path: Path): string {

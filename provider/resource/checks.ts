@@ -1,19 +1,44 @@
 import type { z } from "zod";
 import { containsUnknown, formatPath, isUnknown, type ManifestFailure } from "../manifest";
 import { quote } from "../manifest/bounds";
+import { closestName } from "../manifest/suggest";
 import { PROVIDER_KEY } from "./provider";
 
 // A Cloud project id or number; the server has the final word, this catches typos early.
 const PROJECT_ID = /^(?:[a-z][a-z0-9.-]*:)?[a-z][-a-z0-9]{4,28}[a-z0-9]$|^\d+$/;
 
-/** One failure per input the kind does not take (`__provider` is always allowed). */
+/**
+ * One failure per input the kind does not take (`__provider` is always allowed), with the input
+ * it most likely meant by edit distance. A required input it meant is then not reported missing:
+ * see `oneFailurePerTypo`.
+ */
 export function unknownInputs(news: Record<string, unknown>, typeName: string, keys: readonly string[]): ManifestFailure[] {
     const failures: ManifestFailure[] = [];
     for (const key of Object.keys(news)) {
         if (key === PROVIDER_KEY || keys.includes(key)) continue;
-        failures.push({ property: key, reason: `unknown input ${quote(key)}; ${typeName} takes ${listOf(keys)}` });
+        const meant = closestName(key, keys);
+        const hint = meant ? `${didYouMean(meant)} ` : "";
+        failures.push({ property: key, reason: `unknown input ${quote(key)}; ${hint}${typeName} takes ${listOf(keys)}` });
     }
     return failures;
+}
+
+function didYouMean(key: string): string {
+    return `did you mean "${key}"?`;
+}
+
+/**
+ * The failures without "X is required" where an unknown input was most likely meant to be X:
+ * `imageManifests` is one mistake, reported once.
+ */
+export function oneFailurePerTypo(failures: readonly ManifestFailure[]): ManifestFailure[] {
+    const meant = new Set<string>();
+    for (const failure of failures) {
+        for (const key of failure.reason.startsWith("unknown input ") ? [...failure.reason.matchAll(/did you mean "([^"]+)"\?/g)] : []) {
+            meant.add(key[1] as string);
+        }
+    }
+    return failures.filter((f) => !(meant.has(f.property) && f.reason.startsWith(`${f.property} is required`)));
 }
 
 /** The consumer-project input, when set, must look like a Cloud project id or number. */

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { oneFailurePerTypo } from "./checks";
 import { clientFor, configureClients } from "./clients";
 import { explain, PartialWriteError } from "./errors";
 import type { KindContext, Props, ResourceKind } from "./kind";
@@ -37,7 +38,7 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
         async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
             // A derived `assetName` (added below by an earlier check) is not the user's input.
             const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(news, "assetName") : news, withoutProvider(olds));
-            if (failures.length > 0) return { inputs, failures };
+            if (failures.length > 0) return { inputs, failures: oneFailurePerTypo(failures) };
             const assetName = kind.assetNameOf?.(inputs);
             return { inputs: assetName === undefined ? inputs : { ...inputs, assetName } };
         },

@@ -63,6 +63,15 @@ test.each([
     expect(memberFailures(member, "member", "roles/viewer").length === 0).toBe(valid);
 });
 
+test.each([
+    ["alice@example.com", "user:alice@example.com"],
+    ["ci@my-project.iam.gserviceaccount.com", "serviceAccount:ci@my-project.iam.gserviceaccount.com"],
+])("a bare email %s is answered with the member to write, %s", (member, fixed) => {
+    expect(memberFailures(member, "member", "roles/viewer")).toEqual([
+        { property: "member", reason: expect.stringContaining(`is not an IAM member; write "${fixed}"`) },
+    ]);
+});
+
 test("the member kind: a project change updates, a role change replaces, the same declaration changes nothing", () => {
     const inputs = { assetName: "projects/p/assets/a", role: "roles/viewer", member: "user:b@x.com" };
     const kindSpec = assetIamMemberKind;
