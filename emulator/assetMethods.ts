@@ -1,12 +1,11 @@
-import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
+import type { ApiVersion, EarthEngineAsset } from "../api";
 import { assetNotFound, failedPrecondition } from "./errors";
 import { isContainerType } from "./hierarchy";
-import { AssetMetadataSchema, checkTimeRange } from "./metadata";
+import { type AssetMetadata, checkTimeRange, metadataViolations } from "./metadata";
 import { applyPatch, parseUpdateMask, withoutNulls } from "./patchMask";
 import { parseProtoJson } from "./protoJson";
-import { patchAssetShape } from "./shapes";
 import { type AssetStore, isImplicitFolder } from "./store";
-import { schemaViolation } from "./validation";
+import { refuseAny } from "./validation";
 
 /** `assets.get`. */
 export function getAsset(store: AssetStore, name: string): EarthEngineAsset {
@@ -38,14 +37,13 @@ export function patchAsset(
     body: unknown,
     queryMask: string | undefined,
 ): EarthEngineAsset {
-    const request = parseProtoJson(body ?? {}, patchAssetShape(version), version);
+    const { value: request, problems } = parseProtoJson(body ?? {}, "UpdateAssetRequest", version);
     const mask = parseUpdateMask(request.updateMask ?? queryMask, version);
-    const asset = withoutNulls(request.asset);
-    const parsed = AssetMetadataSchema.safeParse(asset);
-    if (!parsed.success) throw schemaViolation(parsed.error.issues, asset, ["asset"]);
+    const asset = withoutNulls(request.asset) as Record<string, unknown>;
+    refuseAny(metadataViolations(asset, problems, ["asset"]), ["asset"]);
     const current = getAsset(store, name);
     if (isImplicitFolder(name)) throw failedPrecondition(`Asset '${name}' is a legacy root folder and cannot be changed.`);
-    const next = applyPatch(current, parsed.data, mask);
+    const next = applyPatch(current, asset as AssetMetadata, mask);
     checkTimeRange(next.startTime, next.endTime, "asset.end_time");
     if (current.type === "FOLDER" && (next.properties || next.startTime || next.endTime)) {
         throw failedPrecondition(`Asset '${name}' is a FOLDER; folders have no properties or time range.`);

@@ -1,5 +1,4 @@
-import type { EarthEngineAsset, ImageBand } from "../provider/earthengine/types";
-import type { DataType, ImageManifest, PyramidingPolicy, Tileset, TilesetBand } from "../provider/manifest";
+import type { DataType, EarthEngineAsset, ImageBand, ImageManifest, PyramidingPolicy, Tileset, TilesetBand } from "../api";
 
 /** An image asset before the store gives it `id` and `updateTime`. */
 export type NewAsset = Omit<EarthEngineAsset, "id" | "updateTime">;
@@ -96,7 +95,7 @@ function gridOf(tileset: Tileset | undefined): NonNullable<ImageBand["grid"]> {
     const crs = tileset?.crs || PLACEHOLDER_GRID.crsCode;
     if (CRS_CODE.test(crs)) grid.crsCode = crs;
     else grid.crsWkt = crs;
-    grid.affineTransform = { ...(source?.affineTransform ?? PLACEHOLDER_GRID.affineTransform) } as Record<string, number>;
+    grid.affineTransform = { ...(source?.affineTransform ?? PLACEHOLDER_GRID.affineTransform) };
     grid.dimensions = { ...(source?.dimensions ?? PLACEHOLDER_GRID.dimensions) };
     return grid;
 }

@@ -1,4 +1,4 @@
-import { formatEpochNanos, toEpochNanos } from "../provider/manifest";
+import { formatTimestamp, parseRfc3339 } from "./timestamps";
 
 /**
  * Hands out `updateTime` values. Clients detect changes by comparing them, so two mutations in
@@ -12,12 +12,12 @@ export class UpdateClock {
     next(): string {
         const now = BigInt(Date.now()) * 1000n;
         this.lastMicros = now > this.lastMicros ? now : this.lastMicros + 1n;
-        return formatEpochNanos(this.lastMicros * 1000n);
+        return formatTimestamp(this.lastMicros * 1000n);
     }
 
     /** Remembers a time from loaded state, so later times are after it even if the wall clock went back. */
     observe(time: string | undefined): void {
-        const nanos = time === undefined ? undefined : toEpochNanos(time);
+        const nanos = time === undefined ? undefined : parseRfc3339(time);
         if (nanos !== undefined && nanos / 1000n > this.lastMicros) this.lastMicros = nanos / 1000n;
     }
 }

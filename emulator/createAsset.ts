@@ -1,15 +1,12 @@
-import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { ASSET_NAME_HINT, normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
+import type { ApiVersion, EarthEngineAsset } from "../api";
+import { fullAssetName, invalidAssetNameMessage, isAssetName, LEGACY_PROJECT, parentOf } from "./assetNames";
 import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
 import { requireContainer } from "./hierarchy";
-import { AssetMetadataSchema, checkTimeRange } from "./metadata";
+import { type AssetMetadata, checkTimeRange, metadataViolations } from "./metadata";
 import { withoutNulls } from "./patchMask";
 import { parseProtoJson } from "./protoJson";
-import { createAssetShape } from "./shapes";
 import type { AssetStore } from "./store";
-import { schemaViolation } from "./validation";
-
-const LEGACY = "earthengine-legacy";
+import { refuseAny } from "./validation";
 
 /** Query parameters of `assets.create`, as sent. */
 export interface CreateQuery {
@@ -23,9 +20,9 @@ export interface CreateQuery {
  * ingestion or export, which the emulator does not offer.
  */
 export function createAsset(store: AssetStore, version: ApiVersion, project: string, query: CreateQuery, body: unknown): EarthEngineAsset {
-    const request = parseProtoJson(body ?? {}, createAssetShape(version), version);
+    const { value: request, problems } = parseProtoJson(body ?? {}, "EarthEngineAsset", version);
     const name = assetNameOf(project, query.assetId);
-    if (typeof request.name === "string" && normalizeAssetName(request.name) !== name) {
+    if (typeof request.name === "string" && fullAssetName(request.name) !== name) {
         throw invalidArgument(
             `Invalid argument at 'name': the body names '${request.name}' but assetId names '${name}'; give one or make them agree.`,
         );
@@ -41,14 +38,13 @@ export function createAsset(store: AssetStore, version: ApiVersion, project: str
             `Invalid argument at 'type': assets.create makes a FOLDER or an IMAGE_COLLECTION, got ${JSON.stringify(type ?? null)}.`,
         );
     }
-    const parsed = AssetMetadataSchema.safeParse(withoutNulls(request));
-    if (!parsed.success) throw schemaViolation(parsed.error.issues, request);
-    const metadata = parsed.data;
+    const metadata = withoutNulls(request) as AssetMetadata & Record<string, unknown>;
+    refuseAny(metadataViolations(metadata, problems, []));
     checkTimeRange(metadata.startTime, metadata.endTime, "end_time");
     const hasMetadata = Object.keys(metadata.properties ?? {}).length > 0 || metadata.startTime || metadata.endTime;
     if (type === "FOLDER" && hasMetadata)
         throw invalidArgument("Invalid argument: a FOLDER has no properties, start_time or end_time; use an IMAGE_COLLECTION.");
-    const parent = parentAssetName(name);
+    const parent = parentOf(name);
     requireContainer(store, parent);
     if (parent && store.get(parent)?.type === "IMAGE_COLLECTION") {
         throw failedPrecondition(`Asset '${parent}' is an IMAGE_COLLECTION, which holds only images; create the ${type} elsewhere.`);
@@ -67,10 +63,9 @@ function assetNameOf(project: string, assetId: string | undefined): string {
         throw invalidArgument("Invalid argument at 'asset_id': give the new asset's path, for example ?assetId=folder/collection.");
     // The official Python client sends a legacy id as parent `projects/earthengine-legacy` and
     // assetId `users/<u>/...` or `projects/<p>/...` (`_cloud_api_utils.split_asset_name`).
-    const fullName = /^projects\/[^/]+\/assets\//.test(assetId) || (project !== LEGACY && assetId.startsWith("projects/"));
-    const name = normalizeAssetName(fullName || assetId.startsWith("users/") ? assetId : `projects/${project}/assets/${assetId}`);
-    if (!parseAssetName(name))
-        throw invalidArgument(`Invalid argument at 'asset_id': '${assetId}' is not an asset path; ${ASSET_NAME_HINT}.`);
+    const fullName = /^projects\/[^/]+\/assets\//.test(assetId) || (project !== LEGACY_PROJECT && assetId.startsWith("projects/"));
+    const name = fullAssetName(fullName || assetId.startsWith("users/") ? assetId : `projects/${project}/assets/${assetId}`);
+    if (!isAssetName(name)) throw invalidArgument(`Invalid argument at 'asset_id': ${invalidAssetNameMessage(assetId)}`);
     return name;
 }
 

@@ -1,6 +1,6 @@
-import type { ApiVersion } from "../provider/earthengine/types";
+import type { ApiVersion } from "../api";
+import { fieldNames } from "./protoJson";
 import { BOOLEAN_PARAMS, ROUTES, type Route, SYSTEM_PARAMS } from "./routes";
-import { assetFields, copyAssetShape, importExternalShape, moveAssetShape, patchAssetShape } from "./shapes";
 
 /**
  * The discovery document (`GET /$discovery/rest?version=v1`) from which Google's Python client
@@ -124,11 +124,11 @@ function schemas(version: ApiVersion): Record<string, unknown> {
     });
     const list = [
         message("Empty", []),
-        message("EarthEngineAsset", assetFields(version)),
-        message("ImportExternalImageRequest", importExternalShape.fieldsAt([]) ?? []),
-        message("UpdateAssetRequest", patchAssetShape(version).fieldsAt([]) ?? [], { asset: { $ref: "EarthEngineAsset" } }),
-        message("MoveAssetRequest", moveAssetShape.fieldsAt([]) ?? [], { destinationName: { type: "string" } }),
-        message("CopyAssetRequest", copyAssetShape.fieldsAt([]) ?? [], {
+        message("EarthEngineAsset", fieldNames("EarthEngineAsset", version)),
+        message("ImportExternalImageRequest", fieldNames("ImportExternalImageRequest", version)),
+        message("UpdateAssetRequest", fieldNames("UpdateAssetRequest", version), { asset: { $ref: "EarthEngineAsset" } }),
+        message("MoveAssetRequest", fieldNames("MoveAssetRequest", version), { destinationName: { type: "string" } }),
+        message("CopyAssetRequest", fieldNames("CopyAssetRequest", version), {
             destinationName: { type: "string" },
             overwrite: { type: "boolean" },
         }),

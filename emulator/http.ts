@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_MANIFEST_BYTES } from "../provider/manifest";
 import { type ApiError, invalidArgument } from "./errors";
+
+/**
+ * The API's request payload limit: "10 MB" (Earth Engine quotas page,
+ * https://developers.google.com/earth-engine/guides/usage), read as 10,000,000 bytes because the unit is not given.
+ */
+export const MAX_REQUEST_BYTES = 10_000_000;
 
 /** A request body as received: its text, or a note that it was over the API's payload limit. */
 export interface ReceivedBody {
@@ -12,7 +17,7 @@ export interface ReceivedBody {
  * Reads the whole body. Past the limit the rest is read and dropped, not stored: answering
  * before the client finished sending would reset its connection instead of giving it the 400.
  */
-export function readBody(request: IncomingMessage, limit = MAX_MANIFEST_BYTES): Promise<ReceivedBody> {
+export function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<ReceivedBody> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -26,7 +31,7 @@ export function readBody(request: IncomingMessage, limit = MAX_MANIFEST_BYTES): 
 }
 
 /** The body as JSON the way Google's front end reads it: empty means `{}`. */
-export function parseJsonBody(body: ReceivedBody, limit = MAX_MANIFEST_BYTES): unknown {
+export function parseJsonBody(body: ReceivedBody, limit = MAX_REQUEST_BYTES): unknown {
     if (body.tooLarge) throw invalidArgument(`Request payload size exceeds the limit: ${limit} bytes.`);
     if (body.text.trim() === "") return {};
     try {

@@ -1,7 +1,7 @@
-import type { IamBinding, IamPolicy } from "../provider/earthengine/types";
-import { MEMBER_FORM, ROLE_FORM } from "../provider/iam/members";
+import type { IamBinding, IamPolicy } from "../api";
 import { getAsset } from "./assetMethods";
 import { ApiError, failedPrecondition, invalidArgument } from "./errors";
+import { isIamMember, isIamRole } from "./iamMembers";
 import type { AssetStore } from "./store";
 
 const OWNER_ROLE = "roles/owner";
@@ -75,7 +75,7 @@ function normalizedBindings(bindings: unknown): IamBinding[] {
     const byRole = new Map<string, Set<string>>();
     bindings.forEach((binding: unknown, i) => {
         const { role, members = [], condition } = (binding ?? {}) as { role?: unknown; members?: unknown; condition?: unknown };
-        if (typeof role !== "string" || !ROLE_FORM.test(role))
+        if (!isIamRole(role))
             throw invalidArgument(`Invalid argument at 'policy.bindings[${i}].role': '${String(role)}' is not a role name (roles/...).`);
         if (condition !== undefined)
             throw invalidArgument(
@@ -85,7 +85,7 @@ function normalizedBindings(bindings: unknown): IamBinding[] {
             throw invalidArgument(`Invalid argument at 'policy.bindings[${i}].members': a list of members is required.`);
         const set = byRole.get(role) ?? new Set<string>();
         for (const member of members) {
-            if (typeof member !== "string" || !MEMBER_FORM.test(member))
+            if (!isIamMember(member))
                 throw invalidArgument(`Invalid argument: Invalid member '${String(member)}' at 'policy.bindings[${i}].members'.`);
             set.add(member);
         }

@@ -1,12 +1,12 @@
-import type { ApiVersion } from "../provider/earthengine/types";
-import { ImportExternalRequestSchema, parentAssetName } from "../provider/manifest";
+import type { ApiVersion, ImageManifest } from "../api";
+import { fullAssetName, parentOf } from "./assetNames";
 import { imageAssetFromManifest } from "./assets";
 import { cannotOverwrite, failedPrecondition } from "./errors";
 import { requireContainer } from "./hierarchy";
+import { manifestViolations } from "./manifestRules";
 import { parseProtoJson } from "./protoJson";
-import { importExternalShape } from "./shapes";
 import type { AssetStore } from "./store";
-import { schemaViolation } from "./validation";
+import { refuseAny } from "./validation";
 
 /**
  * `projects.image.importExternal`: registers the manifest's image, or with `overwrite` replaces
@@ -14,18 +14,18 @@ import { schemaViolation } from "./validation";
  * project is in the manifest's name. Answers `{}`, as the real API does.
  */
 export function importExternal(store: AssetStore, version: ApiVersion, body: unknown): Record<string, never> {
-    const value = parseProtoJson(body, importExternalShape, version);
-    const parsed = ImportExternalRequestSchema.safeParse(value);
-    if (!parsed.success) throw schemaViolation(parsed.error.issues, value);
-    const { imageManifest: manifest, overwrite } = parsed.data;
-    requireContainer(store, parentAssetName(manifest.name));
-    const existing = store.get(manifest.name);
-    if (existing && overwrite !== true) throw cannotOverwrite(manifest.name);
+    const { value, problems } = parseProtoJson(body, "ImportExternalImageRequest", version);
+    const manifest = (value.imageManifest ?? {}) as Partial<ImageManifest>;
+    const violations = [...problems, ...manifestViolations(manifest).map((v) => ({ ...v, path: ["imageManifest", ...v.path] }))];
+    if (value.imageManifest === undefined) violations.unshift({ path: ["imageManifest"], reason: "this field is required" });
+    refuseAny(violations);
+    const valid = { ...(manifest as ImageManifest), name: fullAssetName(manifest.name as string) };
+    requireContainer(store, parentOf(valid.name));
+    const existing = store.get(valid.name);
+    if (existing && value.overwrite !== true) throw cannotOverwrite(valid.name);
     if (existing && existing.type !== "IMAGE") {
-        throw failedPrecondition(
-            `Asset '${manifest.name}' is of type ${existing.type}; importExternal with overwrite replaces only images.`,
-        );
+        throw failedPrecondition(`Asset '${valid.name}' is of type ${existing.type}; importExternal with overwrite replaces only images.`);
     }
-    store.put(imageAssetFromManifest(manifest));
+    store.put(imageAssetFromManifest(valid));
     return {};
 }

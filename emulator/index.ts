@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { EarthEngineAsset, IamPolicy } from "../provider/earthengine/types";
+import type { EarthEngineAsset, IamPolicy } from "../api";
 import { FaultInjector, type FaultPlan } from "./faultPlan";
 import { FaultQueue, type FaultSpec } from "./faults";
 import { GceMetadataServer, type MetadataRequest } from "./gceMetadata";

@@ -1,4 +1,4 @@
-import type { EarthEngineAsset, ListAssetsResponse } from "../provider/earthengine/types";
+import type { EarthEngineAsset, ListAssetsResponse } from "../api";
 import { getAsset } from "./assetMethods";
 import { failedPrecondition, invalidArgument } from "./errors";
 import { isContainerType } from "./hierarchy";
@@ -67,7 +67,8 @@ function tokenPosition(token: string, parent: string): string {
     throw invalidArgument(`Invalid page token '${token}': pass the nextPageToken of the previous page of this same listing.`);
 }
 
+// EarthEngineAssetView (REST reference): BASIC "returns only the type, name and id of the asset".
 function basicView(asset: EarthEngineAsset): EarthEngineAsset {
-    const { type, name, id, updateTime } = asset;
-    return { type, name, id, updateTime };
+    const { type, name, id } = asset;
+    return { type, name, id };
 }

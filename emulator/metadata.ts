@@ -1,27 +1,29 @@
-import { z } from "zod";
-import { ImageManifestSchema, toEpochNanos } from "../provider/manifest";
 import { invalidArgument } from "./errors";
+import { propertyViolations } from "./properties";
+import type { FieldPath, ValueProblem } from "./protoJson";
+import { parseRfc3339 } from "./timestamps";
+import type { Violation } from "./validation";
 
-/**
- * The asset fields that `assets.create` sets and `assets.patch` changes. Properties and
- * timestamps follow the manifest schema's own rules (letters, digits and '_' in keys; string or
- * number values; RFC 3339 times, normalised), so a value accepted in a manifest is accepted here.
- */
-export const AssetMetadataSchema = z.object({
-    properties: ImageManifestSchema.shape.properties,
-    startTime: ImageManifestSchema.shape.startTime,
-    endTime: ImageManifestSchema.shape.endTime,
-    title: z.string({ error: "title must be a string" }).optional(),
-    description: z.string({ error: "description must be a string" }).optional(),
-});
+/** The asset fields that `assets.create` sets and `assets.patch` changes, after proto3 JSON parsing. */
+export interface AssetMetadata {
+    properties?: Record<string, string | number>;
+    startTime?: string;
+    endTime?: string;
+    title?: string;
+    description?: string;
+}
 
-/** Validated metadata, timestamps normalised. */
-export type AssetMetadata = z.output<typeof AssetMetadataSchema>;
+/** The metadata's violations: timestamp problems from parsing (found under `base`) and property rules P1, P2. */
+export function metadataViolations(asset: Record<string, unknown>, problems: readonly ValueProblem[], base: FieldPath): Violation[] {
+    const own = problems
+        .filter((p) => base.every((segment, i) => p.path[i] === segment))
+        .map((p) => ({ ...p, path: p.path.slice(base.length) }));
+    return [...own, ...propertyViolations(asset.properties, ["properties"])];
+}
 
-/** Refuses a time range whose exclusive end is not after its start. */
+/** R1: refuses a time range whose exclusive end is not after its start. */
 export function checkTimeRange(startTime: string | undefined, endTime: string | undefined, field: string): void {
-    if (!startTime || !endTime) return;
-    const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
+    const [start, end] = [startTime, endTime].map((t) => (t === undefined ? undefined : parseRfc3339(t)));
     if (start !== undefined && end !== undefined && end <= start) {
         throw invalidArgument(
             `Invalid argument at '${field}': end_time ${endTime} is not after start_time ${startTime} (the end is exclusive)`,

@@ -1,10 +1,9 @@
-import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { ASSET_NAME_HINT, normalizeAssetName, parentAssetName, parseAssetName } from "../provider/manifest";
+import type { ApiVersion, EarthEngineAsset } from "../api";
 import { getAsset } from "./assetMethods";
+import { fullAssetName, invalidAssetNameMessage, isAssetName, parentOf } from "./assetNames";
 import { cannotOverwrite, failedPrecondition, invalidArgument } from "./errors";
 import { isContainerType, requireContainer } from "./hierarchy";
 import { parseProtoJson } from "./protoJson";
-import { copyAssetShape, moveAssetShape } from "./shapes";
 import { type AssetStore, isImplicitFolder } from "./store";
 
 /**
@@ -13,7 +12,7 @@ import { type AssetStore, isImplicitFolder } from "./store";
  * asset's IAM policy moves with it (a moved asset stays shared as it was).
  */
 export function moveAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
-    const request = parseProtoJson(body ?? {}, moveAssetShape, version);
+    const { value: request } = parseProtoJson(body ?? {}, "MoveAssetRequest", version);
     const asset = getAsset(store, source);
     if (isImplicitFolder(source)) throw failedPrecondition(`Asset '${source}' is a legacy root folder and cannot be moved.`);
     const destination = destinationOf(request.destinationName);
@@ -38,7 +37,7 @@ export function moveAsset(store: AssetStore, version: ApiVersion, source: string
  * type the emulator stores; Google also copies tables). `overwrite` replaces an existing image.
  */
 export function copyAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
-    const request = parseProtoJson(body ?? {}, copyAssetShape, version);
+    const { value: request } = parseProtoJson(body ?? {}, "CopyAssetRequest", version);
     const asset = getAsset(store, source);
     if (asset.type !== "IMAGE" && asset.type !== "TABLE") {
         throw invalidArgument(`Cannot copy asset '${source}'; can only copy images or tables.`);
@@ -62,15 +61,14 @@ function destinationOf(value: unknown): string {
             "Invalid argument at 'destination_name': give the full name of the new asset, projects/<project>/assets/<path>.",
         );
     }
-    const name = normalizeAssetName(value);
-    if (!parseAssetName(name))
-        throw invalidArgument(`Invalid argument at 'destination_name': '${value}' is not an asset name; ${ASSET_NAME_HINT}.`);
+    const name = fullAssetName(value);
+    if (!isAssetName(name)) throw invalidArgument(`Invalid argument at 'destination_name': ${invalidAssetNameMessage(value)}`);
     return name;
 }
 
 /** As for assets.create: the parent must hold assets, and a collection holds only images. */
 function requireParent(store: AssetStore, name: string, type: string): void {
-    const parent = parentAssetName(name);
+    const parent = parentOf(name);
     requireContainer(store, parent);
     if (parent && type !== "IMAGE" && store.get(parent)?.type === "IMAGE_COLLECTION") {
         throw failedPrecondition(`Asset '${parent}' is an IMAGE_COLLECTION, which holds only images; move the ${type} elsewhere.`);

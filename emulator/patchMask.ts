@@ -1,6 +1,6 @@
-import type { ApiVersion, EarthEngineAsset } from "../provider/earthengine/types";
-import { PROPERTY_KEY, propertyKeyServiceMessage } from "../provider/manifest";
+import type { ApiVersion, EarthEngineAsset } from "../api";
 import { invalidArgument } from "./errors";
+import { propertyKeyRefusal } from "./identifiers";
 import type { AssetMetadata } from "./metadata";
 
 /** One entry of an update mask the emulator can apply. */
@@ -76,10 +76,9 @@ function propertyKeyOf(path: string): string {
     const written = path.slice("properties.".length);
     const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
     const key = quoted ? quoted[1].replace(/\\(.)/g, "$1") : written;
-    if (!PROPERTY_KEY.test(key)) {
-        // The same words as importExternal's refusal of the key (see emulator/README.md, "The service's words").
-        throw invalidArgument(propertyKeyServiceMessage(key));
-    }
+    // The same words as importExternal's refusal of the key (emulator/README.md, rule P1).
+    const refusal = propertyKeyRefusal(key);
+    if (refusal) throw invalidArgument(refusal);
     return key;
 }
 

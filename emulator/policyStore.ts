@@ -1,4 +1,4 @@
-import type { IamBinding, IamPolicy } from "../provider/earthengine/types";
+import type { IamBinding, IamPolicy } from "../api";
 
 /** The etag of an asset whose policy was never set (what Google's IAM answers for an empty policy). */
 export const EMPTY_POLICY_ETAG = "ACAB";

@@ -1,7 +1,7 @@
-import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
-import { ASSET_NAME_HINT, parseAssetName, snakeToCamel } from "../provider/manifest";
+import { API_VERSIONS, type ApiVersion } from "../api";
 import { listAlgorithms } from "./algorithms";
 import { deleteAsset, getAsset, patchAsset } from "./assetMethods";
+import { invalidAssetNameMessage, isAssetName } from "./assetNames";
 import { createAsset } from "./createAsset";
 import { ApiError, invalidArgument } from "./errors";
 import { parseJsonBody, type ReceivedBody } from "./http";
@@ -183,7 +183,7 @@ export function dispatch(store: AssetStore, call: ApiCall): unknown {
 function checkedQuery(query: Record<string, string>, params: readonly string[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(query)) {
-        const name = snakeToCamel(key);
+        const name = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
         if (SYSTEM_PARAMS.includes(key)) continue;
         if (!params.includes(name)) {
             throw invalidArgument(
@@ -199,6 +199,6 @@ function checkedQuery(query: Record<string, string>, params: readonly string[]):
 }
 
 function checkedName(name: string): string {
-    if (/^projects\/[^/]+(\/assets)?$/.test(name) || parseAssetName(name)) return name;
-    throw invalidArgument(`Invalid asset name '${name}': ${ASSET_NAME_HINT}.`);
+    if (/^projects\/[^/]+(\/assets)?$/.test(name) || isAssetName(name)) return name;
+    throw invalidArgument(invalidAssetNameMessage(name));
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { API_VERSIONS, type ApiVersion } from "../provider/earthengine/types";
+import { API_VERSIONS, type ApiVersion } from "../api";
 import { requireBearerToken } from "./auth";
 import { discoveryDocument } from "./discovery";
 import { ApiError, invalidArgument } from "./errors";

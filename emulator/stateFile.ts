@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { EarthEngineAsset } from "../provider/earthengine/types";
+import type { EarthEngineAsset } from "../api";
 
 /** What the state file holds. Versioned so a later layout can still read older files. */
 interface StateDocument {

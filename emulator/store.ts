@@ -1,5 +1,5 @@
-import type { EarthEngineAsset } from "../provider/earthengine/types";
-import { LEGACY_PROJECT } from "../provider/manifest";
+import type { EarthEngineAsset } from "../api";
+import { LEGACY_PROJECT } from "./assetNames";
 import { UpdateClock } from "./clock";
 import { PolicyStore } from "./policyStore";
 import { loadState, saveState } from "./stateFile";

@@ -14,7 +14,7 @@ import { describe } from "./enums";
  * front ends (Apache's LimitRequestLine default; nginx's large_client_header_buffers is 8 KB).
  * With `DELETE /v1alpha/` and ` HTTP/1.1` around it, a name of at most 8,000 bytes fits; a longer
  * one could be imported (the import carries it in the body) and then never read or deleted.
- * The emulator validates requests with this schema, so it refuses such imports the same way.
+ * This is the provider's own limit: the emulator, like Earth Engine, takes longer names.
  */
 export const MAX_ASSET_NAME_BYTES = 8000;
 
@@ -34,7 +34,7 @@ export function int32(field: string, min: number, minMessage: string) {
 export function assetNameLengthProblem(name: string): string | undefined {
     const bytes = Buffer.byteLength(name, "utf8");
     return bytes > MAX_ASSET_NAME_BYTES
-        ? `the asset name is ${bytes} bytes; at most ${MAX_ASSET_NAME_BYTES} are accepted, because every later read and delete carries the name in the URL; shorten the folder or image names`
+        ? `the asset name is ${bytes} bytes; this provider accepts at most ${MAX_ASSET_NAME_BYTES} (its own limit: Earth Engine documents none, but every later read and delete carries the name in the URL, and longer request lines are refused by common HTTP front ends); shorten the folder or image names`
         : undefined;
 }
 

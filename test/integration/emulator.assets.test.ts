@@ -112,10 +112,10 @@ describe("listAssets", () => {
         expect(seen).toEqual([["a", "b"], ["c", "d"], ["e"]]);
     });
 
-    test("returns only type, name, id and updateTime in the BASIC view", async () => {
+    test("returns only type, name and id in the BASIC view (EarthEngineAssetView), no updateTime", async () => {
         await createContainer(emulator.url, "projects/test-project/assets/collection", fixture("collection.json"));
         const { body } = await list("projects/test-project", "?view=BASIC");
-        expect(Object.keys(body.assets?.[0] ?? {}).sort()).toEqual(["id", "name", "type", "updateTime"]);
+        expect(Object.keys(body.assets?.[0] ?? {}).sort()).toEqual(["id", "name", "type"]);
     });
 
     test("lowers pageSize to 1000, or to 10000 in the BASIC view", async () => {

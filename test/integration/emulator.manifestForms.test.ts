@@ -105,8 +105,16 @@ describe("assets.patch update masks", () => {
     });
 
     test("refuses a mask that is neither a string nor {paths}", async () => {
-        const { status, body } = await patch({ asset: {}, updateMask: ["properties"] });
+        const { status, body } = await patch({ asset: {}, updateMask: { paths: "properties" } });
         expect(status).toBe(400);
         expect(body.error?.message).toContain("a field mask is a string of comma-separated paths or an object {paths: [...]}");
+    });
+
+    test("refuses a mask written as a list as proto3 JSON does (a FieldMask is not a repeated field)", async () => {
+        const { status, body } = await patch({ asset: {}, updateMask: ["properties"] });
+        expect(status).toBe(400);
+        expect(body.error?.message).toBe(
+            'Invalid JSON payload received. Unknown name "updateMask": Proto field is not repeating, cannot start list.',
+        );
     });
 });

@@ -337,7 +337,7 @@ describe("request parsing", () => {
     test("refuses other schema violations with a message naming the field, and every violation in BadRequest details", async () => {
         const manifest = {
             ...fixture("dem.json"),
-            tilesets: [{ sources: [{ uris: ["gs://b/a.tif"] }, { uris: ["gs://b/b.tif"] }] }],
+            tilesets: [{ sources: [{ uris: ["gs://test-bucket/a.tif"] }, { uris: ["gs://test-bucket/b.tif"] }] }],
             properties: { index: [1] },
         };
         const { status, body } = await importImage(emulator.url, manifest);
