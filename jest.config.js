@@ -1,9 +1,39 @@
-/** Unit and integration tests run on TypeScript sources; e2e tests drive the built package through the real engine. */
-module.exports = {
-    preset: "ts-jest",
+const os = require("node:os");
+
+/**
+ * One `npm test` for everything, as three projects that run side by side on every core:
+ *   unit         pure functions, no I/O            (npm run test:unit)
+ *   integration  the emulator and official clients (npm run test:integration; test/integration, test/conformance
+ *                and any other folder under test/ that is neither unit nor e2e)
+ *   e2e          the built package through the real engine (npm run test:e2e); its global setup
+ *                resolves the Pulumi CLI, the SDK floor and the packed package once, for every worker.
+ * Test files are transpiled only (ts-jest with isolatedModules): type errors are `npm run lint`'s
+ * job (`tsc --noEmit` covers test/), so a run does not type-check each file again per worker.
+ */
+const common = {
     testEnvironment: "node",
-    roots: ["<rootDir>/test"],
     testMatch: ["**/*.test.ts"],
-    transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+    transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
+};
+
+module.exports = {
+    // Jest's default leaves one core idle; the suites mostly wait on child processes and sockets.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30000,
+    projects: [
+        { ...common, displayName: "unit", roots: ["<rootDir>/test/unit"] },
+        {
+            ...common,
+            displayName: "integration",
+            roots: ["<rootDir>/test"],
+            testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/unit/", "<rootDir>/test/e2e/"],
+        },
+        {
+            ...common,
+            displayName: "e2e",
+            roots: ["<rootDir>/test/e2e"],
+            globalSetup: "<rootDir>/test/e2e/support/globalSetup.ts",
+            globalTeardown: "<rootDir>/test/e2e/support/globalTeardown.ts",
+        },
+    ],
 };

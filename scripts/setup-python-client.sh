@@ -18,15 +18,19 @@ python="${PYTHON:-python3}"
 
 log() { printf '%s\n' "setup-python-client: $*" >&2; }
 
+mkdir -p "$cache"
+# Two test workers may both find the venv missing: the second waits for the first's install.
+exec 8>"$cache/.ee-python-$version.lock"
+flock 8
 if [ ! -f "$marker" ]; then
     command -v "$python" >/dev/null || { log "error: $python not found; install Python 3.9 or newer"; exit 1; }
     log "creating $venv with earthengine-api==$version (first run only)"
     rm -rf "$venv"
-    mkdir -p "$cache"
     "$python" -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "earthengine-api==$version" >&2
     "$venv/bin/python" -c "import ee, sys; sys.exit(0 if ee.__version__ == '$version' else 1)" ||
         { log "error: the installed earthengine-api is not $version"; exit 1; }
     touch "$marker"
 fi
+exec 8>&-
 printf '%s\n' "$venv/bin"

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { packPackage, pulumiSdkCopies, REPO_ROOT, readPackageJson, sdkFloor } from "./support/sdk";
+import { packedPackage, pulumiSdkCopies, REPO_ROOT, readPackageJson, sdkFloor } from "./support/sdk";
 
 // The package as `npm pack` ships it, installed the way a program on a newer SDK installs it.
 jest.setTimeout(10 * 60_000);
@@ -14,7 +14,7 @@ let temp: string;
 let tarball: string;
 beforeAll(() => {
     temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-pack-"));
-    tarball = packPackage(temp);
+    tarball = packedPackage(temp);
 });
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { newStack, sandboxFor } from "./support/engine";
-import { packPackage, pulumiSdkCopies, REPO_ROOT } from "./support/sdk";
+import { packedPackage, pulumiSdkCopies, REPO_ROOT } from "./support/sdk";
 
 // A new user's path: `pulumi new` from the template (offline, from its directory), the packed
 // package installed with npm (it is not published yet), then preview and up.
@@ -40,7 +40,7 @@ test("templates/earthengine-typescript: pulumi new --generate-only, npm install 
         expect(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")).toMatch(/^name: ee-template-e2e$/m);
         expect(JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")).name).toBe("ee-template-e2e");
 
-        const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", packPackage(temp)], projectDir);
+        const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", packedPackage(temp)], projectDir);
         // The template declares protobufjs's postinstall as not needed. npm 11 also lists the tarball's own
         // `prepare` (it lists `prepare` for every non-registry source, though it runs it only for folders and git).
         const unreviewed = [...install.matchAll(/^npm warn install-scripts {3}(\S+)/gm)].map((m) => m[1]);

@@ -7,14 +7,25 @@ import { installBesideSdk, REPO_ROOT, repoSdkVersion } from "./sdk";
 
 export { REPO_ROOT };
 
-/** The directory holding `pulumi`, built (or found) by the install script; cached after the first run. */
-export function pulumiBinDir(): string {
+/** Where globalSetup hands the resolved CLI directory to the workers. */
+export const PULUMI_BIN_ENV = "PULUMI_EARTHENGINE_TEST_PULUMI_BIN";
+
+/** Runs scripts/install-pulumi.sh: the directory holding `pulumi`, found, cached or built (first run only). */
+export function resolvePulumiBinDir(): string {
     const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/install-pulumi.sh")], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
     });
     const lines = out.trim().split("\n");
     return lines[lines.length - 1];
+}
+
+let resolvedBinDir: string | undefined;
+
+/** The directory holding `pulumi`: resolved once per jest run by globalSetup, else once per process here. */
+export function pulumiBinDir(): string {
+    resolvedBinDir ??= process.env[PULUMI_BIN_ENV] || resolvePulumiBinDir();
+    return resolvedBinDir;
 }
 
 export interface EngineSandbox {

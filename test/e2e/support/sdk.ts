@@ -36,8 +36,13 @@ export function repoSdkVersion(): string {
     return readPackageJson(path.join(REPO_ROOT, "node_modules/@pulumi/pulumi")).version;
 }
 
+/** Where globalSetup hands the cached install of `@pulumi/pulumi@version` to the workers. */
+export const SDK_DIR_ENV = (version: string): string => `PULUMI_EARTHENGINE_TEST_SDK_${version.replaceAll(".", "_")}`;
+
 /** The cached directory whose node_modules holds `@pulumi/pulumi@version` and the package's other dependencies. */
 export function installSdk(version: string): string {
+    const installed = process.env[SDK_DIR_ENV(version)];
+    if (installed) return installed;
     const out = execFileSync("node", [path.join(REPO_ROOT, "scripts/install-sdk.js"), version], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
@@ -77,6 +82,17 @@ export function packPackage(destDir: string): string {
     });
     const [packed] = JSON.parse(out) as { filename: string }[];
     return path.join(destDir, packed.filename);
+}
+
+/** Where globalSetup hands the tarball it packed once to the workers. */
+export const PACKED_ENV = "PULUMI_EARTHENGINE_TEST_PACKED";
+
+/**
+ * The package as `npm pack` ships it: the tarball globalSetup packed for this jest run, else one
+ * packed now into `destDir`. Read-only for its users: npm installs from it, nothing writes to it.
+ */
+export function packedPackage(destDir: string): string {
+    return process.env[PACKED_ENV] || packPackage(destDir);
 }
 
 /** Every installed copy of `@pulumi/pulumi` under `projectDir/node_modules`, as "<path>@<version>" (links not followed). */
