@@ -11,6 +11,9 @@ import { type PythonClient, pythonClient } from "./support/officialPythonClient"
  * service-account key at the emulator's token route, and sends the asset calls it sends to
  * Google. Each CLI command is a Python start (seconds), so the suite runs a handful.
  */
+// Each CLI command is a Python start: seconds alone, tens of seconds while other suites share the cores.
+jest.setTimeout(5 * 60_000);
+
 const PROJECT = "test-project";
 const ROOT = `projects/${PROJECT}/assets`;
 const FIXTURES = path.join(__dirname, "../fixtures/conformance");
