@@ -36,7 +36,7 @@ describe("check", () => {
         const before = emulator.requests().length;
         const result = await members.provider.check({}, { assetName: "shared", role: "viewer", member: "ana@example.com" });
         expect(result.failures?.map((f) => f.property)).toEqual(["assetName", "role", "member"]);
-        expect(result.failures?.[2].reason).toContain("user:<email>");
+        expect(result.failures?.[2].reason).toContain('write "user:ana@example.com"');
         expect(emulator.requests().length).toBe(before);
     });
 
