@@ -33,7 +33,25 @@ export class ExternalImage extends EarthEngineResource {
 
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
         checkInProgram(name, args);
-        super(externalImageShim, "ExternalImage", name, args, ["assetName", "updateTime", "project", "adopt"], opts);
+        super(
+            externalImageShim,
+            "ExternalImage",
+            name,
+            withIgnoredPaths(args, opts),
+            ["assetName", "updateTime", "project", "adopt"],
+            opts,
+        );
         warnAboutManifest(this, args.imageManifest);
     }
+}
+
+/**
+ * The args with the `ignoreChanges` option's manifest paths as the `ignoreChanges` input, so that
+ * `check` can apply them in the spelling the program writes, snake_case or camelCase (see
+ * provider/externalImage/ignoreChanges.ts). Paths added later by transforms are not seen here:
+ * the engine alone applies those, which works for camelCase paths only.
+ */
+function withIgnoredPaths(args: ExternalImageArgs, opts: pulumi.CustomResourceOptions | undefined): object {
+    const paths = (opts?.ignoreChanges ?? []).filter((path) => path.startsWith("imageManifest"));
+    return paths.length > 0 ? { ...args, ignoreChanges: paths } : args;
 }

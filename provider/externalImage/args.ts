@@ -2,6 +2,7 @@ import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validate
 import { boundFailures } from "../manifest/bounds";
 import { firstTooDeep } from "../manifest/depth";
 import { booleanFailures, type CheckedArgs, projectFailures, unknownInputs } from "../resource";
+import { ignoredManifestPaths, withIgnoredPathsReset } from "./ignoreChanges";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
 export interface ExternalImageInputs {
@@ -21,21 +22,31 @@ export interface ExternalImageOutputs extends ExternalImageInputs {
     updateTime?: string;
 }
 
-const INPUT_KEYS = ["project", "imageManifest", "adopt"] as const;
+// ignoreChanges: the resource option's paths, copied by the SDK (see ignoreChanges.ts); never sent to Earth Engine.
+const INPUT_KEYS = ["project", "imageManifest", "adopt", "ignoreChanges"] as const;
 
-/** Validates and normalises the resource's raw inputs (as the engine passes them to `check`). */
-export function checkArgs(news: Record<string, unknown>): CheckedArgs {
+/**
+ * Validates and normalises the resource's raw inputs (as the engine passes them to `check`);
+ * `olds` are the stored inputs, from which ignored paths are set back in any spelling.
+ */
+export function checkArgs(news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckedArgs {
+    const ignored = ignoredManifestPaths(news.ignoreChanges);
     const failures: ManifestFailure[] = [
         ...unknownInputs(news, "ExternalImage", INPUT_KEYS),
         ...projectFailures(news.project),
         ...booleanFailures(news.adopt, "adopt"),
+        ...ignored.failures,
     ];
     const inputs: Record<string, unknown> = { ...news };
     const manifestFailures: ManifestFailure[] = [];
     if (news.imageManifest === undefined) {
         failures.push({ property: "imageManifest", reason: "imageManifest is required: the Earth Engine ImageManifest of the image" });
     } else if (!isUnknown(news.imageManifest)) {
-        const result = validateManifest(news.imageManifest);
+        const written =
+            olds.imageManifest === undefined
+                ? news.imageManifest
+                : withIgnoredPathsReset(news.imageManifest, olds.imageManifest, ignored.paths);
+        const result = validateManifest(written);
         if (result.ok) inputs.imageManifest = result.manifest;
         else {
             inputs.imageManifest = result.normalized;
