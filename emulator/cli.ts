@@ -22,7 +22,10 @@ A local Earth Engine REST API for tests, demos and offline development.
                  '{"rules":[{"method":"POST","probabilities":{"429":0.1,"applyThenDrop":0.02},"latencyMs":50}]}'
   --seed N       seed of the fault draws (default 1), so runs repeat
   --max-concurrent N  answer 429 RESOURCE_EXHAUSTED past N API requests in flight
-  --help         show this help`;
+  --help         show this help
+
+Test routes beside the API: GET <url>/_emulator/requests (the request log), DELETE <url>/_emulator/requests
+(clears the log alone: curl -X DELETE <url>/_emulator/requests), POST <url>/_emulator/reset (clears everything).`;
 
 const FLAGS = ["--port", "--host", "--state", "--faults", "--seed", "--max-concurrent"] as const;
 const EXAMPLES: Record<(typeof FLAGS)[number], string> = {

@@ -36,6 +36,8 @@ export interface RunningEmulator {
     port: number;
     /** Every API call so far (method, path, query, status, consumer project, body), oldest first. */
     requests(): RecordedRequest[];
+    /** Empties the request log alone, keeping assets, faults and the fault plan (DELETE /_emulator/requests). */
+    clearRequests(): void;
     /** Every stored asset, sorted by name, as `assets.get` would return it. */
     assets(): EarthEngineAsset[];
     /** The IAM policy stored for an asset, as `assets.getIamPolicy` would return it. */
@@ -91,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         url: `http://${urlHost(host)}:${port}`,
         port,
         requests: () => log.list(),
+        clearRequests: () => log.clear(),
         assets: () => store.all(),
         policy: (name) => store.policies.get(name),
         metadataRequests: () => metadata.requests(),

@@ -119,6 +119,10 @@ function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody
     switch (route) {
         case "GET /_emulator/requests":
             return { requests: state.log.list(), maxConcurrent: state.injector.maxConcurrent };
+        case "DELETE /_emulator/requests":
+            // The log alone: assets, faults and the fault plan stay (POST /_emulator/reset clears everything).
+            state.log.clear();
+            return {};
         case "GET /_emulator/faultPlan":
             return state.injector.current();
         case "POST /_emulator/faultPlan":
@@ -135,7 +139,7 @@ function testRouteAnswer(state: EmulatorState, route: string, body: ReceivedBody
         default:
             throw new ApiError(
                 404,
-                `No emulator test route ${route}; there are GET /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset, POST /_emulator/faults and GET/POST /_emulator/faultPlan.`,
+                `No emulator test route ${route}; there are GET and DELETE /_emulator/requests, GET /_emulator/assets, POST /_emulator/reset, POST /_emulator/faults and GET/POST /_emulator/faultPlan.`,
             );
     }
 }

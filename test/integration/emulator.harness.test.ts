@@ -148,6 +148,22 @@ describe("the request log", () => {
         expect(emulator.requests()).toHaveLength(1);
     });
 
+    test("DELETE /_emulator/requests clears the log alone: assets and pending faults stay", async () => {
+        await importImage(emulator.url, fixture("dem.json"));
+        emulator.addFault({ status: 503 });
+        expect((await fetch(`${emulator.url}/_emulator/requests`, { method: "DELETE" })).status).toBe(200);
+        expect(emulator.requests()).toEqual([]);
+        expect(emulator.assets().map((asset) => asset.name)).toEqual([DEM]);
+        expect((await call(emulator.url, "GET", `/v1alpha/${DEM}`)).status).toBe(503);
+    });
+
+    test("clearRequests() does the same from the test process", async () => {
+        await importImage(emulator.url, fixture("dem.json"));
+        emulator.clearRequests();
+        expect(emulator.requests()).toEqual([]);
+        expect(emulator.assets()).toHaveLength(1);
+    });
+
     test("keeps a body that is not JSON as text", async () => {
         await call(emulator.url, "POST", "/v1alpha/projects/test-project/image:importExternal", undefined, { rawBody: "not json" });
         expect(emulator.requests()[0]).toMatchObject({ status: 400, body: "not json" });
