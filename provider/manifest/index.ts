@@ -2,11 +2,11 @@ export { canonicalJson, differingFields, dropUndefined, effectiveManifest, isObj
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { BAND_ID, bandIdServiceMessage, PROPERTY_KEY, propertyKeyServiceMessage, type ServiceIssueParams } from "./identifiers";
-export { camelizeKeys, snakeToCamel } from "./keys";
+export { camelizeKeys, pathAsWritten, snakeToCamel } from "./keys";
 export { ASSET_NAME_HINT, assetIdSegmentProblem, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
 export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
 export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
-export { formatPath, isMissingField, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
+export { formatPath, isMissingField, type LocateIssue, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
 export { type ManifestWarning, manifestWarnings } from "./warnings";

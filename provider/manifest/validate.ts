@@ -28,11 +28,18 @@ export type ManifestValidation =
 type Path = readonly PropertyKey[];
 
 /**
+ * Where a problem at `path` (camelCase, in the normalised manifest) was written: a root and the
+ * path under it as the user spelt it. By default `root` and the manifest's own keys; a caller that
+ * built the manifest from other declarations (a collection's defaults and entries) names those.
+ */
+export type LocateIssue = (path: (string | number)[]) => { root: string; path: (string | number)[] };
+
+/**
  * Validates a manifest as written (camelCase or snake_case, possibly with preview unknowns).
  * Problems at or below a value that is not known yet are not reported: they are checked again
  * once the value is known.
  */
-export function validateManifest(raw: unknown, root = "imageManifest"): ManifestValidation {
+export function validateManifest(raw: unknown, root = "imageManifest", locate?: LocateIssue): ManifestValidation {
     // Measured without recursion first: everything after this point recurses through the value.
     const tooDeep = firstTooDeep(raw);
     if (tooDeep) {
@@ -64,7 +71,8 @@ export function validateManifest(raw: unknown, root = "imageManifest"): Manifest
             if (isUnderUnknown(value, issue.path)) continue;
             // "tilesets is required" after "did you mean tilesets" is the same mistake told twice.
             if (isMissingField(issue, value) && misspelt.has(pathKey(issue.path))) continue;
-            for (const failure of describeIssue(root, issue, value, raw)) {
+            const where: LocateIssue = locate ?? ((path) => ({ root, path: pathAsWritten(raw, path) }));
+            for (const failure of describeIssue(where, issue, value)) {
                 const property = writtenProperty(failure.property, root, legacy.origins, formatPath);
                 if (!reported.has(property)) failures.push({ ...failure, property });
             }
@@ -139,19 +147,23 @@ function isUnderUnknown(value: unknown, path: Path): boolean {
 }
 
 /** The failure for one zod issue, at the path as the user wrote it (snake_case stays snake_case). */
-function describeIssue(root: string, issue: z.core.$ZodIssue, value: unknown, raw: unknown): ManifestFailure[] {
+function describeIssue(where: LocateIssue, issue: z.core.$ZodIssue, value: unknown): ManifestFailure[] {
     const path = issue.path.filter((s) => typeof s !== "symbol") as (string | number)[];
     if (issue.code === "unrecognized_keys") {
         const known = fieldsAt(ImageManifestSchema, path);
         return issue.keys.map((key) => {
-            const written = pathAsWritten(raw, [...path, key]);
-            return { property: formatPath(root, written), reason: unknownFieldMessage(String(written[written.length - 1]), known) };
+            const written = where([...path, key]);
+            return {
+                property: formatPath(written.root, written.path),
+                reason: unknownFieldMessage(String(written.path[written.path.length - 1] ?? key), known),
+            };
         });
     }
+    const written = where(path);
     return [
         {
-            property: formatPath(root, pathAsWritten(raw, path)),
-            reason: isMissingField(issue, value) ? `${lastName(pathAsWritten(raw, path))} is required` : issue.message,
+            property: formatPath(written.root, written.path),
+            reason: isMissingField(issue, value) ? `${lastName(written.path)} is required` : issue.message,
         },
     ];
 }

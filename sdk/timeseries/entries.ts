@@ -1,4 +1,4 @@
-import { camelizeKeys, describe, formatPath } from "../../provider/manifest";
+import { camelizeKeys, describe, formatPath, type LocateIssue, pathAsWritten, validateManifest } from "../../provider/manifest";
 import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/manifest/names";
 import { isPlainObject, mergePatch } from "./mergePatch";
 
@@ -42,7 +42,42 @@ export function mergeEntry(key: string, defaults: unknown, entry: unknown): Merg
     } else if (manifest.tilesets === undefined) {
         problems.push({ property: at(), reason: "give uri (the image's one COG) or tilesets, here or in defaults" });
     }
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, manifest };
+    if (problems.length > 0) return { ok: false, problems };
+    // The image's own check, before any resource exists, at the paths the user wrote: a typo in
+    // entry d1 is `images.d1.start_tme`, not `imageManifest.startTme` of the child `c/d1`.
+    const located = locateIn(key, defaults, entry, uri !== undefined);
+    const checked = validateManifest({ ...manifest, name: `projects/placeholder/assets/collection/${key}` }, "imageManifest", located);
+    return checked.ok ? { ok: true, manifest } : { ok: false, problems: checked.failures };
+}
+
+/** How many segments of `path` lead to a value present in `value` (camelCase keys). */
+function depthIn(value: unknown, path: readonly (string | number)[]): number {
+    let current = value;
+    let depth = 0;
+    for (const segment of path) {
+        if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) break;
+        current = (current as Record<string | number, unknown>)[segment];
+        depth++;
+    }
+    return depth;
+}
+
+/**
+ * Where a problem in the merged manifest was written: in the entry when it supplies the value (or
+ * the deeper part of a merged object, or nothing supplies it), else in `defaults`; a tileset's
+ * file made from the entry's `uri` is that `uri`. Keys are spelt as written (snake_case stays).
+ */
+function locateIn(key: string, defaults: unknown, entry: unknown, usedUri: boolean): LocateIssue {
+    const entryCamel = camelizeKeys(entry).value;
+    const defaultsCamel = camelizeKeys(defaults ?? {}).value;
+    return (path) => {
+        const fromDefaults = depthIn(defaultsCamel, path);
+        if (usedUri && path[0] === "tilesets" && (path[2] === "sources" || fromDefaults < path.length)) {
+            return { root: "images", path: [key, "uri"] };
+        }
+        if (depthIn(entryCamel, path) >= fromDefaults) return { root: "images", path: [key, ...pathAsWritten(entry, path)] };
+        return { root: "defaults", path: pathAsWritten(defaults, path) };
+    };
 }
 
 const BOTH_CASES = "the field is written both in camelCase and in snake_case; keep one";
