@@ -120,10 +120,21 @@ async function main() {
         const declared = Array.from({ length: count }, (_, i) => `projects/${ASSET_PROJECT}/assets/img-${String(i + 1).padStart(5, "0")}`);
         const result = convergence(deployment, emulator.assets(), requests, declared);
         const injected = requests.filter((r) => r.fault).length;
+        // Each kind the fault plan injects, so a short run can show that every kind was absorbed.
+        const byKind = { 429: 0, 503: 0, applyThenDrop: 0, reset: 0 };
+        for (const r of requests) {
+            if (r.fault === "status" && (r.status === 429 || r.status === 503)) byKind[r.status]++;
+            else if (r.fault === "reset" || r.fault === "applyThenDrop") byKind[r.fault]++;
+        }
         // A fault-free create is one import and one read.
         const retries = requests.length - 2 * count;
         console.log(`pulumi up: exit ${up}, ${upSeconds.toFixed(1)} s wall, ${requests.length} API requests, ${injected} injected faults`);
         console.log(`pulumi preview --expect-no-changes: exit ${preview}`);
+        console.log(
+            `injected: ${Object.entries(byKind)
+                .map(([kind, n]) => `${n} ${kind}`)
+                .join(", ")}`,
+        );
         if (up !== 0 || preview !== 0) console.log(`pulumi output: ${logFile}`);
         for (const name of result.failed.slice(0, 10)) console.log(`  failed: ${name}`);
         for (const name of result.untracked.slice(0, 10)) console.log(`  in the emulator, not in state: ${name}`);

@@ -6,11 +6,13 @@ import { type RunningEmulator, startEmulator } from "../../emulator";
 import { convergence } from "../../scripts/soak/convergence";
 import { createSandbox, type EngineSandbox, newStack, pulumiBinDir, REPO_ROOT } from "./support/engine";
 
-// SIGKILL of a whole `pulumi up` at about half of 100 assets, a program change, then the three
-// documented recovery commands (README, "Recovering from an interrupted up").
+// SIGKILL of a whole `pulumi up` at about half of 20 assets, a program change, then the three
+// documented recovery commands (README, "Recovering from an interrupted up"). Slow imports (up to
+// 600 ms) and a provider limit of 2 requests make the creates land about a pair at a time, so the
+// kill lands mid-run: creates in flight, others not yet sent. The 100-asset kill was the same path, longer.
 jest.setTimeout(20 * 60_000);
 
-const COUNT = 100;
+const COUNT = 20;
 const STACK = "crash";
 const declared = Array.from({ length: COUNT }, (_, i) => `projects/crash-project/assets/img-${String(i + 1).padStart(5, "0")}`);
 
@@ -20,7 +22,7 @@ let stack: Stack;
 
 beforeAll(async () => {
     // Slow imports, so the kill lands mid-run with creates in flight.
-    emulator = await startEmulator({ faultPlan: { rules: [{ method: "POST", latencyMs: 300 }] } });
+    emulator = await startEmulator({ faultPlan: { rules: [{ method: "POST", latencyMs: 600 }] } });
     sandbox = await createSandbox(path.join(REPO_ROOT, "scripts/soak/program"), {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "crash-token",
@@ -28,6 +30,7 @@ beforeAll(async () => {
     stack = await newStack(sandbox, STACK);
     await stack.setConfig("count", { value: String(COUNT) });
     await stack.setConfig("assetProject", { value: "crash-project" });
+    await stack.setConfig("earthengine:maxConcurrentRequests", { value: "2" });
 });
 
 afterAll(async () => {
