@@ -2,12 +2,10 @@
 // `npm run bench [-- --quick] [-- --only NAME,...] [-- --out FILE] [-- --engine-images 100,200]`; see USAGE and bench/README.md.
 import * as fs from "node:fs";
 import * as os from "node:os";
-import * as path from "node:path";
-import { parseArgs } from "node:util";
 import Table from "cli-table3";
-import { REPO_ROOT } from "../test/e2e/support/engine";
 import { MEASUREMENTS } from "./measurements";
-import { type BenchConfig, type Figure, FULL, QUICK } from "./registry";
+import { failureText, parseBenchArgs, USAGE } from "./options";
+import type { BenchConfig, Figure } from "./registry";
 
 /** What bench/results.json holds. */
 export interface BenchResults {
@@ -24,96 +22,6 @@ export interface BenchResults {
     figures: Record<string, Omit<Figure, "name">>;
 }
 
-const USAGE = `usage: npm run bench [-- options]
-  --quick                  quick mode: a smoke test (1 pair, N <= 100), as CI runs it
-  --only NAME,...          only these measurements (see --list)
-  --pairs K                interleaved pairs per ratio (full mode: 3)
-  --engine-images N,...    stack sizes for the engine figures (full mode: 100,200,400)
-  --out FILE               where results go (default bench/results.json); its directory must exist
-  --list                   the measurements and their figures
-  --help                   this text`;
-
-/** A usage error: printed with the usage, exit 2, before anything runs. */
-class UsageError extends Error {}
-
-interface Options {
-    config: BenchConfig;
-    out: string;
-    only?: string[];
-    /** The settings changed from the mode's, recorded in results.json (empty: the mode as published). */
-    overrides: Record<string, unknown>;
-    list: boolean;
-    help: boolean;
-}
-
-function parse(): Options {
-    let values: ReturnType<typeof parseOptions>;
-    try {
-        values = parseOptions();
-    } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
-    const overrides: Record<string, unknown> = {};
-    if (values["engine-images"] !== undefined) {
-        const sizes = values["engine-images"].split(",");
-        config.engineImages = sizes.map(Number);
-        if (!sizes.every(isCount)) throw new UsageError("--engine-images takes whole numbers of at least 1, such as 100,200");
-        overrides.engineImages = config.engineImages;
-    }
-    if (values.pairs !== undefined) {
-        config.pairs = Number(values.pairs);
-        if (!isCount(values.pairs)) throw new UsageError("--pairs takes a whole number of at least 1");
-        overrides.pairs = config.pairs;
-    }
-    const only = values.only?.split(",");
-    const unknown = only?.filter((name) => !MEASUREMENTS.some((m) => m.name === name));
-    if (unknown?.length)
-        throw new UsageError(
-            `unknown measurement ${unknown.map((n) => JSON.stringify(n)).join(", ")}; use ${MEASUREMENTS.map((m) => m.name).join(", ")}`,
-        );
-    if (only) overrides.only = only;
-    if (values.out === "") throw new UsageError("--out takes a file path");
-    const out = path.resolve(values.out);
-    if (!values.list && !values.help) checkWritable(out);
-    return { config, out, only, overrides, list: values.list, help: values.help };
-}
-
-/** A whole number of at least 1 written in digits (not `1e2`, `0x3` or ` 5`). */
-function isCount(text: string): boolean {
-    return /^[1-9]\d*$/.test(text);
-}
-
-function parseOptions() {
-    return parseArgs({
-        options: {
-            quick: { type: "boolean", default: false },
-            out: { type: "string", default: path.join(REPO_ROOT, "bench/results.json") },
-            only: { type: "string" },
-            "engine-images": { type: "string" },
-            pairs: { type: "string" },
-            list: { type: "boolean", default: false },
-            help: { type: "boolean", default: false },
-        },
-    }).values;
-}
-
-/** Fails before a 20-minute run, not after it: the directory must exist and `out` be a writable file. */
-function checkWritable(out: string): void {
-    const dir = path.dirname(out);
-    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out}: ${dir} is not a directory`);
-    try {
-        fs.accessSync(dir, fs.constants.W_OK);
-        if (fs.existsSync(out)) {
-            if (!fs.statSync(out).isFile()) throw new UsageError(`--out ${out}: not a file`);
-            fs.accessSync(out, fs.constants.W_OK);
-        }
-    } catch (error) {
-        if (error instanceof UsageError) throw error;
-        throw new UsageError(`--out ${out}: cannot write there (${(error as NodeJS.ErrnoException).code ?? error})`);
-    }
-}
-
 function formatValue(figure: Figure): string {
     if (figure.unit === "bytes")
         return figure.value >= 1024 * 1024 ? `${(figure.value / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(figure.value)} B`;
@@ -123,7 +31,10 @@ function formatValue(figure: Figure): string {
 }
 
 async function main(): Promise<number> {
-    const { config, out, only, overrides, list, help } = parse();
+    const { config, out, only, overrides, list, help } = parseBenchArgs(
+        process.argv.slice(2),
+        MEASUREMENTS.map((m) => m.name),
+    );
     if (help) {
         console.log(USAGE);
         return 0;
@@ -183,8 +94,7 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        if (error instanceof UsageError) console.error(USAGE);
+        console.error(failureText(error));
         process.exit(2);
     },
 );

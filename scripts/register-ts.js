@@ -1,0 +1,21 @@
+// Runs TypeScript sources with plain Node, without a compile step: each `.ts` file is transpiled
+// as it is required (typescript's transpileModule with this repository's tsconfig.json options, no
+// type-check; `npm run lint` type-checks). The quick bench in CI runs this way, where
+// `npm run bench` compiles with tsconfig.bench.json first:
+//
+//   node -r ./scripts/register-ts.js bench/run.ts --quick
+const fs = require("node:fs");
+const path = require("node:path");
+const ts = require("typescript");
+
+const configFile = path.join(__dirname, "..", "tsconfig.json");
+const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
+if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
+const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, path.dirname(configFile));
+const compilerOptions = { ...options, isolatedModules: true, sourceMap: false, inlineSourceMap: true, declaration: false };
+
+process.setSourceMapsEnabled(true);
+require.extensions[".ts"] = (module, filename) => {
+    const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), { compilerOptions, fileName: filename });
+    module._compile(outputText, filename);
+};
