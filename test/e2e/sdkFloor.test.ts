@@ -7,8 +7,9 @@ import { EXTERNAL_IMAGE_TYPE, StepRecorder } from "./support/events";
 import { sdkFloor } from "./support/sdk";
 
 // A smoke test beside the oldest @pulumi/pulumi package.json's range admits (installed once into
-// the cache by the e2e global setup): the SDK-dependent paths, namely the closure serializer
-// writing __provider, the dynamic provider's create/diff/update/delete and outputs, in one walk.
+// the cache by the e2e global setup): the SDK-dependent paths in one walk, namely the closure
+// serializer writing __provider, the dynamic provider's create, diff, update and delete, and its
+// read returning inputs (the feature that sets the floor, README "Supported versions") on refresh.
 // Every other engine behaviour is in lifecycle.test.ts, beside the lockfile's SDK.
 jest.setTimeout(10 * 60_000);
 
@@ -40,7 +41,7 @@ afterAll(async () => {
     await emulator?.close();
 });
 
-test(`beside @pulumi/pulumi ${FLOOR}: create, a no-change preview, a __provider under 1 KB, an update with one PATCH, destroy`, async () => {
+test(`beside @pulumi/pulumi ${FLOOR}: create, a no-change preview, a __provider under 1 KB, refresh of drift, an update with one PATCH, destroy`, async () => {
     const steps = new StepRecorder();
     const up = await stack.up({ onEvent: steps.onEvent });
     expect(up.outputs.sdkVersion.value).toBe(FLOOR);
@@ -55,6 +56,14 @@ test(`beside @pulumi/pulumi ${FLOOR}: create, a no-change preview, a __provider 
         expect(provider).toContain('require("pulumi-earthengine/provider/shim")');
     }
     expect(image.outputs.updateTime).toBe(emulator.assets()[0].updateTime);
+
+    const drift = await fetch(`${emulator.url}/v1alpha/${DEM_NAME}`, {
+        method: "PATCH",
+        headers: { authorization: "Bearer out-of-band", "content-type": "application/json" },
+        body: JSON.stringify({ asset: { properties: { source: "edited-by-hand" } }, updateMask: "properties.source" }),
+    });
+    expect(drift.status).toBe(200);
+    expect((await stack.refresh()).summary.resourceChanges?.update).toBe(1);
 
     await declareDem({ ...DEM, properties: { source: "survey-2027" } });
     const mark = emulator.requests().length;
