@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
-import { EXTERNAL_IMAGE_TYPE } from "./support/events";
+import { callLinesDuring, EXTERNAL_IMAGE_TYPE } from "./support/events";
 
 // A read-back that fails after a successful import, through the real engine: the cause is printed,
 // the asset is tracked, and the next up completes its outputs without writing again. What the
@@ -46,13 +46,6 @@ test("the engine shows the cause, keeps the asset, and the next up reads it back
     expect(tracked.id).toBe(DEM.name);
     expect(tracked.outputs.updateTime).toBeUndefined();
 
-    const mark = emulator.requests().length;
-    await stack.up();
-    expect(
-        emulator
-            .requests()
-            .slice(mark)
-            .map((r) => r.method),
-    ).toEqual(["GET"]);
+    expect(await callLinesDuring(emulator, () => stack.up())).toEqual([`GET /v1alpha/${DEM.name}`]);
     expect((await image()).outputs.updateTime).toBe(emulator.assets()[0].updateTime);
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
-import { EXTERNAL_IMAGE_TYPE, StepRecorder } from "./support/events";
+import { callLinesDuring, EXTERNAL_IMAGE_TYPE, StepRecorder } from "./support/events";
 import { sdkFloor } from "./support/sdk";
 
 // A smoke test beside the oldest @pulumi/pulumi package.json's range admits (installed once into
@@ -66,14 +66,7 @@ test(`beside @pulumi/pulumi ${FLOOR}: create, a no-change preview, a __provider 
     expect((await stack.refresh()).summary.resourceChanges?.update).toBe(1);
 
     await declareDem({ ...DEM, properties: { source: "survey-2027" } });
-    const mark = emulator.requests().length;
-    await stack.up();
-    expect(
-        emulator
-            .requests()
-            .slice(mark)
-            .map((r) => `${r.method} ${r.path}`),
-    ).toEqual([`PATCH /v1alpha/${DEM_NAME}`]);
+    expect(await callLinesDuring(emulator, () => stack.up())).toEqual([`PATCH /v1alpha/${DEM_NAME}`]);
     expect(emulator.assets()[0].properties).toEqual({ source: "survey-2027" });
 
     await stack.destroy();

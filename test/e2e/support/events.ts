@@ -1,4 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import type { RunningEmulator } from "../../../emulator";
 
 export const EXTERNAL_IMAGE_TYPE = "pulumi-nodejs:dynamic/earthengine:ExternalImage";
 
@@ -18,4 +19,14 @@ export class StepRecorder {
             this.steps.push(`${meta.op} ${meta.urn.split("::").pop()}`);
         }
     };
+}
+
+/** The Earth Engine calls `emulator` received while `action` ran, as "METHOD path" lines. */
+export async function callLinesDuring(emulator: RunningEmulator, action: () => Promise<unknown>): Promise<string[]> {
+    const mark = emulator.requests().length;
+    await action();
+    return emulator
+        .requests()
+        .slice(mark)
+        .map((r) => `${r.method} ${r.path}`);
 }
