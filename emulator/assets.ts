@@ -56,9 +56,12 @@ function withFullUris(tileset: Tileset, prefix: string): Tileset {
 function bandsOf(manifest: ImageManifest): ImageBand[] {
     const declared =
         manifest.bands ?? manifest.tilesets.map((tileset, i): TilesetBand => ({ id: `b${i + 1}`, tilesetId: tileset.id ?? "" }));
+    // First tileset per id (ids are unique in a valid manifest); a map, not a search per band: archives hold 100,000 tilesets.
+    const tilesets = new Map<string, Tileset>();
+    for (const tileset of manifest.tilesets) if (!tilesets.has(tileset.id ?? "")) tilesets.set(tileset.id ?? "", tileset);
     return declared.map((band) => {
         const tilesetId = band.tilesetId ?? "";
-        const tileset = manifest.tilesets.find((t) => (t.id ?? "") === tilesetId);
+        const tileset = tilesets.get(tilesetId);
         const out: ImageBand = {
             id: band.id,
             tilesetId,

@@ -5,7 +5,8 @@
  * https://cloud.google.com/storage/docs/buckets#naming, https://cloud.google.com/storage/docs/objects#naming.
  */
 
-const URI = /^gs:\/\/([^/]*)\/(.*?)(#\d+)?$/s;
+const URI = /^gs:\/\/([^/]*)\/(.*)$/s;
+const GENERATION = /#\d+$/;
 
 /** Each Cloud Storage bucket-naming requirement as a test that fails for a name breaking it. */
 const BUCKET_RULES: readonly [string, (bucket: string) => boolean][] = [
@@ -36,7 +37,8 @@ const OBJECT_RULES: readonly [string, (object: string) => boolean][] = [
 export function sourceUriProblem(uri: string): string | undefined {
     const m = URI.exec(uri);
     if (!m) return `'${uri}' is not a Cloud Storage URI; only gs://<bucket>/<object> URIs are supported`;
-    const [, bucket, object] = m;
+    const [, bucket, pinned] = m;
+    const object = pinned.replace(GENERATION, "");
     const bucketRule = BUCKET_RULES.find(([, ok]) => !ok(bucket));
     if (bucketRule) return `'${uri}': a Cloud Storage bucket name ${bucketRule[0]}`;
     const objectRule = OBJECT_RULES.find(([, ok]) => !ok(object));

@@ -53,8 +53,16 @@ interface Walk {
     problems: ValueProblem[];
 }
 
+const fieldsCache = new Map<string, Record<string, FieldSpec>>();
+
 function fieldsOf(messageName: string, version: string): Record<string, FieldSpec> {
-    return { ...messageSpec(messageName).fields, ...VERSION_FIELDS[version]?.[messageName] };
+    const key = `${version}/${messageName}`;
+    let fields = fieldsCache.get(key);
+    if (!fields) {
+        fields = { ...messageSpec(messageName).fields, ...VERSION_FIELDS[version]?.[messageName] };
+        fieldsCache.set(key, fields);
+    }
+    return fields;
 }
 
 /** The message's field names (camelCase) in `version`. */

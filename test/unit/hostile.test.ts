@@ -2,6 +2,7 @@ import { externalImageProvider } from "../../provider/externalImage/provider";
 import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/manifest/bounds";
 import { manifestLimitWarnings } from "../../provider/manifest/limitWarnings";
 import { type Expected, type HostileCase, inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
+import { disagreement } from "../integration/support/differential";
 
 // Whatever the input, what `check` hands the engine stays this small: MAX_FAILURES failures and
 // one "and N more", each with a bounded path and reason, plus JSON punctuation.
@@ -27,9 +28,13 @@ test("the corpus holds at least 60 cases, each with a distinct name", () => {
 });
 
 describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, c]))("%s", (_, c) => {
+    // Filled by the first test, judged by the emulator in the second (tests of a file run in order): check runs once per case.
+    let checked: { news: Record<string, unknown>; result: Awaited<ReturnType<typeof externalImageProvider.check>> } | undefined;
+
     test("check answers with bounded output naming the path and the fix, or keeps the value as data", async () => {
         const news = inputsOf(c);
         const result = await externalImageProvider.check({}, news);
+        checked = { news, result };
         const failures = result.failures ?? [];
         expect(Buffer.byteLength(JSON.stringify(failures))).toBeLessThanOrEqual(MAX_OUTPUT_BYTES);
         expect(failures.length).toBeLessThanOrEqual(MAX_FAILURES + 1);
@@ -53,5 +58,11 @@ describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, 
                 expect(warnings.some((w) => matches(w, expected)) ? expected : warnings).toEqual(expected);
             if (!c.expect.warnings) expect(warnings).toEqual([]);
         }
+    });
+
+    test("the emulator (Google's stand-in) agrees with check, or the difference is listed", () => {
+        const { news, result } = checked ?? { news: inputsOf(c), result: undefined };
+        expect(result).toBeDefined();
+        if (result) expect(disagreement(news.imageManifest, result)).toBeUndefined();
     });
 });
