@@ -18,8 +18,11 @@ interface ManifestFixture {
 
 /** Objects that are manifests: a `tilesets` list beside a `name` (or a legacy `id`), and no asset `type`. */
 function manifestsIn(value: unknown, at: string, out: ManifestFixture[]): void {
-    if (Array.isArray(value)) value.forEach((item, i) => manifestsIn(item, `${at}[${i}]`, out));
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+    if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) manifestsIn(item, `${at}[${i}]`, out);
+        return;
+    }
+    if (value === null || typeof value !== "object") return;
     const object = value as Record<string, unknown>;
     if ("tilesets" in object && ("name" in object || "id" in object) && !("type" in object)) {
         out.push({ label: at, manifest: object });
