@@ -18,9 +18,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-test("the tarball holds the licence, changelog, README and built code, and declares the SDK as a caret range", () => {
+test("the tarball holds the licence, changelog, README and built code (the emulator with its API contract), and declares the SDK as a caret range", () => {
     const entries = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
-    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "package.json", "dist/sdk/index.js", "dist/provider/shim.js"]) {
+    const built = ["dist/sdk/index.js", "dist/provider/shim.js", "dist/emulator/cli.js", "dist/api/index.js", "dist/api/contract.json"];
+    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "package.json", ...built]) {
         expect(entries).toContain(`package/${file}`);
     }
     expect(entries.some((e) => e.startsWith("package/test/") || e.startsWith("package/templates/"))).toBe(false);
