@@ -1,11 +1,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AssetNotFoundError, type EarthEngineAsset } from "../earthengine";
 import { dropUndefined, isUnknown } from "../manifest";
-import { type Props, providerFor, ResourceError, type ResourceKind, readAfterWrite } from "../resource";
+import { type Props, providerFor, ResourceError, type ResourceKind, readAfterWrite, summarizeChange } from "../resource";
 import { checkArgs, checkedInputs, type ExternalImageInputs, type ExternalImageOutputs, parseInputs } from "./args";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
 import { importOnce } from "./reconcile";
+
+/** `project` and `adopt` are Pulumi-side inputs; everything else named in a plan is in the manifest. */
+function isManifestField(field: string): boolean {
+    return field !== "project" && field !== "adopt";
+}
 
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
 function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
@@ -31,6 +36,23 @@ export const externalImageKind: ResourceKind = {
     assetNameOf: (inputs: Props) => {
         const manifest = inputs.imageManifest as { name?: unknown } | undefined;
         return typeof manifest?.name === "string" && !isUnknown(manifest.name) ? manifest.name : undefined;
+    },
+
+    changeSummary(olds: Props, news: Props): string | undefined {
+        const plan = planUpdate(olds, news);
+        const fields = plan.kind === "none" ? [] : plan.changed.map((field) => field.replace(/^imageManifest\./, ""));
+        switch (plan.kind) {
+            case "none":
+                return undefined;
+            case "local":
+                return summarizeChange("state only", fields);
+            case "patch":
+                return summarizeChange("patch", [...plan.updateMask, ...fields.filter((field) => !isManifestField(field))]);
+            case "reimport":
+                return summarizeChange("re-import", fields);
+            case "replace":
+                return summarizeChange("replace", fields);
+        }
     },
 
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {

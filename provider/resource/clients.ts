@@ -1,4 +1,5 @@
 import { configValuesFrom, EarthEngineClient, type ProviderSettings, resolveSettings } from "../earthengine";
+import { missingCredentials } from "../earthengine/credentialSource";
 
 // Process-wide: the engine configures each deserialized provider once per process, and every
 // resource of the stack shares the same `earthengine:*` config. Settings are resolved once per
@@ -44,4 +45,16 @@ export function clientFor(project: string | undefined): EarthEngineClient {
         clients.set(project, client);
     }
     return client;
+}
+
+/**
+ * Fails when `up` would find no credentials (see missingCredentials), so preview says so with the
+ * ways in, before any Earth Engine call. Once per configuration.
+ */
+export async function requireCredentialSource(): Promise<void> {
+    const problem = await missingCredentials(resolved());
+    if (problem === undefined) return;
+    const error = new Error(problem);
+    error.stack = `${error.name}: ${error.message}`;
+    throw error;
 }

@@ -31,6 +31,12 @@ export interface ResourceKind {
     readonly createNotFoundHint?: string;
     /** Validates and normalises raw inputs; makes no request. `olds` are the stored inputs (empty on create). */
     check(news: Props, olds?: Props): CheckedArgs;
+    /**
+     * What `up` will do to the resource, in a line, when the checked inputs `news` differ from the
+     * stored inputs `olds` (`patch: properties."k", start_time`, `re-import: tilesets`); undefined
+     * when nothing changes. The skeleton shows it as the `changeSummary` input (see CHANGE_SUMMARY).
+     */
+    changeSummary?(olds: Props, news: Props): string | undefined;
     /** What changing `olds` (stored outputs) to `news` (checked inputs) takes. */
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult;
     /** The name error messages use for a resource not created yet. */

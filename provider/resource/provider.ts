@@ -1,11 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { oneFailurePerTypo } from "./checks";
-import { clientFor, configureClients } from "./clients";
+import { clientFor, configureClients, requireCredentialSource } from "./clients";
 import { explain, PartialWriteError } from "./errors";
 import type { KindContext, Props, ResourceKind } from "./kind";
 
 /** The key under which `dynamic.Resource` stores the serialized provider in inputs and outputs. */
 export const PROVIDER_KEY = "__provider";
+
+/**
+ * A checked input the provider adds (never the user's; a value the program passes is dropped):
+ * what `up` will do, from `ResourceKind.changeSummary`. The engine previews a dynamic resource's
+ * checked inputs, so `pulumi preview --diff` shows it beside the changed fields. `diff` ignores
+ * it, create and update never see it, and it is absent when nothing changes, so state written
+ * without it previews no change.
+ */
+export const CHANGE_SUMMARY = "changeSummary";
 
 const context: KindContext = { client: clientFor };
 
@@ -16,6 +25,11 @@ function withoutKey(props: Props | undefined, key: string): Props {
 
 function withoutProvider(props: Props | undefined): Props {
     return withoutKey(props, PROVIDER_KEY);
+}
+
+/** Props as the kind knows them: without `__provider` and the provider's own change summary. */
+function withoutInternal(props: Props | undefined): Props {
+    return withoutKey(withoutProvider(props), CHANGE_SUMMARY);
 }
 
 /** Keeps `__provider` on a half-done write's properties, so later refresh and destroy can run. */
@@ -33,22 +47,28 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
     return {
         async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
             configureClients(req.config);
+            await requireCredentialSource();
         },
 
         async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-            // A derived `assetName` (added below by an earlier check) is not the user's input.
-            const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(news, "assetName") : news, withoutProvider(olds));
+            // A derived `assetName` (added below by an earlier check) is not the user's input, nor is a summary.
+            const given = withoutKey(news, CHANGE_SUMMARY);
+            const stored = withoutKey(withoutProvider(olds), CHANGE_SUMMARY);
+            const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(given, "assetName") : given, stored);
             if (failures.length > 0) return { inputs, failures: oneFailurePerTypo(failures) };
             const assetName = kind.assetNameOf?.(inputs);
-            return { inputs: assetName === undefined ? inputs : { ...inputs, assetName } };
+            const checked = assetName === undefined ? inputs : { ...inputs, assetName };
+            // A create has no stored inputs to compare with.
+            const summary = Object.keys(stored).length > 0 ? kind.changeSummary?.(stored, checked) : undefined;
+            return { inputs: summary === undefined ? checked : { ...checked, [CHANGE_SUMMARY]: summary } };
         },
 
         async diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-            return kind.diff(withoutProvider(olds), withoutProvider(news));
+            return kind.diff(withoutInternal(olds), withoutInternal(news));
         },
 
         async create(raw: Props): Promise<pulumi.dynamic.CreateResult> {
-            const inputs = withoutProvider(raw);
+            const inputs = withoutInternal(raw);
             try {
                 return await kind.create(inputs, context);
             } catch (error) {
@@ -66,7 +86,7 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
 
         async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
             try {
-                return await kind.update(id, withoutProvider(olds), withoutProvider(news), context);
+                return await kind.update(id, withoutInternal(olds), withoutInternal(news), context);
             } catch (error) {
                 throw explain("update", id, withProvider(error, news[PROVIDER_KEY]));
             }

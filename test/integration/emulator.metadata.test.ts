@@ -64,3 +64,11 @@ test("google-auth-library's ADC finds it, fetches one token for many concurrent 
     // gcp-metadata's availability probe, once per process.
     expect(emulator.metadataRequests().filter((r) => r.path === "/computeMetadata/v1/instance")).toHaveLength(1);
 });
+
+test("preview's credential check counts the metadata server as a way in, without a MetadataLookupWarning or an Earth Engine call", async () => {
+    const script = `require("./dist/provider/earthengine/credentialSource").missingCredentials({}).then((p) => process.stdout.write(JSON.stringify(p ?? null)))`;
+    const { stdout, stderr } = await run(process.execPath, ["-e", script], { cwd: path.join(__dirname, "../.."), env: process.env });
+    expect(JSON.parse(stdout)).toBeNull();
+    expect(stderr).not.toContain("MetadataLookupWarning");
+    expect(emulator.requests()).toEqual([]);
+});

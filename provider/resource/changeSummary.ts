@@ -1,0 +1,21 @@
+/**
+ * The one-line `changeSummary` each kind fills (see CHANGE_SUMMARY in ./provider): the action
+ * `up` takes and what it touches, bounded so an archive's preview stays readable.
+ */
+
+/** What `up` does to a changed resource, from cheapest to dearest. */
+export type ChangeAction = "state only" | "patch" | "re-import" | "replace";
+
+/** Names listed before "and N more". */
+const MAX_NAMED = 8;
+
+/**
+ * `patch: properties."k", start_time`, `re-import: tilesets, bands`, `replace: name`;
+ * `fields` in the service's terms (update-mask paths, manifest fields), listed once each.
+ */
+export function summarizeChange(action: ChangeAction, fields: readonly string[]): string {
+    const unique = [...new Set(fields)];
+    const named = unique.slice(0, MAX_NAMED).join(", ");
+    const more = unique.length > MAX_NAMED ? ` and ${unique.length - MAX_NAMED} more` : "";
+    return unique.length === 0 ? action : `${action}: ${named}${more}`;
+}
