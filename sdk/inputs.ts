@@ -11,8 +11,15 @@ export type DeepInput<T> = T extends readonly (infer U)[]
       ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
       : pulumi.Input<T>;
 
-/** The Earth Engine ImageManifest, as a Pulumi input (camelCase; see the README for snake_case). */
-export type ImageManifestArgs = DeepInput<ImageManifestInput>;
+/** Each field of `T` as a `DeepInput`, keeping its optionality and documentation. */
+export type DeepFields<T> = { [K in keyof T]: DeepInput<T[K]> };
+
+/**
+ * The Earth Engine ImageManifest, as a Pulumi input (camelCase; see the README for snake_case).
+ * An interface, so TypeScript's errors name it (`... does not exist in type 'ImageManifestArgs'`)
+ * instead of printing the expanded type.
+ */
+export interface ImageManifestArgs extends DeepFields<ImageManifestInput> {}
 
 export interface ExternalImageArgs {
     /**
@@ -23,7 +30,7 @@ export interface ExternalImageArgs {
      */
     project?: pulumi.Input<string>;
     /** The image: name, tilesets (one COG each), bands, masks, metadata. See ImageManifest. */
-    imageManifest: ImageManifestArgs;
+    imageManifest: pulumi.Input<ImageManifestArgs>;
     /**
      * Take over an asset that already exists and differs from this declaration, by re-importing
      * it with `overwrite: true`. Identical existing assets are adopted without it. Default false.
