@@ -113,11 +113,9 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
     test("4. a property or time change previews as an update and is applied with one PATCH", async () => {
         const changed = { ...DEM, properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" };
         await declare({ ...images, dem: { args: { imageManifest: changed } } });
-        const preview = await callsDuring(() => stack.preview({ diff: true, color: "never" }));
+        const preview = await callsDuring(() => stack.preview());
         expect(preview.result.changeSummary.update).toBe(1);
         expect(preview.calls).toEqual([]);
-        // The engine shows the provider's checked input beside the changed fields: the cheap path, named.
-        expect(preview.result.stdout).toContain('+ changeSummary: "patch: end_time, properties."reviewed", properties."source""');
 
         const { calls } = await callsDuring(() => stack.up());
         expect(calls).toHaveLength(1);
