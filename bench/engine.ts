@@ -4,7 +4,7 @@ import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "../test/
 import { isDynamicProvider, PeakRssSampler } from "./rss";
 import { timed } from "./stats";
 
-export type ResourceKind = "external" | "trivial";
+export type ResourceKind = "external" | "trivial" | "batch" | "trivialBatch";
 
 /** What bench/program declares. */
 export interface Declaration {
@@ -14,6 +14,10 @@ export interface Declaration {
     revision: string;
     /** The source file name: changing it re-imports each image. */
     file: string;
+    /** Batch kinds: only the first `changed` images take `revision` (the others keep "r1"). */
+    changed?: number;
+    /** Batch kinds: the folder holding the images. */
+    parent?: string;
 }
 
 export interface TimedCommand {

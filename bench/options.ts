@@ -10,6 +10,7 @@ export const USAGE = `usage: npm run bench [-- options]
   --only NAME,...          only these measurements (see --list)
   --pairs K                interleaved pairs per ratio (full mode: 3)
   --engine-images N,...    stack sizes for the engine figures (full mode: 100,200,400)
+  --batch-images N,...     images in the one set of the batch figures (full mode: 1000,2500,5000,10000)
   --out FILE               where results go (default bench/results.json); its directory must exist
   --list                   the measurements and their figures
   --help                   this text`;
@@ -46,6 +47,12 @@ export function parseBenchArgs(args: string[], measurements: string[]): Options 
         if (!sizes.every(isCount)) throw new UsageError("--engine-images takes whole numbers of at least 1, such as 100,200");
         overrides.engineImages = config.engineImages;
     }
+    if (values["batch-images"] !== undefined) {
+        const sizes = values["batch-images"].split(",");
+        config.batchImages = sizes.map(Number);
+        if (!sizes.every(isCount)) throw new UsageError("--batch-images takes whole numbers of at least 1, such as 1000");
+        overrides.batchImages = config.batchImages;
+    }
     if (values.pairs !== undefined) {
         config.pairs = Number(values.pairs);
         if (!isCount(values.pairs)) throw new UsageError("--pairs takes a whole number of at least 1");
@@ -75,6 +82,7 @@ function parseOptions(args: string[]) {
             out: { type: "string", default: path.join(REPO_ROOT, "bench/results.json") },
             only: { type: "string" },
             "engine-images": { type: "string" },
+            "batch-images": { type: "string" },
             pairs: { type: "string" },
             list: { type: "boolean", default: false },
             help: { type: "boolean", default: false },

@@ -13,6 +13,8 @@ export interface BenchConfig {
     engineImages: number[];
     /** Images in the stack whose Earth Engine calls are counted. */
     callImages: number;
+    /** Images in the one ExternalImageSet of the batch figures (one set of figures per N). */
+    batchImages: number[];
     /** Waves of concurrent creates in the token-expiry run; each wave after the first follows an expiry. */
     tokenWaves: number;
 }
@@ -53,6 +55,7 @@ export const QUICK: BenchConfig = {
     providerImages: 100,
     engineImages: [20],
     callImages: 5,
+    batchImages: [200],
     tokenWaves: 2,
 };
 
@@ -64,5 +67,6 @@ export const FULL: BenchConfig = {
     providerImages: 500,
     engineImages: [100, 200, 400],
     callImages: 20,
+    batchImages: [1000, 2500, 5000, 10000],
     tokenWaves: 3,
 };

@@ -15,7 +15,7 @@ export interface BenchResults {
     node: string;
     cores: number;
     config: BenchConfig;
-    /** Options that changed the mode's settings (`only`, `pairs`, `engineImages`); empty for the published run. */
+    /** Options that changed the mode's settings (`only`, `pairs`, `engineImages`, `batchImages`); empty for the published run. */
     overrides: Record<string, unknown>;
     /** Per measurement: its figures' names, its seconds, and its error if it failed. */
     measurements: Record<string, { summary: string; seconds: number; figures: string[]; error?: string }>;

@@ -12,7 +12,12 @@ interface KindRun {
     providerBytes: number;
 }
 
-const TYPE_SUFFIX: Record<ResourceKind, string> = { external: "earthengine:ExternalImage", trivial: "bench:Trivial" };
+const TYPE_SUFFIX: Record<ResourceKind, string> = {
+    external: "earthengine:ExternalImage",
+    trivial: "bench:Trivial",
+    batch: "earthengine:ExternalImageSet",
+    trivialBatch: "bench:TrivialSet",
+};
 const CALLS_PER_CREATE = 2; // importExternal, then GET (callsPerCommand.create)
 const MIB = 1024 * 1024;
 

@@ -1,4 +1,5 @@
 import type { Measurement } from "../registry";
+import { batch } from "./batch";
 import { callsPerCommand } from "./callsPerCommand";
 import { engineVsTrivial } from "./engineVsTrivial";
 import { providerVsFloor } from "./providerVsFloor";
@@ -6,4 +7,4 @@ import { retainedHeap } from "./retainedHeap";
 import { tokenFetches } from "./tokenFetches";
 
 /** Every measurement, in the order a run takes them. Add new ones here. */
-export const MEASUREMENTS: Measurement[] = [callsPerCommand, providerVsFloor, retainedHeap, tokenFetches, engineVsTrivial];
+export const MEASUREMENTS: Measurement[] = [callsPerCommand, providerVsFloor, retainedHeap, tokenFetches, engineVsTrivial, batch];
