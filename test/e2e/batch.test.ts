@@ -125,7 +125,7 @@ describe("3. a change of a few entries", () => {
         await declare({ batch: true }, next);
     });
 
-    test("preview --diff shows the summary and only the images that change, with no Earth Engine call", async () => {
+    test("preview --diff shows the summary and marks exactly the images that change, with no Earth Engine call", async () => {
         const { result, calls } = await callsDuring(() => stack.preview({ diff: true }));
         expect(calls).toEqual([]);
         // Created: d0040 and d0004 (deleted out of band); changed: d0001, d0002, d0005 and d0003 (patched out of band).
