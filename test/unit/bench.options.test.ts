@@ -32,6 +32,12 @@ test("--engine-images, --pairs and --only change the mode's settings and are rec
     expect(options.overrides).toEqual({ engineImages: [10, 20], pairs: 2, only: ["tokenFetches", "callsPerCommand"] });
 });
 
+test("--batch-images sets the batch figures' sizes and is recorded as an override", () => {
+    const options = parse("--batch-images", "1000,2500");
+    expect(options.config.batchImages).toEqual([1000, 2500]);
+    expect(options.overrides).toEqual({ batchImages: [1000, 2500] });
+});
+
 test("--help and --list do not need a writable --out", () => {
     expect(parse("--help", "--out", "/nonexistent-ee-bench/dir/results.json").help).toBe(true);
     expect(parse("--list", "--out", "/nonexistent-ee-bench/dir/results.json").list).toBe(true);
@@ -46,6 +52,7 @@ test.each([
     [["--pairs", "2.5"], "--pairs takes a whole number of at least 1"],
     [["--engine-images", "10,x"], "--engine-images takes whole numbers of at least 1"],
     [["--engine-images", "1e2"], "--engine-images takes whole numbers of at least 1"],
+    [["--batch-images", "1e3"], "--batch-images takes whole numbers of at least 1"],
     [["--out", ""], "--out takes a file path"],
     [["--only", "nosuch,tokenFetches"], 'unknown measurement "nosuch"; use callsPerCommand, providerVsFloorRatio, tokenFetches'],
     [["--fast"], "Unknown option '--fast'"],
