@@ -45,6 +45,11 @@ export interface Measurement {
     /** The figures it produces, for `--list` (`nN`: one per stack size N). */
     figures: string[];
     run(context: BenchContext): Promise<Figure[]>;
+    /**
+     * Left out of a quick run unless named with --only: its quick size still takes minutes on a
+     * loaded machine, past the CI test's budget.
+     */
+    fullModeOnly?: boolean;
 }
 
 export const QUICK: BenchConfig = {

@@ -69,6 +69,7 @@ async function runBatch(
  */
 export const batch: Measurement = {
     name: "batch",
+    fullModeOnly: true,
     summary: "batch mode: one ExternalImageSet of N images vs one trivial resource holding them plus the writes' service time",
     figures: [
         "batch.upVsFloorRatio.nN",
