@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { externalImageProvider } from "../provider";
+import { resourceProviders } from "../provider";
 import { REPO_ROOT } from "../test/e2e/support/engine";
 
-export const provider = externalImageProvider;
+export const provider = resourceProviders.ExternalImage;
 
 /** The highest `earthengine:maxRequestsPerSecond` accepted: in effect no rate limit, like the bare floor. */
 export const UNLIMITED_RATE = "10000";

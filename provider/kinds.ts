@@ -1,12 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { folderKind, imageCollectionKind } from "./container";
-import { externalImageKind } from "./externalImage";
-import { externalImageSetKind } from "./externalImageSet";
-import { assetIamBindingKind, assetIamMemberKind, assetIamPolicyKind } from "./iam";
+import { assetIamBindingKind } from "./assetIamBinding/kind";
+import { assetIamMemberKind } from "./assetIamMember/kind";
+import { assetIamPolicyKind } from "./assetIamPolicy/kind";
+import { externalImageKind } from "./externalImage/kind";
+import { externalImageSetKind } from "./externalImageSet/kind";
+import { folderKind } from "./folder/kind";
+import { imageCollectionKind } from "./imageCollection/kind";
 import { providerFor, type ResourceKind } from "./resource";
 
-/** Every resource kind, by Pulumi type name. Adding a kind: its module here plus `provider/shim/<kind>.ts`. */
-const KINDS: readonly ResourceKind[] = [
+/**
+ * Every resource kind, by Pulumi type name. Adding a kind: its folder `provider/<kind>/`
+ * (contract.ts, plan.ts, kind.ts), one line here, `provider/shim/<kind>.ts` and the SDK class
+ * (see CONTRIBUTING.md, "Adding a resource kind").
+ */
+export const KINDS: readonly ResourceKind[] = [
     externalImageKind,
     externalImageSetKind,
     folderKind,

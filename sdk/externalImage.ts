@@ -1,12 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ImageManifest } from "../provider/manifest/schema";
+import { externalImageContract } from "../provider/externalImage/contract";
 
 import externalImageShim = require("../provider/shim");
 
 import type { ExternalImageArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
-import { checkInProgram } from "./programChecks";
-import { EarthEngineResource } from "./resource";
+import { type EarthEngineResourceClass, withOutputsOf } from "./resource";
+
+const ExternalImageBase: EarthEngineResourceClass<typeof externalImageContract> = withOutputsOf();
 
 /**
  * An Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud Storage (an
@@ -19,28 +20,9 @@ import { EarthEngineResource } from "./resource";
  * Problems Earth Engine would refuse fail `check` (before any request); things it accepts but
  * that look wrong (see the README's "Compatibility") are logged as warnings by the program.
  */
-export class ExternalImage extends EarthEngineResource {
-    /** `projects/<project>/assets/<path>`; also the resource id. */
-    declare readonly assetName: pulumi.Output<string>;
-    /** The manifest as registered: camelCase keys, timestamps and names in the server's form. */
-    declare readonly imageManifest: pulumi.Output<ImageManifest>;
-    /** When Earth Engine last changed the asset (RFC 3339). */
-    declare readonly updateTime: pulumi.Output<string>;
-    /** The consumer project input, if one was given. */
-    declare readonly project: pulumi.Output<string | undefined>;
-    /** Whether the resource may take over a differing existing asset. */
-    declare readonly adopt: pulumi.Output<boolean | undefined>;
-
+export class ExternalImage extends ExternalImageBase {
     constructor(name: string, args: ExternalImageArgs, opts?: pulumi.CustomResourceOptions) {
-        checkInProgram(name, args);
-        super(
-            externalImageShim,
-            "ExternalImage",
-            name,
-            withIgnoredPaths(args, opts),
-            ["assetName", "updateTime", "project", "adopt"],
-            opts,
-        );
+        super(externalImageShim, externalImageContract, name, withIgnoredPaths(args, opts), opts);
         warnAboutManifest(this, args.imageManifest);
     }
 }

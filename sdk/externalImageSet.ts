@@ -1,22 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
-import {
-    EXTERNAL_IMAGE_SET_OUTPUT_KEYS,
-    type ExternalImageSetOutputs,
-    type externalImageSetContract,
-    type SetImageInput,
-} from "../provider/externalImageSet/contract";
+import { externalImageSetContract, type SetImageInput } from "../provider/externalImageSet/contract";
 
 import externalImageSetShim = require("../provider/shim/externalImageSet");
 
-import type { DeepInput } from "./inputs";
-import { EarthEngineResource } from "./resource";
-
-type SetInputs = Omit<z.input<typeof externalImageSetContract.inputs>, "changeSummary">;
+import { type ArgsOf, type EarthEngineResourceClass, withOutputsOf } from "./resource";
 
 /** ExternalImageSet's inputs (see the contract for each field): `parent`, `project`, `images`. */
-export type ExternalImageSetArgs = { [K in keyof SetInputs]: DeepInput<SetInputs[K]> };
+export type ExternalImageSetArgs = Omit<ArgsOf<typeof externalImageSetContract>, "changeSummary">;
 export type { SetImageInput };
+
+const ExternalImageSetBase: EarthEngineResourceClass<typeof externalImageSetContract> = withOutputsOf();
 
 /**
  * Many external images in one folder or image collection, owned by one resource: for archives
@@ -29,18 +22,12 @@ export type { SetImageInput };
  * A create or update that fails midway records the images that exist, so the next `up`
  * continues and a `destroy` deletes them all.
  */
-export class ExternalImageSet extends EarthEngineResource {
-    declare readonly parent: pulumi.Output<string>;
-    declare readonly project: pulumi.Output<string | undefined>;
-    /** The images as registered (normalised manifests without name), by key. */
-    declare readonly images: pulumi.Output<ExternalImageSetOutputs["images"]>;
-    /** When Earth Engine last changed each image (RFC 3339), by key. */
-    declare readonly updateTimes: pulumi.Output<Record<string, string>>;
+export class ExternalImageSet extends ExternalImageSetBase {
     /** The full asset name of each image, `projects/<project>/assets/<path>/<key>`, by key. */
     readonly imageNames: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ExternalImageSetArgs, opts?: pulumi.CustomResourceOptions) {
-        super(externalImageSetShim, "ExternalImageSet", name, args, EXTERNAL_IMAGE_SET_OUTPUT_KEYS, opts);
+        super(externalImageSetShim, externalImageSetContract, name, args, opts);
         this.imageNames = pulumi
             .all([this.parent, this.images])
             .apply(([parent, images]) => Object.fromEntries(Object.keys(images ?? {}).map((key) => [key, `${parent}/${key}`])));

@@ -43,15 +43,15 @@ export function keysThatCannotTravel(value: unknown, root: string, limit = 5): s
 let credentialsChecked = false;
 
 /**
- * Runs the program-side checks for one ExternalImage: throws for what cannot work (a RunError, so
- * the user sees the message, not a stack trace) and warns about plain credential config. The
- * manifest's own warnings come from sdk/manifestWarnings.ts.
+ * Runs the program-side checks for one resource of any kind: throws for what cannot work (a
+ * RunError, so the user sees the message, not a stack trace) and warns, once per program run,
+ * about plain credential config. An image manifest's own warnings come from sdk/manifestWarnings.ts.
  */
-export function checkInProgram(name: string, args: { imageManifest?: unknown }): void {
+export function checkInProgram(typeName: string, name: string, args: object): void {
     const lost = keysThatCannotTravel(args, "args");
     if (lost.length > 0) {
         throw new pulumi.RunError(
-            `ExternalImage ${name}: the key "__proto__" at ${lost.join(", ")} cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key`,
+            `${typeName} ${name}: the key "__proto__" at ${lost.join(", ")} cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key`,
         );
     }
     if (credentialsChecked) return;

@@ -1,4 +1,4 @@
-export type { ContainerInputs, ContainerMetadata, ContainerOutputs, ContainerType } from "./args";
+export type { ContainerInputs, ContainerMetadata, ContainerType } from "./check";
 export { deleteChildren, listChildren } from "./forceDestroy";
+export { type ContainerSpec, containerKind } from "./kind";
 export { type ContainerPlan, planContainer } from "./plan";
-export { containerKind, folderKind, imageCollectionKind } from "./provider";

@@ -1,6 +1,6 @@
-import { type PatchBody, patchFor } from "../externalImage/plan";
 import { isUnknown, normalizeAssetName, sameValue } from "../manifest";
-import { METADATA_FIELDS, metadataOf } from "./args";
+import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
+import { type METADATA_FIELDS, metadataOf } from "./check";
 
 export type ContainerPlan =
     | { kind: "none" }
@@ -13,14 +13,16 @@ export type ContainerPlan =
 
 type Props = Record<string, unknown>;
 
-/** What taking a container from `olds` (stored outputs) to `news` (checked inputs) takes; unknowns count as changed. */
-export function planContainer(olds: Props, news: Props): ContainerPlan {
+/**
+ * What taking a container from `olds` (stored outputs) to `news` (checked inputs) takes, given
+ * the metadata fields its kind declares; unknowns count as changed.
+ */
+export function planContainer(metadataFields: readonly (typeof METADATA_FIELDS)[number][], olds: Props, news: Props): ContainerPlan {
     const newName = typeof news.name === "string" && !isUnknown(news.name) ? normalizeAssetName(news.name) : undefined;
     if (newName === undefined || newName !== olds.name) return { kind: "replace", changed: ["name"] };
-    const changed = METADATA_FIELDS.filter(
-        (field) => !sameValue(metadataOf(olds)[field], metadataOf(news)[field]) || isUnknown(news[field]),
-    );
+    const [before, after] = [metadataOf(olds), metadataOf(news)];
+    const changed = metadataFields.filter((field) => !sameValue(before[field], after[field]) || isUnknown(news[field]));
     const local = ["project", "forceDestroy"].filter((key) => !sameValue(olds[key], news[key]));
     if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
-    return { kind: "patch", changed: [...changed, ...local], ...patchFor(metadataOf(olds) as Props, metadataOf(news) as Props) };
+    return { kind: "patch", changed: [...changed, ...local], ...metadataPatch(before as Props, after as Props) };
 }

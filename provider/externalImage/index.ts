@@ -1,4 +1,5 @@
-export type { ExternalImageInputs, ExternalImageOutputs } from "./args";
+export type { ExternalImageInputs } from "./check";
+export { externalImageContract } from "./contract";
+export { externalImageKind, externalImageProvider } from "./kind";
 export { planUpdate, type UpdatePlan } from "./plan";
-export { externalImageKind, externalImageProvider } from "./provider";
 export { manifestFromAsset } from "./readback";

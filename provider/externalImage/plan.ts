@@ -1,9 +1,8 @@
-import { propertyMaskPath } from "../earthengine/fieldMask";
 import { differingFields, effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
+import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
 
 /** Manifest fields that `assets.patch` can change in place. */
 export const PATCHABLE_FIELDS = ["properties", "startTime", "endTime"] as const;
-const MASK_NAMES = { startTime: "start_time", endTime: "end_time", title: "title", description: "description" } as const;
 
 export type UpdatePlan =
     /** Nothing differs. */
@@ -16,16 +15,6 @@ export type UpdatePlan =
     | { kind: "reimport"; changed: string[] }
     /** The asset name differs: create the new asset, then delete the old one. */
     | { kind: "replace"; changed: string[] };
-
-export interface PatchBody {
-    properties?: Record<string, string | number>;
-    startTime?: string;
-    endTime?: string;
-    /** v1alpha only; containers. */
-    title?: string;
-    /** v1alpha only; containers. */
-    description?: string;
-}
 
 type Props = Record<string, unknown>;
 
@@ -51,26 +40,5 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
     if (!changed.every((field) => (PATCHABLE_FIELDS as readonly string[]).includes(field))) {
         return { kind: "reimport", changed: [...qualified, ...local] };
     }
-    return { kind: "patch", changed: [...qualified, ...local], ...patchFor(before, after) };
-}
-
-/** The `assets.patch` body and exact mask that take an asset's metadata from `before` to `after`. */
-export function patchFor(before: Props, after: Props): { updateMask: string[]; asset: PatchBody } {
-    const updateMask: string[] = [];
-    const asset: PatchBody = {};
-    const oldProps = (isObject(before.properties) ? before.properties : {}) as Record<string, string | number>;
-    const newProps = (isObject(after.properties) ? after.properties : {}) as Record<string, string | number>;
-    const keys = [...new Set([...Object.keys(oldProps), ...Object.keys(newProps)])].sort();
-    for (const key of keys) {
-        if (sameValue(oldProps[key], newProps[key])) continue;
-        // A key named in the mask but absent from asset.properties is deleted.
-        updateMask.push(propertyMaskPath(key));
-        if (key in newProps) asset.properties = { ...asset.properties, [key]: newProps[key] };
-    }
-    for (const field of Object.keys(MASK_NAMES) as (keyof typeof MASK_NAMES)[]) {
-        if (sameValue(before[field], after[field])) continue;
-        updateMask.push(MASK_NAMES[field]);
-        if (typeof after[field] === "string") asset[field] = after[field] as string;
-    }
-    return { updateMask, asset };
+    return { kind: "patch", changed: [...qualified, ...local], ...metadataPatch(before, after) };
 }

@@ -1,6 +1,6 @@
 import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
 import { differingFields } from "../manifest";
-import type { ExternalImageInputs } from "./args";
+import type { ExternalImageInputs } from "./check";
 import { manifestFromAsset } from "./readback";
 
 /** The environment variable that, for one run, lets create take over existing assets that differ from their declaration. */

@@ -11,7 +11,7 @@ import {
 } from "../manifest";
 import { boundFailures, quote } from "../manifest/bounds";
 import { assetNameLengthProblem } from "../manifest/limits";
-import { type CheckedArgs, projectFailures, unknownInputs } from "../resource";
+import { type CheckedArgs, checkedField, project, unknownInputs } from "../resource";
 import { externalImageSetContract } from "./contract";
 import { changeSummaryOf, imageName } from "./plan";
 
@@ -26,7 +26,10 @@ const PLACEHOLDER_PARENT = "projects/placeholder/assets/parent";
  */
 export function checkSetArgs(olds: Record<string, unknown>, news: Record<string, unknown>): CheckedArgs {
     const { changeSummary: _, ...given } = news;
-    const failures: ManifestFailure[] = [...unknownInputs(given, "ExternalImageSet", INPUT_KEYS), ...projectFailures(given.project)];
+    const failures: ManifestFailure[] = [
+        ...unknownInputs(given, "ExternalImageSet", INPUT_KEYS),
+        ...checkedField(given.project, "project", project).failures,
+    ];
     const inputs: Record<string, unknown> = { ...given };
     const parent = checkedParent(given.parent, failures);
     if (parent !== undefined) inputs.parent = parent;

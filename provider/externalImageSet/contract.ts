@@ -1,8 +1,49 @@
 import { z } from "zod";
 import type { ImageManifestInput } from "../manifest/schema";
+import { defineContract, type InputsOf, type KindContract, type OutputsOf } from "../resource/contract";
+import { project } from "../resource/fields";
 
 /** An image of the set: an ImageManifest without `name` (the key and `parent` give it). */
 export type SetImageInput = Omit<ImageManifestInput, "name">;
+
+const inputs = {
+    /**
+     * The folder or image collection holding the images, `projects/<project>/assets/<path>`
+     * (a legacy `users/<user>/<path>` id is normalised). Image `k` is `<parent>/k`. Changing
+     * it replaces the set: the images are created under the new parent, then the old ones
+     * deleted.
+     */
+    parent: z.string(),
+    /**
+     * Consumer project for quota and billing (`x-goog-user-project`). Default:
+     * `earthengine:project`, then `GOOGLE_CLOUD_PROJECT`, then the credentials' quota
+     * project, then the parent's project. Changing it makes no Earth Engine call.
+     */
+    project,
+    /**
+     * The images by key. A key is one asset id segment (letters, digits, `_`, `-`); its value
+     * is the image's ImageManifest without `name`, checked as ExternalImage checks its
+     * manifest. Adding a key imports one image (an existing identical asset is adopted),
+     * removing one deletes it, a metadata change (properties, startTime, endTime) patches it,
+     * any other change re-imports it with `overwrite: true`. Unchanged images cost no call.
+     */
+    images: z.record(z.string(), z.custom<SetImageInput>()),
+    /**
+     * Set by the provider in `check`, never by the program: what the next `up` does to the
+     * images, as `+<created> ~<changed> -<deleted>` (`~` counts patches and re-imports).
+     * Absent when nothing changes; never a change by itself. `pulumi preview --diff` shows it.
+     */
+    changeSummary: z.string().optional(),
+};
+
+const outputs = {
+    /**
+     * When Earth Engine last changed each image (RFC 3339), by key: what `refresh` compares
+     * with a paged listing, so it reads only the images that moved. A key without one was
+     * written but not read back (the next `up` reads it).
+     */
+    updateTimes: z.record(z.string(), z.string()),
+};
 
 /**
  * The ExternalImageSet contract: many external images in one folder or image collection, owned
@@ -10,55 +51,10 @@ export type SetImageInput = Omit<ImageManifestInput, "name">;
  * engine a whole-snapshot write per image (README "Large archives"). No implementation here:
  * `sdk/` derives the args and outputs from it.
  */
-export const externalImageSetContract = {
-    typeName: "ExternalImageSet",
-    inputs: z.object({
-        /**
-         * The folder or image collection holding the images, `projects/<project>/assets/<path>`
-         * (a legacy `users/<user>/<path>` id is normalised). Image `k` is `<parent>/k`. Changing
-         * it replaces the set: the images are created under the new parent, then the old ones
-         * deleted.
-         */
-        parent: z.string(),
-        /**
-         * Consumer project for quota and billing (`x-goog-user-project`). Default:
-         * `earthengine:project`, then `GOOGLE_CLOUD_PROJECT`, then the credentials' quota
-         * project, then the parent's project. Changing it makes no Earth Engine call.
-         */
-        project: z.string().optional(),
-        /**
-         * The images by key. A key is one asset id segment (letters, digits, `_`, `-`); its value
-         * is the image's ImageManifest without `name`, checked as ExternalImage checks its
-         * manifest. Adding a key imports one image (an existing identical asset is adopted),
-         * removing one deletes it, a metadata change (properties, startTime, endTime) patches it,
-         * any other change re-imports it with `overwrite: true`. Unchanged images cost no call.
-         */
-        images: z.record(z.string(), z.custom<SetImageInput>()),
-        /**
-         * Set by the provider in `check`, never by the program: what the next `up` does to the
-         * images, as `+<created> ~<changed> -<deleted>` (`~` counts patches and re-imports).
-         * Absent when nothing changes; never a change by itself. `pulumi preview --diff` shows it.
-         */
-        changeSummary: z.string().optional(),
-    }),
-    outputs: z.object({
-        /**
-         * When Earth Engine last changed each image (RFC 3339), by key: what `refresh` compares
-         * with a paged listing, so it reads only the images that moved. A key without one was
-         * written but not read back (the next `up` reads it).
-         */
-        updateTimes: z.record(z.string(), z.string()),
-    }),
-} as const;
+export const externalImageSetContract: KindContract<typeof inputs, typeof outputs> = defineContract("ExternalImageSet", inputs, outputs);
 
 /** The inputs after `check`: images normalised, without names. */
-export type ExternalImageSetInputs = z.output<typeof externalImageSetContract.inputs>;
+export type ExternalImageSetInputs = InputsOf<typeof externalImageSetContract>;
 
 /** Echoed inputs (the engine hands outputs back as `olds`) plus the server's update times. */
-export type ExternalImageSetOutputs = ExternalImageSetInputs & z.output<typeof externalImageSetContract.outputs>;
-
-/** The keys of every output, inputs first (the SDK class declares them). */
-export const EXTERNAL_IMAGE_SET_OUTPUT_KEYS = [
-    ...Object.keys(externalImageSetContract.inputs.shape),
-    ...Object.keys(externalImageSetContract.outputs.shape),
-] as const;
+export type ExternalImageSetOutputs = OutputsOf<typeof externalImageSetContract>;

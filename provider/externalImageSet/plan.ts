@@ -1,5 +1,6 @@
-import { type PatchBody, planUpdate } from "../externalImage/plan";
+import { planUpdate } from "../externalImage/plan";
 import { type ImageManifest, isObject, isUnknown, normalizeAssetName } from "../manifest";
+import type { PatchBody } from "../resource/metadataPatch";
 
 type Props = Record<string, unknown>;
 type Images = Record<string, Props>;

@@ -1,7 +1,6 @@
 export { declareGrants, forgetDeclaredGrants, isDeclaredGrant } from "./declaredGrants";
-export { type IamSpec, iamKind } from "./kind";
-export { assetIamBindingKind, assetIamMemberKind, assetIamPolicyKind } from "./kinds";
-export { MEMBER_FORM, memberFailures, ROLE_FORM, ROLES, roleFailures } from "./members";
+export { type IamPlan, iamKind } from "./kind";
+export { MEMBER_FORM, memberFailures, publicGrantFailures, ROLE_FORM, ROLES, roleFailures } from "./members";
 export {
     asDeclared,
     canonicalBindings,
@@ -14,3 +13,4 @@ export {
     withRole,
 } from "./policy";
 export { MAX_POLICY_ATTEMPTS, modifyPolicy, type PolicyChange } from "./readModifyWrite";
+export { bindingsSchema, memberSchema, membersSchema, roleSchema } from "./schemas";

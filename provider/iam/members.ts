@@ -26,15 +26,19 @@ export function memberFailures(member: unknown, property: string, role: unknown)
             : MEMBER_HINT;
         return [{ property, reason: `${JSON.stringify(member)} is not an IAM member; ${fix}` }];
     }
-    if (PUBLIC.has(member) && typeof role === "string" && role !== ROLES.readers && !isUnknown(role)) {
-        return [
-            {
-                property,
-                reason: `${member} can only be granted ${ROLES.readers} (public read); Earth Engine's CLI refuses to give write or ownership to everyone`,
-            },
-        ];
-    }
-    return [];
+    return publicGrantFailures(member, property, role);
+}
+
+/** A public member (`allUsers`, `allAuthenticatedUsers`) in any role but roles/viewer: the official CLI refuses it. */
+export function publicGrantFailures(member: unknown, property: string, role: unknown): ManifestFailure[] {
+    if (typeof member !== "string" || !PUBLIC.has(member) || typeof role !== "string" || role === ROLES.readers || isUnknown(role))
+        return [];
+    return [
+        {
+            property,
+            reason: `${member} can only be granted ${ROLES.readers} (public read); Earth Engine's CLI refuses to give write or ownership to everyone`,
+        },
+    ];
 }
 
 export function roleFailures(role: unknown, property: string): ManifestFailure[] {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assetNameSchema } from "../resource/assetName";
 import { quote } from "./bounds";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
 import {
@@ -10,8 +11,7 @@ import {
     propertyKeyServiceMessage,
     type ServiceIssueParams,
 } from "./identifiers";
-import { assetNameLengthProblem, inTimestampRange, int32 } from "./limits";
-import { assetNameHint, normalizeAssetName, parseAssetName } from "./names";
+import { inTimestampRange, int32 } from "./limits";
 import { checkManifestRules } from "./rules";
 import { normalizeTimestamp, numberTimestampReason, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
 
@@ -175,15 +175,7 @@ const ImageManifestObjectSchema = z.strictObject({
      * Full asset name, `projects/<project>/assets/<path>`. Legacy `users/<user>/...` ids are
      * accepted and normalised. Changing it replaces the asset.
      */
-    name: z
-        .string({ error: (iss) => `name is required: ${iss.input === undefined ? "give" : "use"} projects/<project>/assets/<path>` })
-        .refine((value) => parseAssetName(value) !== undefined, {
-            error: (iss) => `${quote(String(iss.input))} is not an asset name; ${assetNameHint(String(iss.input))}`,
-        })
-        .refine((value) => assetNameLengthProblem(normalizeAssetName(value)) === undefined, {
-            error: (iss) => assetNameLengthProblem(normalizeAssetName(String(iss.input))),
-        })
-        .transform(normalizeAssetName),
+    name: assetNameSchema("name"),
     /** Flat metadata; keys of letters, digits and '_', values strings or numbers. Patched in place. */
     properties: z
         .record(z.string(), propertyValue)

@@ -1,11 +1,10 @@
 import type { z } from "zod";
-import { containsUnknown, formatPath, isUnknown, type ManifestFailure } from "../manifest";
+import { containsUnknown, formatPath, type ManifestFailure } from "../manifest";
 import { quote } from "../manifest/bounds";
 import { closestName } from "../manifest/suggest";
+import { inputKeysOf, type KindContract } from "./contract";
+import type { CheckedArgs, Props } from "./kind";
 import { PROVIDER_KEY } from "./provider";
-
-// A Cloud project id or number; the server has the final word, this catches typos early.
-const PROJECT_ID = /^(?:[a-z][a-z0-9.-]*:)?[a-z][-a-z0-9]{4,28}[a-z0-9]$|^\d+$/;
 
 /**
  * One failure per input the kind does not take (`__provider` is always allowed), with the input
@@ -41,37 +40,43 @@ export function oneFailurePerTypo(failures: readonly ManifestFailure[]): Manifes
     return failures.filter((f) => !(meant.has(f.property) && f.reason.startsWith(`${f.property} is required`)));
 }
 
-/** The consumer-project input, when set, must look like a Cloud project id or number. */
-export function projectFailures(project: unknown): ManifestFailure[] {
-    if (project === undefined || isUnknown(project) || (typeof project === "string" && PROJECT_ID.test(project))) return [];
-    return [
-        {
-            property: "project",
-            reason: `${quote(String(project))} is not a Cloud project id or number; use the id shown in the Cloud console (6-30 lowercase letters, digits, hyphens)`,
-        },
-    ];
-}
-
-/** An optional boolean input. */
-export function booleanFailures(value: unknown, property: string): ManifestFailure[] {
-    if (value === undefined || isUnknown(value) || typeof value === "boolean") return [];
-    return [{ property, reason: `${property} must be true or false` }];
-}
-
 function listOf(keys: readonly string[]): string {
     return keys.length < 2 ? keys.join("") : `${keys.slice(0, -1).join(", ")} and ${keys[keys.length - 1]}`;
 }
 
 /**
  * One input checked against its zod schema: the parsed value, or failures whose property paths
- * start at `property`. A value that is not known yet (preview) is passed through unchecked.
+ * start at `property`. A value that is not known yet (preview) is passed through unchecked; an
+ * absent value fails only when the schema requires it (with the schema's own message).
  */
 export function checkedField(value: unknown, property: string, schema: z.ZodType): { value: unknown; failures: ManifestFailure[] } {
-    if (value === undefined || containsUnknown(value)) return { value, failures: [] };
+    if (containsUnknown(value)) return { value, failures: [] };
     const parsed = schema.safeParse(value);
     if (parsed.success) return { value: parsed.data, failures: [] };
     return {
         value,
         failures: parsed.error.issues.map((issue) => ({ property: formatPath(property, issue.path), reason: issue.message })),
     };
+}
+
+/** A kind's own check of one input, where the contract's schema alone does not say it all (the image manifest). */
+export type FieldCheck = (value: unknown) => { value: unknown; failures: ManifestFailure[] };
+
+/**
+ * `check` over a kind's contract: every input the kind does not take is refused, and each input
+ * is parsed with its schema (or with `custom[key]`, which may also name an input the SDK class
+ * adds itself) into its normalised form. Makes no request.
+ */
+export function checkInputs(contract: KindContract, news: Props, custom: Record<string, FieldCheck> = {}): CheckedArgs {
+    // A custom check may also cover an input the SDK class sets itself (not offered in its args).
+    const keys = [...new Set([...inputKeysOf(contract), ...Object.keys(custom)])];
+    const failures: ManifestFailure[] = unknownInputs(news, contract.typeName, keys);
+    const inputs: Props = { ...news };
+    for (const key of keys) {
+        const own = custom[key];
+        const checked = own ? own(news[key]) : checkedField(news[key], key, contract.inputs.shape[key] as z.ZodType);
+        if (key in news) inputs[key] = checked.value;
+        failures.push(...checked.failures);
+    }
+    return { inputs, failures };
 }

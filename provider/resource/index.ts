@@ -1,7 +1,12 @@
+export { assetNameSchema } from "./assetName";
 export { type ChangeAction, summarizeChange } from "./changeSummary";
-export { booleanFailures, checkedField, projectFailures, unknownInputs } from "./checks";
+export { checkedField, checkInputs, type FieldCheck, oneFailurePerTypo, unknownInputs } from "./checks";
 export { clientFor, configureClients } from "./clients";
+export { defineContract, type InputsOf, inputKeysOf, type KindContract, type OutputsOf, outputKeysOf } from "./contract";
 export { explain, PartialWriteError, ResourceError, WrittenButUnreadError } from "./errors";
+export { assetOutputs, optionalBoolean, project } from "./fields";
 export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
+export { deleteIgnoringNotFound, GONE, readOrGone } from "./lifecycle";
+export { metadataPatch, type PatchBody } from "./metadataPatch";
 export { CHANGE_SUMMARY, PROVIDER_KEY, providerFor } from "./provider";
 export { readAfterWrite } from "./readAfterWrite";

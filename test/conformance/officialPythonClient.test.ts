@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { externalImageProvider as provider } from "../../provider/externalImage/provider";
+import { resourceProviders } from "../../provider/kinds";
 import { call, createContainer, fixture, importImage } from "../fixtures/emulator/api";
 import { type PythonClient, pythonClient } from "./support/officialPythonClient";
+
+const provider = resourceProviders.ExternalImage;
 
 /**
  * Google's official Python client and `earthengine` CLI drive the emulator as they drive Google:

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { externalImageProvider } from "../../provider/externalImage/provider";
+import { externalImageProvider } from "../../provider/externalImage";
 import { inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
 import { disagreement, emulatorAnswer, INTENDED_DIFFERENCES } from "./support/differential";
 

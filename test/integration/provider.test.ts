@@ -2,7 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { planUpdate } from "../../provider/externalImage/plan";
-import { externalImageProvider as provider } from "../../provider/externalImage/provider";
+import { resourceProviders } from "../../provider/kinds";
+
+const provider = resourceProviders.ExternalImage;
 
 // Every provider method against the emulator on an ephemeral loopback port, as the engine calls them.
 const TOKEN = "integration-token-5b1e";

@@ -1,7 +1,7 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { AuthSource } from "../../provider/earthengine/auth";
 import { EarthEngineClient } from "../../provider/earthengine/client";
-import type { ExternalImageInputs } from "../../provider/externalImage/args";
+import type { ExternalImageInputs } from "../../provider/externalImage/check";
 import { ADOPT_EXISTING_ENV, importOnce } from "../../provider/externalImage/reconcile";
 import { validateManifest } from "../../provider/manifest";
 

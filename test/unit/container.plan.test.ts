@@ -1,4 +1,4 @@
-import { planContainer } from "../../provider/container/plan";
+import { planImageCollection as planContainer } from "../../provider/imageCollection/plan";
 
 const NAME = "projects/p/assets/archive/ndvi";
 const stored = {

@@ -1,8 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { resolveSettings } from "../../provider/earthengine/settings";
-import { externalImageProvider } from "../../provider/externalImage/provider";
+import { resourceProviders } from "../../provider/kinds";
 import { plainCredentialWarnings } from "../../sdk/programChecks";
+
+const externalImageProvider = resourceProviders.ExternalImage;
 
 interface Malformed {
     name: string;

@@ -1,8 +1,10 @@
-import { externalImageProvider } from "../../provider/externalImage/provider";
+import { resourceProviders } from "../../provider/kinds";
 import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/manifest/bounds";
 import { manifestLimitWarnings } from "../../provider/manifest/limitWarnings";
 import { type Expected, type HostileCase, inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
 import { disagreement } from "../integration/support/differential";
+
+const externalImageProvider = resourceProviders.ExternalImage;
 
 // Whatever the input, what `check` hands the engine stays this small: MAX_FAILURES failures and
 // one "and N more", each with a bounded path and reason, plus JSON punctuation.

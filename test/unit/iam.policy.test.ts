@@ -1,12 +1,6 @@
-import {
-    assetIamMemberKind,
-    assetIamPolicyKind,
-    canonicalBindings,
-    governedBindings,
-    memberFailures,
-    membersOf,
-    withRole,
-} from "../../provider/iam";
+import { assetIamMemberKind } from "../../provider/assetIamMember/kind";
+import { assetIamPolicyKind } from "../../provider/assetIamPolicy/kind";
+import { canonicalBindings, governedBindings, memberFailures, membersOf, withRole } from "../../provider/iam";
 
 const policy = {
     etag: "e1",

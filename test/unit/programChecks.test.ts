@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as sdk from "../../sdk";
 import { keysThatCannotTravel } from "../../sdk/programChecks";
 
 describe("__proto__ keys, which the Pulumi SDK drops, are found before serialization", () => {
@@ -18,5 +19,38 @@ describe("__proto__ keys, which the Pulumi SDK drops, are found before serializa
         let deep: unknown = 1;
         for (let i = 0; i < 100_000; i++) deep = { a: deep };
         expect(keysThatCannotTravel({ o: pulumi.output({}), deep }, "args")).toEqual([]);
+    });
+});
+
+describe("the program-side checks run for every kind", () => {
+    const withProto = (json: string) => JSON.parse(json) as Record<string, unknown>;
+    test.each([
+        [
+            "ImageCollection",
+            () =>
+                new sdk.ImageCollection(
+                    "c",
+                    withProto('{"name": "projects/p/assets/c", "properties": {"__proto__": 1}}') as sdk.ImageCollectionArgs,
+                ),
+            "args.properties.__proto__",
+        ],
+        [
+            "Folder",
+            () => new sdk.Folder("f", withProto('{"name": "projects/p/assets/f", "__proto__": {}}') as sdk.FolderArgs),
+            "args.__proto__",
+        ],
+        [
+            "AssetIamPolicy",
+            () =>
+                new sdk.AssetIamPolicy(
+                    "p",
+                    withProto('{"assetName": "projects/p/assets/a", "bindings": [{"__proto__": 1}]}') as sdk.AssetIamPolicyArgs,
+                ),
+            "args.bindings[0].__proto__",
+        ],
+    ])("%s: a __proto__ key is refused by name before the SDK could drop it", (typeName, construct, path) => {
+        expect(construct).toThrow(pulumi.RunError);
+        expect(construct).toThrow(`${typeName} `);
+        expect(construct).toThrow(path);
     });
 });

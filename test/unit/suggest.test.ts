@@ -1,5 +1,7 @@
-import { externalImageProvider } from "../../provider/externalImage";
+import { resourceProviders } from "../../provider/kinds";
 import { closestName } from "../../provider/manifest/suggest";
+
+const externalImageProvider = resourceProviders.ExternalImage;
 
 describe("closestName: the field a typo most likely meant, by edit distance", () => {
     test.each([

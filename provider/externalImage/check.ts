@@ -1,57 +1,47 @@
 import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
 import { boundFailures } from "../manifest/bounds";
 import { firstTooDeep } from "../manifest/depth";
-import { booleanFailures, type CheckedArgs, projectFailures, unknownInputs } from "../resource";
+import { type CheckedArgs, checkInputs } from "../resource";
+import type { InputsOf } from "../resource/contract";
+import { externalImageContract } from "./contract";
 import { ignoredManifestPaths, withIgnoredPathsReset } from "./ignoreChanges";
 
 /** The resource's inputs after `check`: what the engine stores and later hands to diff/create/update. */
-export interface ExternalImageInputs {
-    /** Consumer (quota) project; default from `earthengine:project`, the environment, then the asset's project. */
-    project?: string;
-    /** The normalised manifest. */
-    imageManifest: ImageManifest;
-    /** Take over an existing, differing asset by re-importing with `overwrite: true`. */
-    adopt?: boolean;
-}
+export type ExternalImageInputs = InputsOf<typeof externalImageContract>;
 
-/** What the resource exposes after create/update/read; inputs are echoed because `olds` are outputs. */
-export interface ExternalImageOutputs extends ExternalImageInputs {
-    /** `projects/<project>/assets/<path>`, also the resource id. */
-    assetName: string;
-    /** When Earth Engine last changed the asset (RFC 3339). */
-    updateTime?: string;
+/**
+ * The image manifest as written (camelCase or snake_case, legacy keys, preview unknowns),
+ * normalised; its failures come already bounded (see validateManifest).
+ */
+function checkManifest(manifest: unknown): { value: unknown; failures: ManifestFailure[] } {
+    if (manifest === undefined || isUnknown(manifest)) return { value: manifest, failures: [] };
+    const result = validateManifest(manifest);
+    return result.ok ? { value: result.manifest, failures: [] } : { value: result.normalized, failures: result.failures };
 }
-
-// ignoreChanges: the resource option's paths, copied by the SDK (see ignoreChanges.ts); never sent to Earth Engine.
-const INPUT_KEYS = ["project", "imageManifest", "adopt", "ignoreChanges"] as const;
 
 /**
  * Validates and normalises the resource's raw inputs (as the engine passes them to `check`);
- * `olds` are the stored inputs, from which ignored paths are set back in any spelling.
+ * `olds` are the stored inputs, from which ignored paths are set back in any spelling. The
+ * `ignoreChanges` input holds the resource option's paths, copied by the SDK (see
+ * ignoreChanges.ts); it is never sent to Earth Engine.
  */
 export function checkArgs(news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckedArgs {
     const ignored = ignoredManifestPaths(news.ignoreChanges);
-    const failures: ManifestFailure[] = [
-        ...unknownInputs(news, "ExternalImage", INPUT_KEYS),
-        ...projectFailures(news.project),
-        ...booleanFailures(news.adopt, "adopt"),
-        ...ignored.failures,
-    ];
-    const inputs: Record<string, unknown> = { ...news };
-    const manifestFailures: ManifestFailure[] = [];
+    let manifestFailures: ManifestFailure[] = [];
+    const { inputs, failures } = checkInputs(externalImageContract, news, {
+        imageManifest: (manifest) => {
+            const written =
+                olds.imageManifest === undefined || manifest === undefined || isUnknown(manifest)
+                    ? manifest
+                    : withIgnoredPathsReset(manifest, olds.imageManifest, ignored.paths);
+            const checked = checkManifest(written);
+            manifestFailures = checked.failures;
+            return { value: checked.value, failures: [] };
+        },
+        ignoreChanges: (paths) => ({ value: paths, failures: ignored.failures }),
+    });
     if (news.imageManifest === undefined) {
         failures.push({ property: "imageManifest", reason: "imageManifest is required: the Earth Engine ImageManifest of the image" });
-    } else if (!isUnknown(news.imageManifest)) {
-        const written =
-            olds.imageManifest === undefined
-                ? news.imageManifest
-                : withIgnoredPathsReset(news.imageManifest, olds.imageManifest, ignored.paths);
-        const result = validateManifest(written);
-        if (result.ok) inputs.imageManifest = result.manifest;
-        else {
-            inputs.imageManifest = result.normalized;
-            manifestFailures.push(...result.failures); // already bounded
-        }
     }
     return { inputs, failures: [...boundFailures(failures), ...manifestFailures].map((f) => withoutEcho(f, news)) };
 }

@@ -1,28 +1,27 @@
 import type * as pulumi from "@pulumi/pulumi";
-import {
-    AssetAlreadyExistsError,
-    AssetNotFoundError,
-    type EarthEngineAsset,
-    type EarthEngineClient,
-    EarthEngineError,
-} from "../earthengine";
+import { AssetAlreadyExistsError, type EarthEngineAsset, type EarthEngineClient, EarthEngineError } from "../earthengine";
 import { dropUndefined, isUnknown, sameValue } from "../manifest";
-import { type KindContext, type Props, ResourceError, type ResourceKind, readAfterWrite } from "../resource";
 import {
-    type ContainerInputs,
-    type ContainerOutputs,
-    type ContainerType,
-    checkContainerArgs,
-    METADATA_FIELDS,
-    metadataOf,
-    parseContainerInputs,
-} from "./args";
+    deleteIgnoringNotFound,
+    GONE,
+    type KindContext,
+    type KindContract,
+    type Props,
+    ResourceError,
+    type ResourceKind,
+    readAfterWrite,
+    readOrGone,
+} from "../resource";
+import { type ContainerInputs, type ContainerType, checkContainerArgs, METADATA_FIELDS, metadataOf, parseContainerInputs } from "./check";
 import { deleteChildren, listChildren } from "./forceDestroy";
-import { planContainer } from "./plan";
+import type { ContainerPlan } from "./plan";
 
 const LABEL: Record<ContainerType, string> = { FOLDER: "folder", IMAGE_COLLECTION: "image collection" };
 
-function outputsOf(inputs: ContainerInputs, asset: Pick<EarthEngineAsset, "updateTime">): ContainerOutputs {
+function outputsOf(
+    inputs: ContainerInputs,
+    asset: Pick<EarthEngineAsset, "updateTime">,
+): ContainerInputs & { assetName: string; updateTime?: string } {
     return dropUndefined({ ...inputs, assetName: inputs.name, updateTime: asset.updateTime });
 }
 
@@ -62,21 +61,31 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
     );
 }
 
+/** What distinguishes Folder and ImageCollection; the rest is shared. */
+export interface ContainerSpec {
+    contract: KindContract;
+    /** The asset type `assets.create` makes. */
+    type: ContainerType;
+    /** The kind's plan (pure): what an update from stored outputs to checked inputs takes. */
+    plan(olds: Props, news: Props): ContainerPlan;
+}
+
 /** A Folder or ImageCollection kind: `assets.create`, metadata patched in place, a new name replaces. */
-export function containerKind(type: ContainerType, typeName: string): ResourceKind {
+export function containerKind({ contract, type, plan: planOf }: ContainerSpec): ResourceKind {
+    const typeName = contract.typeName;
     const client = (context: KindContext, project: string | undefined) => context.client(project);
     return {
         typeName,
         createNotFoundHint:
             "Most likely its parent folder does not exist (or is not writable); declare the parent as an ee.Folder and use its assetName in this name, then run pulumi up again.",
 
-        check: (news: Props) => checkContainerArgs(type, typeName, news),
+        check: (news: Props) => checkContainerArgs(contract, news),
 
         nameOf: (inputs: Props) => (typeof inputs.name === "string" ? inputs.name : `the ${typeName}`),
         assetNameOf: (inputs: Props) => (typeof inputs.name === "string" && !isUnknown(inputs.name) ? inputs.name : undefined),
 
         diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
-            const plan = planContainer(olds, news);
+            const plan = planOf(olds, news);
             if (plan.kind === "none") return { changes: false };
             // Create-before-delete is safe: the new container has another name.
             if (plan.kind === "replace") return { changes: true, replaces: ["name"], deleteBeforeReplace: false };
@@ -99,14 +108,9 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
 
         async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
             const inputs = parseContainerInputs({ ...stored, name: id });
-            let asset: EarthEngineAsset;
-            try {
-                asset = await client(context, inputs.project).getAsset(id);
-            } catch (error) {
-                if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
-                throw error;
-            }
-            if (asset.type !== type) return { id: "", props: {} }; // something else holds the name now
+            const asset = await readOrGone(() => client(context, inputs.project).getAsset(id));
+            // Deleted out of band, or something else holds the name now.
+            if (asset?.type !== type) return GONE;
             const { name, project, forceDestroy } = inputs;
             // A folder has no metadata inputs, whatever the server returns.
             const metadata = type === "FOLDER" ? {} : metadataOf(asset as unknown as Props);
@@ -118,7 +122,7 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
         },
 
         async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
-            const plan = planContainer(olds, news);
+            const plan = planOf(olds, news);
             const inputs = parseContainerInputs(news);
             switch (plan.kind) {
                 case "none":
@@ -134,10 +138,11 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
         async delete(id: string, props: Props, context): Promise<void> {
             const ee = client(context, typeof props.project === "string" ? props.project : undefined);
             try {
-                if (props.forceDestroy === true) await deleteChildren(ee, id);
-                await ee.deleteAsset(id);
+                await deleteIgnoringNotFound(async () => {
+                    if (props.forceDestroy === true) await deleteChildren(ee, id);
+                    await ee.deleteAsset(id);
+                });
             } catch (error) {
-                if (error instanceof AssetNotFoundError) return; // already gone: the goal is met
                 if (error instanceof EarthEngineError && error.httpStatus === 400 && props.forceDestroy !== true) {
                     throw await deleteRefused(ee, type, id, error);
                 }
@@ -146,6 +151,3 @@ export function containerKind(type: ContainerType, typeName: string): ResourceKi
         },
     };
 }
-
-export const folderKind = containerKind("FOLDER", "Folder");
-export const imageCollectionKind = containerKind("IMAGE_COLLECTION", "ImageCollection");

@@ -1,6 +1,5 @@
-import { z } from "zod";
-import { ImageManifestSchema, isRfc3339, isUnknown, type ManifestFailure, normalizeTimestamp, toEpochNanos } from "../manifest";
-import { booleanFailures, type CheckedArgs, checkedField, projectFailures, unknownInputs } from "../resource";
+import { isRfc3339, isUnknown, type ManifestFailure, normalizeTimestamp, toEpochNanos } from "../manifest";
+import { type CheckedArgs, checkInputs, type KindContract } from "../resource";
 
 /** The two asset types `assets.create` makes; each is one resource kind. */
 export type ContainerType = "FOLDER" | "IMAGE_COLLECTION";
@@ -24,48 +23,11 @@ export interface ContainerInputs extends ContainerMetadata {
     forceDestroy?: boolean;
 }
 
-/** Inputs echoed (the engine hands outputs back as `olds`) plus what the server says. */
-export interface ContainerOutputs extends ContainerInputs {
-    assetName: string;
-    updateTime?: string;
-}
-
 export const METADATA_FIELDS = ["properties", "startTime", "endTime", "title", "description"] as const;
 
-const text = (field: string) => z.string({ error: `${field} must be a string` });
-// The same rules as an image's: one source for property keys, values and timestamps.
-const FIELD_SCHEMAS: Record<string, z.ZodType> = {
-    name: ImageManifestSchema.shape.name,
-    project: z.string(),
-    properties: ImageManifestSchema.shape.properties,
-    startTime: ImageManifestSchema.shape.startTime,
-    endTime: ImageManifestSchema.shape.endTime,
-    title: text("title"),
-    description: text("description"),
-};
-
-/** The input names of each kind. */
-export function inputKeysOf(type: ContainerType): readonly string[] {
-    return type === "FOLDER" ? ["name", "project", "forceDestroy"] : ["name", "project", "forceDestroy", ...METADATA_FIELDS];
-}
-
-/** `check` for a Folder or an ImageCollection. */
-export function checkContainerArgs(type: ContainerType, typeName: string, news: Record<string, unknown>): CheckedArgs {
-    const keys = inputKeysOf(type);
-    const failures: ManifestFailure[] = [
-        ...unknownInputs(news, typeName, keys),
-        ...projectFailures(news.project),
-        ...booleanFailures(news.forceDestroy, "forceDestroy"),
-    ];
-    const inputs: Record<string, unknown> = { ...news };
-    if (news.name === undefined) failures.push({ property: "name", reason: "name is required: give projects/<project>/assets/<path>" });
-    for (const key of keys) {
-        const schema = FIELD_SCHEMAS[key];
-        if (!schema || !(key in news)) continue;
-        const checked = checkedField(news[key], key, schema);
-        inputs[key] = checked.value;
-        failures.push(...checked.failures);
-    }
+/** `check` for a Folder or an ImageCollection: the contract's fields, then the time range. */
+export function checkContainerArgs(contract: KindContract, news: Record<string, unknown>): CheckedArgs {
+    const { inputs, failures } = checkInputs(contract, news);
     failures.push(...timeRangeFailures(inputs.startTime, inputs.endTime));
     return { inputs, failures };
 }

@@ -1,8 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AssetNotFoundError, type EarthEngineAsset } from "../earthengine";
+import type { EarthEngineAsset } from "../earthengine";
 import { dropUndefined, isUnknown } from "../manifest";
-import { type Props, providerFor, ResourceError, type ResourceKind, readAfterWrite, summarizeChange } from "../resource";
-import { checkArgs, checkedInputs, type ExternalImageInputs, type ExternalImageOutputs, parseInputs } from "./args";
+import {
+    deleteIgnoringNotFound,
+    GONE,
+    type Props,
+    providerFor,
+    ResourceError,
+    type ResourceKind,
+    readAfterWrite,
+    readOrGone,
+    summarizeChange,
+} from "../resource";
+import type { OutputsOf } from "../resource/contract";
+import { checkArgs, checkedInputs, type ExternalImageInputs, parseInputs } from "./check";
+import { externalImageContract } from "./contract";
 import { planUpdate } from "./plan";
 import { manifestFromAsset } from "./readback";
 import { importOnce } from "./reconcile";
@@ -13,7 +25,10 @@ function isManifestField(field: string): boolean {
 }
 
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
-function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "updateTime">): ExternalImageOutputs {
+function outputsOf(
+    inputs: ExternalImageInputs,
+    asset: Pick<EarthEngineAsset, "updateTime">,
+): Partial<OutputsOf<typeof externalImageContract>> {
     return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime });
 }
 
@@ -22,7 +37,7 @@ function outputsOf(inputs: ExternalImageInputs, asset: Pick<EarthEngineAsset, "u
  * each change does" for the plan each diff produces.
  */
 export const externalImageKind: ResourceKind = {
-    typeName: "ExternalImage",
+    typeName: externalImageContract.typeName,
     createNotFoundHint:
         "Most likely its parent folder or image collection does not exist (or is not writable); create the parent first (an ee.Folder or ee.ImageCollection whose assetName the image's name uses), and check the consumer project, then run pulumi up again.",
 
@@ -87,15 +102,9 @@ export const externalImageKind: ResourceKind = {
             );
         }
         const inputs = parseInputs(stored);
-        let asset: EarthEngineAsset;
-        try {
-            asset = await context.client(inputs.project).getAsset(id);
-        } catch (error) {
-            if (error instanceof AssetNotFoundError) return { id: "", props: {} }; // deleted out of band
-            throw error;
-        }
-        // Something else now holds the name (a folder or collection): this image is gone.
-        if (asset.type !== "IMAGE") return { id: "", props: {} };
+        const asset = await readOrGone(() => context.client(inputs.project).getAsset(id));
+        // Deleted out of band, or something else now holds the name (a folder or collection).
+        if (asset?.type !== "IMAGE") return GONE;
         const refreshed: ExternalImageInputs = { ...inputs, imageManifest: manifestFromAsset(asset, inputs.imageManifest) };
         const outs = outputsOf(refreshed, asset);
         // assetName stays: check adds it to the inputs (see ResourceKind.assetNameOf).
@@ -125,14 +134,9 @@ export const externalImageKind: ResourceKind = {
     async delete(id: string, props: Props, context): Promise<void> {
         // Only the project is needed: delete must work even for state an older version wrote.
         const project = typeof props.project === "string" ? props.project : undefined;
-        try {
-            await context.client(project).deleteAsset(id);
-        } catch (error) {
-            if (error instanceof AssetNotFoundError) return; // already gone: the goal is met
-            throw error;
-        }
+        await deleteIgnoringNotFound(() => context.client(project).deleteAsset(id));
     },
 };
 
-/** What the engine drives through `pulumi-earthengine/provider/shim`. */
+/** The ExternalImage provider, as `resourceProviders.ExternalImage` serves it (for tests and the bench). */
 export const externalImageProvider = providerFor(externalImageKind);

@@ -1,0 +1,34 @@
+import { ImageManifestSchema } from "../manifest/schema";
+import { defineContract, type KindContract } from "../resource/contract";
+import { assetOutputs, optionalBoolean, project } from "../resource/fields";
+
+const inputs = {
+    /**
+     * Consumer project for quota and billing (`x-goog-user-project`); not necessarily the
+     * project that owns the asset. Default: `earthengine:project`, then `GOOGLE_CLOUD_PROJECT`,
+     * then the credentials' quota project, then the asset's own project. Changing it makes no
+     * Earth Engine call.
+     */
+    project,
+    /**
+     * The image: name, tilesets (one COG each), bands, masks, metadata (see ImageManifest).
+     * As an output: the manifest as registered, camelCase keys, timestamps and names in the
+     * server's form.
+     */
+    imageManifest: ImageManifestSchema,
+    /**
+     * Take over an asset that already exists and differs from this declaration, by re-importing
+     * it with `overwrite: true`. Identical existing assets are adopted without it. Default false.
+     */
+    adopt: optionalBoolean("adopt"),
+};
+
+/**
+ * ExternalImage: an Earth Engine image asset backed by Cloud-Optimized GeoTIFFs in Cloud
+ * Storage, registered with `projects.image.importExternal`.
+ */
+export const externalImageContract: KindContract<typeof inputs, typeof assetOutputs> = defineContract(
+    "ExternalImage",
+    inputs,
+    assetOutputs,
+);
