@@ -14,12 +14,13 @@ const TYPE_NAMES = KINDS.map((kind) => kind.typeName);
 const contractsIn = (dir: string) =>
     (Object.values(require(path.join(dir, "contract"))) as object[]).filter((value): value is KindContract => "typeName" in value);
 
-test("the registry holds the six kinds, each once, and serves a provider for each", () => {
+test("the registry holds every kind, each once, and serves a provider for each", () => {
     expect([...TYPE_NAMES].sort()).toEqual([
         "AssetIamBinding",
         "AssetIamMember",
         "AssetIamPolicy",
         "ExternalImage",
+        "ExternalImageSet",
         "Folder",
         "ImageCollection",
     ]);
