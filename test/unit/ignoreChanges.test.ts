@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkArgs } from "../../provider/externalImage/args";
+import { checkArgs } from "../../provider/externalImage/check";
 import { parsePropertyPath } from "../../provider/externalImage/ignoreChanges";
 
 // ignoreChanges in the program's spelling: check sets ignored paths back from the stored inputs,
