@@ -7,7 +7,8 @@ import {
     QuotaExceededError,
 } from "../earthengine";
 import { importOnce, reconcileExisting } from "../externalImage/reconcile";
-import { readImages, readOrGone } from "./listing";
+import { readOrGone } from "../resource/lifecycle";
+import { readImages } from "./listing";
 import { type ImageStep, imageName, manifestOf } from "./plan";
 
 type Props = Record<string, unknown>;

@@ -3,10 +3,11 @@ import type { EarthEngineClient } from "../earthengine";
 import { manifestFromAsset } from "../externalImage/readback";
 import { dropUndefined } from "../manifest";
 import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind } from "../resource";
+import { readOrGone } from "../resource/lifecycle";
 import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRecord } from "./apply";
 import { checkSetArgs } from "./check";
 import { type ExternalImageSetOutputs, externalImageSetContract } from "./contract";
-import { listImages, readOrGone } from "./listing";
+import { listImages } from "./listing";
 import { type ImageStep, imagesOf, manifestOf, planSet, updateTimesOf } from "./plan";
 
 /** Failures named one by one in an error message; the rest are counted. */

@@ -1,18 +1,9 @@
 import { listChildren } from "../container/forceDestroy";
-import { AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
+import type { EarthEngineAsset, EarthEngineClient } from "../earthengine";
+import { readOrGone } from "../resource/lifecycle";
 
 /** `listAssets` answers at most this many assets a page in the FULL view. */
 export const LIST_PAGE_SIZE = 1000;
-
-/** The read of an asset, or undefined when Earth Engine answers `not found`. */
-export async function readOrGone<T>(read: () => Promise<T>): Promise<T | undefined> {
-    try {
-        return await read();
-    } catch (error) {
-        if (error instanceof AssetNotFoundError) return undefined;
-        throw error;
-    }
-}
 
 /**
  * The images directly under `parent`, by key, from a paged `listAssets` in the FULL view (at
