@@ -15,7 +15,12 @@ const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, pa
 const compilerOptions = { ...options, isolatedModules: true, sourceMap: false, inlineSourceMap: true, declaration: false };
 
 process.setSourceMapsEnabled(true);
+// Node tries extensions in the order they were registered, so `.ts` goes first: a source such as
+// api/contract.ts must win over the api/contract.json beside it (the compiled contract.js would).
+const registered = { ...require.extensions };
+for (const ext of Object.keys(registered)) delete require.extensions[ext];
 require.extensions[".ts"] = (module, filename) => {
     const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), { compilerOptions, fileName: filename });
     module._compile(outputText, filename);
 };
+Object.assign(require.extensions, registered);
