@@ -5,10 +5,16 @@ import path from "node:path";
 // The emulator is Google's stand-in and api/ is Google's contract: neither may share the
 // provider's code (a stand-in that shares our validation agrees with our mistakes).
 const ROOT = path.join(__dirname, "..", "..");
-const IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g;
+// Static (`from "x"`), side-effect (`import "x"`), dynamic (`import("x")`, also a template literal) and require.
+const IMPORT = /(?:\bfrom\s+|\bimport\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)["'`]([^"'`]+)["'`]/g;
 
-/** `file: specifier` for every import under `root/dir` that resolves into provider/ or sdk/. */
+/** The top-level folders each side may not reach; the package's own entries are the sdk and provider. */
+const FORBIDDEN: Record<string, readonly string[]> = { emulator: ["provider", "sdk"], api: ["provider", "sdk", "emulator"] };
+
+/** `file: specifier` for every import under `root/dir` that resolves into a folder it may not reach. */
 function forbiddenImports(root: string, dir: string): string[] {
+    const folders = FORBIDDEN[dir] ?? ["provider", "sdk"];
+    const local = new RegExp(`^(${folders.join("|")})(/|$)`);
     const out: string[] = [];
     const files = fs
         .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
@@ -17,7 +23,7 @@ function forbiddenImports(root: string, dir: string): string[] {
     for (const file of files) {
         for (const [, specifier] of fs.readFileSync(file, "utf8").matchAll(IMPORT)) {
             const target = specifier.startsWith(".") ? path.relative(root, path.resolve(path.dirname(file), specifier)) : specifier;
-            if (/^(provider|sdk)(\/|$)/.test(target) || /^pulumi-earthengine\/provider/.test(target)) {
+            if (local.test(target) || /^pulumi-earthengine(\/(provider|sdk)(\/|$)|$)/.test(target)) {
                 out.push(`${path.relative(root, file)}: ${specifier}`);
             }
         }
@@ -25,7 +31,7 @@ function forbiddenImports(root: string, dir: string): string[] {
     return out;
 }
 
-test.each(["emulator", "api"])("%s/ imports nothing from provider/ or sdk/", (dir) => {
+test.each(["emulator", "api"])("%s/ imports nothing from provider/ or sdk/ (api/ nothing from emulator/ either)", (dir) => {
     expect(forbiddenImports(ROOT, dir)).toEqual([]);
 });
 
@@ -34,8 +40,18 @@ test("the rule sees a forbidden import, also in a nested folder (it can fail)", 
     try {
         fs.mkdirSync(path.join(root, "emulator", "rules"), { recursive: true });
         fs.writeFileSync(path.join(root, "emulator", "rules", "probe.ts"), 'import { validateManifest } from "../../provider/manifest";\n');
+        fs.writeFileSync(path.join(root, "emulator", "sideEffect.ts"), 'import "../provider";\nconst m = import(`../sdk/inputs`);\n');
+        fs.writeFileSync(path.join(root, "emulator", "package.ts"), 'import { ExternalImage } from "pulumi-earthengine";\n');
         fs.writeFileSync(path.join(root, "emulator", "fine.ts"), 'import { CONTRACT } from "../api";\n');
-        expect(forbiddenImports(root, "emulator")).toEqual(["emulator/rules/probe.ts: ../../provider/manifest"]);
+        fs.mkdirSync(path.join(root, "api"));
+        fs.writeFileSync(path.join(root, "api", "probe.ts"), 'import { startEmulator } from "../emulator";\n');
+        expect(forbiddenImports(root, "emulator").sort()).toEqual([
+            "emulator/package.ts: pulumi-earthengine",
+            "emulator/rules/probe.ts: ../../provider/manifest",
+            "emulator/sideEffect.ts: ../provider",
+            "emulator/sideEffect.ts: ../sdk/inputs",
+        ]);
+        expect(forbiddenImports(root, "api")).toEqual(["api/probe.ts: ../emulator"]);
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }
