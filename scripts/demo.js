@@ -105,7 +105,7 @@ async function main() {
     }
     heading("Done");
     console.log(
-        "Next: point the same program at Google with `pulumi config set earthengine:project <quota-project>` and credentials (see README).",
+        "Next: point the same program at Google: `pulumi config set assetProject <your project>` and `pulumi config set bucket <your bucket>` (examples/basic), plus credentials (README: Usage and Configuration).",
     );
 }
 
