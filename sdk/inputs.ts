@@ -1,7 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { externalImageContract } from "../provider/externalImage/contract";
 import type { ImageManifestInput } from "../provider/manifest/schema";
-import type { ArgsOf } from "./resource";
 
 /**
  * `T` with every field, list and nested object accepting a `pulumi.Input`, so manifests can be

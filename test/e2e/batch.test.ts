@@ -5,6 +5,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { RecordedRequest } from "../../emulator/requestLog";
 import { createSandbox, type EngineSandbox, newStack, pulumiBinDir } from "./support/engine";
+import { callsDuring, countCalls } from "./support/events";
 
 // Batch mode through the real engine and the emulator, one stack, steps building on each other:
 // create, refresh after out-of-band changes, a change of a few entries (preview --diff, then the
@@ -37,23 +38,6 @@ let images: Record<string, Record<string, unknown>> = entries(0, 20);
 async function declare(spec: { batch: boolean; retain?: boolean }, next = images): Promise<void> {
     images = next;
     await stack.setConfig("archive", { value: JSON.stringify({ folder: FOLDER, defaults: DEFAULTS, images, ...spec }) });
-}
-
-async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: RecordedRequest[] }> {
-    const mark = emulator.requests().length;
-    const result = await action();
-    return { result, calls: emulator.requests().slice(mark) };
-}
-
-/** `METHOD verb` counts: `POST importExternal`, `GET listAssets`, `GET`, `PATCH`, `DELETE`, `POST create`. */
-function countCalls(calls: RecordedRequest[]): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const call of calls) {
-        const verb = /:(\w+)$/.exec(call.path)?.[1] ?? (call.method === "POST" ? "create" : "");
-        const kind = `${call.method}${verb ? ` ${verb}` : ""}`;
-        counts[kind] = (counts[kind] ?? 0) + 1;
-    }
-    return counts;
 }
 
 const imageAssets = () =>
@@ -89,7 +73,7 @@ afterAll(async () => {
 });
 
 test("1. up registers 20 images through one ExternalImageSet: one import each and one listing page", async () => {
-    const { result, calls } = await callsDuring(() => stack.up());
+    const { result, calls } = await callsDuring(emulator, () => stack.up());
     expect(countCalls(calls)).toEqual({ "POST create": 2, GET: 2, "POST importExternal": 20, "GET listAssets": 1 });
     expect(imageAssets()).toEqual(declaredNames());
     expect(await resourcesOfType(IMAGE_TYPE)).toEqual([]);
@@ -106,7 +90,7 @@ test("2. refresh after out-of-band changes: one listing page and one GET for the
         body: JSON.stringify({ asset: { properties: { source: "by-hand" } } }),
     });
     await fetch(`${emulator.url}/v1alpha/${COLLECTION}/d0004`, { method: "DELETE", headers });
-    const { calls } = await callsDuring(() => stack.refresh());
+    const { calls } = await callsDuring(emulator, () => stack.refresh());
     const setCalls = calls.filter((c) => c.path.includes(`${COLLECTION}/`) || c.path.endsWith(":listAssets"));
     expect(setCalls.map((c) => `${c.method} ${c.path.split("/").pop()}`)).toEqual(["GET ndvi:listAssets", "GET d0003"]);
     const [set] = await resourcesOfType(SET_TYPE);
@@ -126,7 +110,7 @@ describe("3. a change of a few entries", () => {
     });
 
     test("preview --diff shows the summary and marks exactly the images that change, with no Earth Engine call", async () => {
-        const { result, calls } = await callsDuring(() => stack.preview({ diff: true }));
+        const { result, calls } = await callsDuring(emulator, () => stack.preview({ diff: true }));
         expect(calls).toEqual([]);
         // Created: d0040 and d0004 (deleted out of band); changed: d0001, d0002, d0005 and d0003 (patched out of band).
         expect(result.stdout).toContain('changeSummary: "+2 ~4 -1"');
@@ -139,7 +123,7 @@ describe("3. a change of a few entries", () => {
     });
 
     test("up sends exactly those writes: 3 patches, 3 imports (one a re-import), 1 delete, one listing page", async () => {
-        const { calls } = await callsDuring(() => stack.up());
+        const { calls } = await callsDuring(emulator, () => stack.up());
         expect(countCalls(calls)).toEqual({ PATCH: 3, "POST importExternal": 3, DELETE: 1, "GET listAssets": 1 });
         const key = (c: RecordedRequest) => c.path.split("/").pop();
         expect(
@@ -209,7 +193,7 @@ test("4. SIGKILL mid-up, then cancel and up: every image once, recorded, nothing
     expect(imageAssets().length).toBeLessThan(before + 30);
 
     await stack.cancel().catch(() => undefined); // the lock, when the kill left one
-    const { result, calls } = await callsDuring(() => stack.up());
+    const { result, calls } = await callsDuring(emulator, () => stack.up());
     expect(result.summary.result).toBe("succeeded");
     expect(imageAssets()).toEqual(declaredNames());
     // Exactly once: an image the killed run registered is adopted (409, then read), never imported twice.
@@ -224,18 +208,18 @@ test("5. migration to per-image mode and back: two ups, then one, and not one DE
     const count = imageAssets().length;
     // One up ahead: the set is retained on delete (no Earth Engine call).
     await declare({ batch: true, retain: true });
-    const retain = await callsDuring(() => stack.up());
+    const retain = await callsDuring(emulator, () => stack.up());
     expect(retain.calls.filter((c) => c.method !== "GET")).toEqual([]);
     // Per-image mode: each image is adopted (409, then read); the set leaves state only.
     await declare({ batch: false, retain: true });
-    const toPerImage = await callsDuring(() => stack.up());
+    const toPerImage = await callsDuring(emulator, () => stack.up());
     expect(toPerImage.calls.filter((c) => c.method === "DELETE" || c.method === "PATCH")).toEqual([]);
     expect(toPerImage.calls.filter((c) => c.path.endsWith(":importExternal") && c.status === 200)).toEqual([]);
     expect(await resourcesOfType(SET_TYPE)).toEqual([]);
     expect(await resourcesOfType(IMAGE_TYPE)).toHaveLength(count);
     // And back: the per-image resources are already retained, so one up.
     await declare({ batch: true, retain: true });
-    const toBatch = await callsDuring(() => stack.up());
+    const toBatch = await callsDuring(emulator, () => stack.up());
     expect(toBatch.calls.filter((c) => c.method === "DELETE" || c.method === "PATCH")).toEqual([]);
     expect(toBatch.calls.filter((c) => c.path.endsWith(":importExternal") && c.status === 200)).toEqual([]);
     expect(await resourcesOfType(IMAGE_TYPE)).toEqual([]);
@@ -253,7 +237,7 @@ test("6. an up that fails midway records what it registered (with its provider),
     const outputs = set.outputs as { images: object; __provider?: string };
     expect(outputs.__provider).toMatch(/pulumi-earthengine\/provider\/shim\/externalImageSet/);
     expect(Object.keys(outputs.images)).toHaveLength(Object.keys(images).length - 1);
-    const { calls } = await callsDuring(() => stack.destroy());
+    const { calls } = await callsDuring(emulator, () => stack.destroy());
     expect(emulator.assets()).toEqual([]);
     process.stdout.write(`batch e2e: destroy of ${Object.keys(images).length - 1} images: ${JSON.stringify(countCalls(calls))}\n`);
 });

@@ -2,9 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import type { RecordedRequest } from "../../emulator/requestLog";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
-import { StepRecorder } from "./support/events";
+import { callsDuring, countCalls, StepRecorder } from "./support/events";
 
 // A folder, an ExternalImageCollection of 30 daily images and public read, through the real
 // engine and the emulator; then 5 entries added, 3 dropped, 1 changed. Steps build on each other.
@@ -35,23 +34,6 @@ async function declare(next: Record<string, Record<string, unknown>>): Promise<v
     await stack.setConfig("timeseries", { value: JSON.stringify({ ...BASE, images }) });
 }
 
-async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: RecordedRequest[] }> {
-    const mark = emulator.requests().length;
-    const result = await action();
-    return { result, calls: emulator.requests().slice(mark) };
-}
-
-/** Calls counted by kind: `POST importExternal`, `POST create`, `DELETE`, `PATCH`, `GET`, `POST getIamPolicy`, ... */
-function countCalls(calls: RecordedRequest[]): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const call of calls) {
-        const verb = /:(\w+)$/.exec(call.path)?.[1] ?? (call.method === "POST" ? "create" : "");
-        const kind = `${call.method}${verb ? ` ${verb}` : ""}`;
-        counts[kind] = (counts[kind] ?? 0) + 1;
-    }
-    return counts;
-}
-
 const imageNames = () =>
     emulator
         .assets()
@@ -80,7 +62,7 @@ afterAll(async () => {
 });
 
 test("1. up registers the folder, the collection, 30 dated images and public read", async () => {
-    const { result, calls } = await callsDuring(() => stack.up());
+    const { result, calls } = await callsDuring(emulator, () => stack.up());
     const counts = countCalls(calls);
     // Reported in the issue: the call counts of the 30-image scenario.
     process.stdout.write(`timeseries e2e: up of 30 images: ${JSON.stringify(counts)}\n`);
@@ -137,7 +119,7 @@ test.each([
 ])("2b. %s fails the preview, naming the entry, before any Earth Engine call, in a few lines", async (_, extra, message) => {
     const stable = images;
     await declare({ ...images, ...extra });
-    const { result, calls } = await callsDuring(() => stack.preview().catch((error: Error) => error));
+    const { result, calls } = await callsDuring(emulator, () => stack.preview().catch((error: Error) => error));
     expect(String(result)).toMatch(message);
     // The message alone: no stack trace and no inspection of the component object (which ran to
     // pages before the errors were raised with hideStack).
@@ -160,7 +142,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
 
     test("preview shows exactly those steps and makes no Earth Engine call", async () => {
         const steps = new StepRecorder(true); // every resource type: the folder, collection and IAM stay the same
-        const { calls } = await callsDuring(() => stack.preview({ onEvent: steps.onEvent }));
+        const { calls } = await callsDuring(emulator, () => stack.preview({ onEvent: steps.onEvent }));
         expect(calls).toEqual([]);
         expect(steps.steps.sort()).toEqual(
             [
@@ -172,7 +154,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
     });
 
     test("up makes only those calls: 5 imports with their read-backs, 3 deletes, 1 patch", async () => {
-        const { calls } = await callsDuring(() => stack.up());
+        const { calls } = await callsDuring(emulator, () => stack.up());
         expect(countCalls(calls)).toEqual({ "POST importExternal": 5, GET: 5, DELETE: 3, PATCH: 1 });
         expect(
             calls
@@ -193,7 +175,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
 });
 
 test("4. destroy removes the images, then the collection, then the folder", async () => {
-    const { calls } = await callsDuring(() => stack.destroy());
+    const { calls } = await callsDuring(emulator, () => stack.destroy());
     process.stdout.write(`timeseries e2e: destroy of 32 images: ${JSON.stringify(countCalls(calls))}\n`);
     const deletes = calls.filter((c) => c.method === "DELETE" && c.status === 200).map((c) => c.path.replace(/^\/v1\w*\//, ""));
     expect(deletes).toHaveLength(34);

@@ -4,6 +4,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
+import { callsDuring } from "./support/events";
 
 // The asset tree through the real engine: a folder, a collection named from the folder's
 // assetName, public read on the collection and 20 readers on the folder, each step checked
@@ -31,12 +32,6 @@ let tree: Tree;
 async function declare(next: Tree): Promise<void> {
     tree = next;
     await stack.setConfig("tree", { value: JSON.stringify(next) });
-}
-
-async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: RecordedRequest[] }> {
-    const mark = emulator.requests().length;
-    const result = await action();
-    return { result, calls: emulator.requests().slice(mark) };
 }
 
 /** `METHOD path` without the version, for order assertions. */
@@ -81,7 +76,7 @@ afterAll(async () => {
 });
 
 test("1. one up creates the folder, then the collection inside it, public read and 20 readers: nothing lost", async () => {
-    const { calls } = await callsDuring(() => stack.up());
+    const { calls } = await callsDuring(emulator, () => stack.up());
     const lines = writes(calls);
     const folderCreate = lines.indexOf("POST projects/e2e-project/assets");
     const creates = calls.filter((c) => c.method === "POST" && c.path.endsWith("/assets"));
@@ -102,7 +97,7 @@ test("1. one up creates the folder, then the collection inside it, public read a
 });
 
 test("2. a second preview expects no changes and makes no Earth Engine call", async () => {
-    const { calls } = await callsDuring(() => stack.preview({ expectNoChanges: true }));
+    const { calls } = await callsDuring(emulator, () => stack.preview({ expectNoChanges: true }));
     expect(calls).toEqual([]);
 });
 
@@ -114,7 +109,7 @@ test("3. a change of collection properties is patched in place with one PATCH", 
     expect(preview.changeSummary.update).toBe(1);
     expect(preview.changeSummary.replace ?? 0).toBe(0);
     expect(preview.changeSummary.create ?? 0).toBe(0);
-    const { result, calls } = await callsDuring(() => stack.up());
+    const { result, calls } = await callsDuring(emulator, () => stack.up());
     expect(result.summary.resourceChanges).toMatchObject({ update: 1 });
     expect(writes(calls)).toEqual([`PATCH ${COLLECTION}`]);
     expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
@@ -129,7 +124,7 @@ test("4. refresh sees out-of-band changes (collection metadata, a removed reader
     await directCall("POST", `${FOLDER}:setIamPolicy`, { policy: { bindings: [{ role: "roles/viewer", members: readers.slice(1) }] } });
     const refresh = await stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 1, delete: 1 });
-    const { calls } = await callsDuring(() => stack.up());
+    const { calls } = await callsDuring(emulator, () => stack.up());
     expect(writes(calls).sort()).toEqual([`PATCH ${COLLECTION}`, `POST ${FOLDER}:setIamPolicy`]);
     expect(asset(COLLECTION)?.properties).toEqual({ source: "sentinel-2", version: 4 });
     expect(await policyOf(FOLDER)).toEqual([{ role: "roles/viewer", members: readers }]);
@@ -159,7 +154,7 @@ test("6. destroy removes everything children first; forceDestroy takes the image
     expect((await outsideImage(`${FOLDER}/outside_a`)).status).toBe(200);
     expect((await directCall("POST", "projects/e2e-project/assets?assetId=archive/hand_made", { type: "FOLDER" })).status).toBe(200);
     expect((await outsideImage(`${FOLDER}/hand_made/outside_b`)).status).toBe(200);
-    const { calls } = await callsDuring(() => stack.destroy());
+    const { calls } = await callsDuring(emulator, () => stack.destroy());
     const lines = writes(calls);
     const at = (l: string) => lines.indexOf(l);
     // Members before the asset they grant on; the collection before its folder; the folder's outside children before it.

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import type { Deployment, Stack } from "@pulumi/pulumi/automation";
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
 import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
+import { callsDuring } from "./support/events";
 
 // The upgrade test: a stack holding one resource of every kind, made by the last release
 // (test/fixtures/upgrade/, recorded by test/e2e/upgrade-program/record.js), is imported as it
@@ -38,12 +39,6 @@ let emulator: RunningEmulator;
 let sandbox: EngineSandbox;
 let stack: Stack;
 let temp: string;
-
-async function callsDuring<T>(action: () => Promise<T>): Promise<{ result: T; calls: RecordedRequest[] }> {
-    const mark = emulator.requests().length;
-    const result = await action();
-    return { result, calls: emulator.requests().slice(mark) };
-}
 
 const isWrite = (c: RecordedRequest) => !(c.method === "GET" || c.path.endsWith(":getIamPolicy") || c.path.endsWith(":listAssets"));
 
@@ -97,13 +92,13 @@ test("the fixture holds every kind, each stored with the short require() of its 
 });
 
 test("1. preview with the new code expects no changes and makes no Earth Engine call", async () => {
-    const { result, calls } = await callsDuring(() => stack.preview({ expectNoChanges: true, diff: true }));
+    const { result, calls } = await callsDuring(emulator, () => stack.preview({ expectNoChanges: true, diff: true }));
     expect(result.changeSummary).toEqual({ same: recordedResources.length + 1 }); // + the stack
     expect(calls).toEqual([]);
 });
 
 test("2. refresh reads every resource and finds nothing changed: no write, no re-import", async () => {
-    const { result, calls } = await callsDuring(() => stack.refresh());
+    const { result, calls } = await callsDuring(emulator, () => stack.refresh());
     expect(result.summary.resourceChanges).toEqual({ same: recordedResources.length + 1 });
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter(isWrite)).toEqual([]);
@@ -116,7 +111,7 @@ test("2. refresh reads every resource and finds nothing changed: no write, no re
 });
 
 test("3. destroy with the new code removes every asset and grant; nothing is ever re-imported or replaced", async () => {
-    const { result, calls } = await callsDuring(() => stack.destroy());
+    const { result, calls } = await callsDuring(emulator, () => stack.destroy());
     expect(result.summary.resourceChanges).toMatchObject({ delete: recordedResources.length + 1 });
     const deletes = calls.filter((c) => c.method === "DELETE").map((c) => c.path.replace(/^\/v1alpha\//, ""));
     expect([...deletes].sort()).toEqual([FOLDER, `${FOLDER}/dem`, `${FOLDER}/series`]);

@@ -1,5 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import type { RunningEmulator } from "../../../emulator";
+import type { RecordedRequest, RunningEmulator } from "../../../emulator";
 
 export const EXTERNAL_IMAGE_TYPE = "pulumi-nodejs:dynamic/earthengine:ExternalImage";
 
@@ -21,12 +21,29 @@ export class StepRecorder {
     };
 }
 
+/** What `action` returned and the Earth Engine calls `emulator` received while it ran. */
+export async function callsDuring<T>(
+    emulator: RunningEmulator,
+    action: () => Promise<T>,
+): Promise<{ result: T; calls: RecordedRequest[] }> {
+    const mark = emulator.requests().length;
+    const result = await action();
+    return { result, calls: emulator.requests().slice(mark) };
+}
+
 /** The Earth Engine calls `emulator` received while `action` ran, as "METHOD path" lines. */
 export async function callLinesDuring(emulator: RunningEmulator, action: () => Promise<unknown>): Promise<string[]> {
-    const mark = emulator.requests().length;
-    await action();
-    return emulator
-        .requests()
-        .slice(mark)
-        .map((r) => `${r.method} ${r.path}`);
+    const { calls } = await callsDuring(emulator, action);
+    return calls.map((r) => `${r.method} ${r.path}`);
+}
+
+/** Calls counted by kind: `POST importExternal`, `POST create`, `GET listAssets`, `GET`, `PATCH`, `DELETE`, ... */
+export function countCalls(calls: RecordedRequest[]): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const call of calls) {
+        const verb = /:(\w+)$/.exec(call.path)?.[1] ?? (call.method === "POST" ? "create" : "");
+        const kind = `${call.method}${verb ? ` ${verb}` : ""}`;
+        counts[kind] = (counts[kind] ?? 0) + 1;
+    }
+    return counts;
 }
