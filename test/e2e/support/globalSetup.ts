@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FAKE_GCS_BIN_ENV, fakeGcsBinary } from "../../support/fakeGcs";
 import { PULUMI_BIN_ENV, resolvePulumiBinDir } from "./engine";
 import { installSdk, PACKED_ENV, packPackage, SDK_DIR_ENV, sdkFloor } from "./sdk";
 
@@ -9,11 +10,13 @@ import { installSdk, PACKED_ENV, packPackage, SDK_DIR_ENV, sdkFloor } from "./sd
  * things every e2e suite needs are resolved here and handed to the workers through the
  * environment (workers inherit it), so no two workers build, install or pack the same thing at once.
  * - the Pulumi CLI (scripts/install-pulumi.sh: found, cached or built from Go modules);
+ * - fake-gcs-server, the Cloud Storage stand-in (scripts/install-fake-gcs.sh: cached or built from Go modules);
  * - `@pulumi/pulumi` at package.json's floor, installed into the cache (scripts/install-sdk.js);
  * - the package as `npm pack` ships it, into a temp dir that globalTeardown removes.
  */
 export default function globalSetup(): void {
     process.env[PULUMI_BIN_ENV] = resolvePulumiBinDir();
+    process.env[FAKE_GCS_BIN_ENV] = fakeGcsBinary();
     const floor = sdkFloor();
     process.env[SDK_DIR_ENV(floor)] = installSdk(floor);
     const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "ee-packed-"));
