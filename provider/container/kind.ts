@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { AssetAlreadyExistsError, type EarthEngineAsset, type EarthEngineClient, EarthEngineError } from "../earthengine";
 import { dropUndefined, isUnknown, sameValue } from "../manifest";
 import {
+    AssetConflictError,
     deleteIgnoringNotFound,
     GONE,
     type KindContext,
@@ -11,6 +12,7 @@ import {
     type ResourceKind,
     readAfterWrite,
     readOrGone,
+    UnexpectedCallError,
 } from "../resource";
 import { type ContainerInputs, type ContainerType, checkContainerArgs, METADATA_FIELDS, metadataOf, parseContainerInputs } from "./check";
 import { deleteChildren, listChildren } from "./forceDestroy";
@@ -34,17 +36,17 @@ function differingMetadata(inputs: ContainerInputs, asset: EarthEngineAsset): st
 /** Create found the name taken: adopt an identical container, refuse anything else. */
 async function adoptExisting(client: EarthEngineClient, type: ContainerType, inputs: ContainerInputs): Promise<EarthEngineAsset> {
     const existing = await client.getAsset(inputs.name);
+    const conflict = { assetName: inputs.name, declaredType: type, existingType: existing.type };
     if (existing.type !== type) {
-        throw new ResourceError(
-            `Earth Engine asset ${inputs.name} already exists as a ${existing.type}, not a ${type}. Nothing was changed; choose another name or delete the existing asset.`,
-        );
+        throw new AssetConflictError({ ...conflict, fix: "choose another name, or delete the existing asset." });
     }
     const differences = differingMetadata(inputs, existing);
     if (differences.length > 0) {
-        throw new ResourceError(
-            `Earth Engine ${LABEL[type]} ${inputs.name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
-                "Nothing was changed. Make the declaration match the existing asset (then run pulumi up again to change it in place), or choose another name.",
-        );
+        throw new AssetConflictError({
+            ...conflict,
+            differences,
+            fix: "Make the declaration match the existing asset (then run pulumi up again to change it in place), or choose another name.",
+        });
     }
     return existing;
 }
@@ -58,6 +60,7 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
         `Could not delete ${name}: the ${LABEL[type]} still holds ${children.length} asset(s) (${shown.join(", ")}${children.length > 3 ? ", ..." : ""}), and Earth Engine deletes only empty containers.\n` +
             "Delete or move them first, or set `forceDestroy: true` on the resource (and run pulumi up) to delete them with it." +
             `\n${error.message}`,
+        { cause: error },
     );
 }
 
@@ -131,7 +134,7 @@ export function containerKind({ contract, type, plan: planOf }: ContainerSpec): 
                 case "patch":
                     return { outs: outputsOf(inputs, await client(context, inputs.project).patchAsset(id, plan.asset, plan.updateMask)) };
                 case "replace":
-                    throw new Error("a name change replaces the container; the engine should not have asked for an update");
+                    throw new UnexpectedCallError("update asked to rename a container, which the diff answers with a replacement");
             }
         },
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { GoogleAuth, Impersonated, OAuth2Client } from "google-auth-library";
+import { ConfigurationError } from "./configurationError";
 import type { ProviderSettings } from "./settings";
 
 export const EARTHENGINE_SCOPES = ["https://www.googleapis.com/auth/earthengine", "https://www.googleapis.com/auth/cloud-platform"];
@@ -80,7 +81,8 @@ function parseKey(json: string): Record<string, string> {
         return JSON.parse(json) as Record<string, string>;
     } catch {
         // Never echo the value: it is a secret.
-        throw new Error(
+        throw new ConfigurationError(
+            "earthengine:credentials",
             "earthengine:credentials is not valid JSON; set it to the service-account key file's content: pulumi config set --secret earthengine:credentials < key.json",
         );
     }

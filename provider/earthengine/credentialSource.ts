@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isAvailable } from "gcp-metadata";
+import { ConfigurationError } from "./configurationError";
 import type { ProviderSettings } from "./settings";
 
 type Env = Record<string, string | undefined>;
@@ -20,21 +21,24 @@ export function wellKnownCredentialsFile(env: Env = process.env): string {
 }
 
 /**
- * Why `up` would find no credentials, told at preview without calling Earth Engine (or Google's
+ * Why `up` would find no credentials (the error to throw), told at preview without calling Earth Engine (or Google's
  * token endpoint): undefined when a setting, GOOGLE_APPLICATION_CREDENTIALS, gcloud's file or a
  * metadata server (as google-auth-library finds it; GCE_METADATA_HOST and
  * METADATA_SERVER_DETECTION apply) will supply them. Whether they are accepted is Google's answer.
  */
-export async function missingCredentials(settings: ProviderSettings, env: Env = process.env): Promise<string | undefined> {
+export async function missingCredentials(settings: ProviderSettings, env: Env = process.env): Promise<ConfigurationError | undefined> {
     if (settings.accessToken || settings.credentials) return undefined;
     const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
     if (keyFile) {
         return fs.existsSync(keyFile)
             ? undefined
-            : `GOOGLE_APPLICATION_CREDENTIALS names ${JSON.stringify(keyFile)}, which does not exist; point it at a service-account key file, or unset it. ${NO_CREDENTIALS}`;
+            : new ConfigurationError(
+                  "GOOGLE_APPLICATION_CREDENTIALS",
+                  `GOOGLE_APPLICATION_CREDENTIALS names ${JSON.stringify(keyFile)}, which does not exist; point it at a service-account key file, or unset it. ${NO_CREDENTIALS}`,
+              );
     }
     if (fs.existsSync(wellKnownCredentialsFile(env))) return undefined;
-    return (await metadataServerAvailable()) ? undefined : NO_CREDENTIALS;
+    return (await metadataServerAvailable()) ? undefined : new ConfigurationError("earthengine:credentials", NO_CREDENTIALS);
 }
 
 /**

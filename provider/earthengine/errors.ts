@@ -17,6 +17,9 @@ export interface RequestSummary {
     status: number;
 }
 
+/** The longest part of Google's own message an error message quotes (`serverMessage` keeps it whole). */
+const MAX_SERVER_CHARS = 1000;
+
 export class EarthEngineError extends Error {
     override name = "EarthEngineError";
     readonly method: string;
@@ -29,10 +32,17 @@ export class EarthEngineError extends Error {
     readonly serverMessage: string;
     readonly reason?: string;
 
-    constructor(request: RequestSummary, body: GoogleErrorBody, hint?: string) {
+    /**
+     * `detail.hint` is the fix, on a line of its own; `detail.message` replaces the whole message
+     * (a request that got no answer has no status to report); `detail.cause` is the failure behind it.
+     */
+    constructor(request: RequestSummary, body: GoogleErrorBody, detail: { hint?: string; message?: string; cause?: unknown } = {}) {
         const serverMessage = body.message ?? "no message";
+        const { hint, cause } = detail;
         super(
-            `Earth Engine ${request.method} ${pathOf(request.url)} failed with ${request.status}${body.status ? ` ${body.status}` : ""}: ${serverMessage}${hint ? `\n${hint}` : ""}`,
+            detail.message ??
+                `Earth Engine ${request.method} ${pathOf(request.url)} failed with ${request.status}${body.status ? ` ${body.status}` : ""}: ${boundedMessage(serverMessage, MAX_SERVER_CHARS)}${hint ? `\n${hint}` : ""}`,
+            cause === undefined ? undefined : { cause },
         );
         this.method = request.method;
         this.url = request.url;
@@ -63,11 +73,9 @@ export class InvalidArgumentError extends EarthEngineError {
 export class UnauthenticatedError extends EarthEngineError {
     override name = "UnauthenticatedError";
     constructor(request: RequestSummary, body: GoogleErrorBody) {
-        super(
-            request,
-            body,
-            "Check the credentials: earthengine:credentials, earthengine:accessToken, GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials (gcloud auth application-default login).",
-        );
+        super(request, body, {
+            hint: "Check the credentials: earthengine:credentials, earthengine:accessToken, GOOGLE_OAUTH_ACCESS_TOKEN or Application Default Credentials (gcloud auth application-default login).",
+        });
     }
 }
 
@@ -78,7 +86,7 @@ export class PermissionDeniedError extends EarthEngineError {
 
     constructor(request: RequestSummary, body: GoogleErrorBody) {
         const { role, hint } = permissionHint(body.message ?? "");
-        super(request, body, hint);
+        super(request, body, { hint });
         this.missingRole = role;
     }
 }
@@ -86,11 +94,9 @@ export class PermissionDeniedError extends EarthEngineError {
 export class QuotaExceededError extends EarthEngineError {
     override name = "QuotaExceededError";
     constructor(request: RequestSummary, body: GoogleErrorBody) {
-        super(
-            request,
-            body,
-            "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was still exceeded after the retries; lower `pulumi up --parallel` or retry later.",
-        );
+        super(request, body, {
+            hint: "Earth Engine's per-project quota (about 40 concurrent requests, 100 requests/s) was still exceeded after the retries; lower `pulumi up --parallel` or retry later.",
+        });
     }
 }
 
@@ -98,17 +104,22 @@ export class ServiceUnavailableError extends EarthEngineError {
     override name = "ServiceUnavailableError";
 }
 
-/** A response the client could not interpret, or a request that never got one. */
 /**
  * No HTTP answer arrived (refused, reset, timed out): the message names the endpoint and where
- * it is set, instead of a status the server never sent.
+ * it is set, instead of a status the server never sent; `cause` is the socket's own error.
  */
 export class TransportError extends EarthEngineError {
     override name = "TransportError";
 
-    constructor(request: RequestSummary, what: string) {
-        super(request, { message: what });
-        this.message = `Earth Engine ${request.method} ${pathOf(request.url)} got no answer from ${originOf(request.url)}: ${what}\nCheck the endpoint (earthengine:endpoint or EARTHENGINE_ENDPOINT; for the emulator, is it still running?) and the network.`;
+    constructor(request: RequestSummary, what: string, cause?: unknown) {
+        super(
+            request,
+            { message: what },
+            {
+                cause,
+                message: `Earth Engine ${request.method} ${pathOf(request.url)} got no answer from ${originOf(request.url)}: ${boundedMessage(what, MAX_SERVER_CHARS)}\nCheck the endpoint (earthengine:endpoint or EARTHENGINE_ENDPOINT; for the emulator, is it still running?) and the network.`,
+            },
+        );
     }
 }
 
@@ -182,6 +193,25 @@ function parseErrorBody(text: string, httpStatus: number): GoogleErrorBody {
     }
     const snippet = text.trim().slice(0, 200);
     return { code: httpStatus, message: snippet || `HTTP ${httpStatus} with an empty body` };
+}
+
+/** The longest text an error message quotes from another error. */
+export const MAX_QUOTED_CHARS = 2000;
+
+/** `text` cut at `max` characters, saying how much was left out: the terminal never gets pages of it. */
+export function boundedMessage(text: string, max = MAX_QUOTED_CHARS): string {
+    return text.length <= max ? text : `${text.slice(0, max)}... (${text.length - max} more characters)`;
+}
+
+/**
+ * The first error of `type` in `error`'s cause chain, itself included: the quota refusal behind a
+ * RetriesExhaustedError, the API error behind a resource's message.
+ */
+export function findCause<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+    for (let e = error, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
+        if (e instanceof type) return e;
+    }
+    return undefined;
 }
 
 function pathOf(url: string): string {

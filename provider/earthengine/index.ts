@@ -1,9 +1,11 @@
 export { type AuthHeaders, type AuthSource, authSourceFor, EARTHENGINE_SCOPES } from "./auth";
 export { EarthEngineClient, type EarthEngineClientOptions, type ImportOptions, type ListOptions } from "./client";
+export { ConfigurationError } from "./configurationError";
 export * from "./errors";
 export { createLimiter, DEFAULT_LIMITS, type Limiter, limiterFor, type RequestLimits } from "./limiter";
 export { DEFAULT_REQUEST_TIMEOUT_MS, type ReliabilitySettings, reliabilityFrom } from "./reliability";
 export * from "./retry";
+export { OutcomeUnknownError, RetriesExhaustedError } from "./retryErrors";
 export * from "./settings";
 export type { AmbiguityResolver } from "./transport";
 export * from "./types";

@@ -1,3 +1,4 @@
+import { ConfigurationError } from "./configurationError";
 import { DEFAULT_LIMITS, type RequestLimits } from "./limiter";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 
@@ -33,7 +34,10 @@ export function reliabilityFrom(config: Values): ReliabilitySettings {
         if (raw === undefined || raw === "") return fallback;
         const value = Number(raw);
         if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
-            throw new Error(`earthengine:${key} "${raw}" must be ${whole ? "a whole number" : "a number"} from ${min} to ${max}`);
+            throw new ConfigurationError(
+                `earthengine:${key}`,
+                `earthengine:${key} "${raw}" must be ${whole ? "a whole number" : "a number"} from ${min} to ${max}`,
+            );
         }
         return value;
     };

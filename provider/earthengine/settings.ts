@@ -1,3 +1,4 @@
+import { ConfigurationError } from "./configurationError";
 import { checkAccessToken, checkCredentialsJson } from "./credentials";
 import { RELIABILITY_KEYS, type ReliabilitySettings, reliabilityFrom } from "./reliability";
 import { API_VERSIONS, type ApiVersion } from "./types";
@@ -48,7 +49,10 @@ export function resolveSettings(config: ConfigValues, env: Env = process.env): P
     checkEndpoint(endpoint);
     const apiVersion = first(config.apiVersion, env.EARTHENGINE_API_VERSION) ?? DEFAULT_API_VERSION;
     if (!API_VERSIONS.includes(apiVersion as ApiVersion)) {
-        throw new Error(`earthengine:apiVersion "${apiVersion}" is not supported; use one of ${API_VERSIONS.join(", ")}`);
+        throw new ConfigurationError(
+            "earthengine:apiVersion",
+            `earthengine:apiVersion "${apiVersion}" is not supported; use one of ${API_VERSIONS.join(", ")}`,
+        );
     }
     return {
         endpoint: endpoint.replace(/\/+$/, ""),
@@ -83,13 +87,17 @@ export function checkEndpoint(endpoint: string): void {
     try {
         url = new URL(endpoint);
     } catch {
-        throw new Error(
+        throw new ConfigurationError(
+            "earthengine:endpoint",
             `earthengine:endpoint "${endpoint}" is not a URL; use https://earthengine.googleapis.com or an emulator's http://127.0.0.1:PORT`,
         );
     }
     if (url.protocol === "https:") return;
     if (url.protocol === "http:" && isLoopback(url.hostname)) return;
-    throw new Error(`earthengine:endpoint "${endpoint}" must use https:// (plain http:// is accepted only on loopback, for the emulator)`);
+    throw new ConfigurationError(
+        "earthengine:endpoint",
+        `earthengine:endpoint "${endpoint}" must use https:// (plain http:// is accepted only on loopback, for the emulator)`,
+    );
 }
 
 function isLoopback(hostname: string): boolean {

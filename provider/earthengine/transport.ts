@@ -3,6 +3,7 @@ import { type EarthEngineError, errorFromResponse, TransportError } from "./erro
 import { type HttpAnswer, httpRequest } from "./httpRequest";
 import type { Limiter } from "./limiter";
 import { type AttemptFailure, classifyConnectionError, mayRetry, type RetryPolicy, retryDecision, retryDelayMs } from "./retry";
+import { OutcomeUnknownError, RetriesExhaustedError } from "./retryErrors";
 
 export interface TransportOptions {
     auth: AuthSource;
@@ -58,13 +59,14 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
         if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
         let decision = retryDecision(result.failure, idempotent);
         if (decision === "ambiguous") {
-            if (!request.resolveAmbiguous) throw unknownOutcome(result.error);
+            if (!request.resolveAmbiguous) throw new OutcomeUnknownError(result.error, attempt, now() - startedAt);
             if ((await request.resolveAmbiguous(result.error)) === "done") return {} as T;
             decision = "retry";
         }
         if (decision === "fail") throw result.error;
         const delay = retryDelayMs(options.retry, attempt, result.retryAfter, options.random, now());
-        if (!mayRetry(options.retry, attempt, startedAt, now(), delay)) throw gaveUp(result.error, attempt, now() - startedAt);
+        if (!mayRetry(options.retry, attempt, startedAt, now(), delay))
+            throw new RetriesExhaustedError(result.error, attempt, now() - startedAt);
         await sleep(delay);
     }
 }
@@ -108,15 +110,5 @@ function describe(cause: unknown): string {
 
 function transportFailure(request: ApiRequest, kind: string, cause: unknown): EarthEngineError {
     const what = kind === "timeout" ? "no response in time" : kind === "refused" ? "could not connect" : "connection lost";
-    return new TransportError({ method: request.method, url: request.url, status: 0 }, `${what}: ${describe(cause)}`);
-}
-
-function unknownOutcome(error: EarthEngineError): EarthEngineError {
-    error.message += "\nThe request may or may not have been carried out; nothing was retried.";
-    return error;
-}
-
-function gaveUp(error: EarthEngineError, attempts: number, elapsedMs: number): EarthEngineError {
-    error.message += `\n(gave up after ${attempts} attempts in ${Math.round(elapsedMs / 1000)} s; see earthengine:maxRetries and earthengine:operationTimeout)`;
-    return error;
+    return new TransportError({ method: request.method, url: request.url, status: 0 }, `${what}: ${describe(cause)}`, cause);
 }

@@ -1,7 +1,7 @@
 import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
 import { boundFailures } from "../manifest/bounds";
 import { firstTooDeep } from "../manifest/depth";
-import { type CheckedArgs, checkInputs } from "../resource";
+import { type CheckedArgs, checkInputs, ResourceError } from "../resource";
 import type { InputsOf } from "../resource/contract";
 import { externalImageContract } from "./contract";
 import { ignoredManifestPaths, withIgnoredPathsReset } from "./ignoreChanges";
@@ -71,7 +71,7 @@ export function parseInputs(raw: Record<string, unknown>): ExternalImageInputs {
     const result = validateManifest(raw.imageManifest);
     if (!result.ok) {
         const first = result.failures[0];
-        throw new Error(
+        throw new ResourceError(
             `the stored imageManifest is not valid (${first ? `${first.property}: ${first.reason}` : "contains unknown values"}); run pulumi up again after fixing the program`,
         );
     }

@@ -11,6 +11,7 @@ import {
     readAfterWrite,
     readOrGone,
     summarizeChange,
+    UnexpectedCallError,
 } from "../resource";
 import type { OutputsOf } from "../resource/contract";
 import { checkArgs, checkedInputs, type ExternalImageInputs, parseInputs } from "./check";
@@ -127,7 +128,7 @@ export const externalImageKind: ResourceKind = {
                 await client.importExternal(inputs.imageManifest, { overwrite: true });
                 return { outs: outputsOf(inputs, await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))) };
             case "replace":
-                throw new Error("a name change replaces the asset; the engine should not have asked for an update");
+                throw new UnexpectedCallError("update asked to rename an image, which the diff answers with a replacement");
         }
     },
 

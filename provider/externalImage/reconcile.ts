@@ -1,5 +1,6 @@
 import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
 import { differingFields } from "../manifest";
+import { AssetConflictError } from "../resource/errors";
 import type { ExternalImageInputs } from "./check";
 import { manifestFromAsset } from "./readback";
 
@@ -70,18 +71,22 @@ export async function reconcileExisting(
     return { state: "adopted" };
 }
 
-export function adoptionRefused(name: string, differences: string[]): Error {
-    return new Error(
-        `Earth Engine asset ${name} already exists and differs from this declaration in: ${differences.join(", ")}.\n` +
-            "Nothing was changed. To take the asset over and make it match the declaration, set `adopt: true` on the resource " +
-            `(it re-imports with overwrite: true; \`pulumi import\` does not work for dynamic resources), or run this one \`pulumi up\` with ${ADOPT_EXISTING_ENV}=1 ` +
-            "(after an interrupted up: see README, Recovering from an interrupted up). " +
-            "Otherwise choose another asset name or delete the existing asset.",
-    );
+/** The way out of an existing image that differs, as the message gives it. */
+const ADOPT_FIX =
+    "To take the asset over and make it match the declaration, set `adopt: true` on the resource " +
+    `(it re-imports with overwrite: true; \`pulumi import\` does not work for dynamic resources), or run this one \`pulumi up\` with ${ADOPT_EXISTING_ENV}=1 ` +
+    "(after an interrupted up: see README, Recovering from an interrupted up). " +
+    "Otherwise choose another asset name or delete the existing asset.";
+
+function adoptionRefused(name: string, differences: string[]): AssetConflictError {
+    return new AssetConflictError({ assetName: name, declaredType: "IMAGE", existingType: "IMAGE", differences, fix: ADOPT_FIX });
 }
 
-export function notAnImage(name: string, type: string): Error {
-    return new Error(
-        `Earth Engine asset ${name} already exists as a ${type}, not an image. Nothing was changed; choose another asset name for the ExternalImage.`,
-    );
+function notAnImage(name: string, type: string): AssetConflictError {
+    return new AssetConflictError({
+        assetName: name,
+        declaredType: "IMAGE",
+        existingType: type,
+        fix: "choose another asset name for the image, or delete the existing asset.",
+    });
 }

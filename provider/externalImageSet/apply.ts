@@ -3,6 +3,7 @@ import {
     type EarthEngineAsset,
     type EarthEngineClient,
     EarthEngineError,
+    findCause,
     InvalidArgumentError,
     QuotaExceededError,
 } from "../earthengine";
@@ -142,19 +143,22 @@ async function forEachLimited<T>(items: readonly T[], task: (item: T) => Promise
  */
 export function stopsTheRun(error: unknown): boolean {
     if (isQuotaRefusal(error)) return true;
-    return error instanceof EarthEngineError && !(error instanceof InvalidArgumentError) && !(error instanceof AssetAlreadyExistsError);
+    const answer = findCause(error, EarthEngineError);
+    return answer !== undefined && !(answer instanceof InvalidArgumentError) && !(answer instanceof AssetAlreadyExistsError);
 }
 
 /** A refusal under a quota (request rate or concurrency, or the number of assets). */
 export function isQuotaRefusal(error: unknown): boolean {
-    if (error instanceof QuotaExceededError) return true;
-    return error instanceof EarthEngineError && (error.status === "RESOURCE_EXHAUSTED" || /quota/i.test(error.serverMessage));
+    const answer = findCause(error, EarthEngineError);
+    if (answer instanceof QuotaExceededError) return true;
+    return answer !== undefined && (answer.status === "RESOURCE_EXHAUSTED" || /quota/i.test(answer.serverMessage));
 }
 
 /** The quota named in words a person can act on, with Earth Engine's own message. */
 export function quotaName(error: unknown): string {
-    const said = error instanceof EarthEngineError ? error.serverMessage : String(error);
-    if (error instanceof QuotaExceededError && !/asset/i.test(said)) {
+    const answer = findCause(error, EarthEngineError);
+    const said = answer ? answer.serverMessage : String(error);
+    if (answer instanceof QuotaExceededError && !/asset/i.test(said)) {
         return `the request quota (per project by default 40 concurrent requests and 100 requests/s; this provider's limits are earthengine:maxConcurrentRequests and earthengine:maxRequestsPerSecond). Earth Engine said: ${said}`;
     }
     return `the asset quota (Max number of assets, 10,000 per project by default; ask for more in the Cloud console's quota page). Earth Engine said: ${said}`;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
 import { manifestFromAsset } from "../externalImage/readback";
 import { dropUndefined } from "../manifest";
-import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind } from "../resource";
+import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind, UnexpectedCallError } from "../resource";
 import { readOrGone } from "../resource/lifecycle";
 import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRecord } from "./apply";
 import { checkSetArgs } from "./check";
@@ -89,7 +89,8 @@ export const externalImageSetKind: ResourceKind = {
 
     async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
         const plan = planSet(olds, news);
-        if (plan.kind !== "images") throw new Error("a new parent replaces the set; the engine should not have asked for an update");
+        if (plan.kind !== "images")
+            throw new UnexpectedCallError("update asked to move a set to a new parent, which the diff answers with a replacement");
         const parent = news.parent as string;
         const recorded: SetRecord = { images: imagesOf(olds), updateTimes: updateTimesOf(olds) };
         const result = await applyStepsStopping(context.client(projectOf(news)), news, recorded, plan.steps);

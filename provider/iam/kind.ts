@@ -49,6 +49,7 @@ function inheritedAccessHint(error: unknown, assetName: string): unknown {
     return new ResourceError(
         `${assetName} is an image inside the image collection ${collection}, and Earth Engine takes such an image's access from its collection (it refuses a policy of its own). ` +
             `Grant on the collection instead: assetName: ${collection} (its ImageCollection's assetName output).\n${error.message}`,
+        { cause: error },
     );
 }
 

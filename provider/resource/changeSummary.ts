@@ -14,8 +14,12 @@ const MAX_NAMED = 8;
  * `fields` in the service's terms (update-mask paths, manifest fields), listed once each.
  */
 export function summarizeChange(action: ChangeAction, fields: readonly string[]): string {
-    const unique = [...new Set(fields)];
-    const named = unique.slice(0, MAX_NAMED).join(", ");
+    return fields.length === 0 ? action : `${action}: ${boundedList(fields)}`;
+}
+
+/** `a, b, c`, each name once, the first few only: `a, b, ... h and 4 more`. */
+export function boundedList(names: readonly string[]): string {
+    const unique = [...new Set(names)];
     const more = unique.length > MAX_NAMED ? ` and ${unique.length - MAX_NAMED} more` : "";
-    return unique.length === 0 ? action : `${action}: ${named}${more}`;
+    return `${unique.slice(0, MAX_NAMED).join(", ")}${more}`;
 }

@@ -18,8 +18,6 @@ export function configureClients(config: { get(key: string): string | undefined 
         settings = resolveSettings(configValuesFrom(config));
     } catch (error) {
         settings = error instanceof Error ? error : new Error(String(error));
-        // A configuration mistake, not a bug: the message says what to fix; a stack trace is noise.
-        settings.stack = `${settings.name}: ${settings.message}`;
         throw settings;
     }
 }
@@ -53,8 +51,5 @@ export function clientFor(project: string | undefined): EarthEngineClient {
  */
 export async function requireCredentialSource(): Promise<void> {
     const problem = await missingCredentials(resolved());
-    if (problem === undefined) return;
-    const error = new Error(problem);
-    error.stack = `${error.name}: ${error.message}`;
-    throw error;
+    if (problem !== undefined) throw problem;
 }

@@ -1,9 +1,17 @@
 export { assetNameSchema } from "./assetName";
-export { type ChangeAction, summarizeChange } from "./changeSummary";
+export { boundedList, type ChangeAction, summarizeChange } from "./changeSummary";
 export { checkedField, checkInputs, type FieldCheck, oneFailurePerTypo, unknownInputs } from "./checks";
 export { clientFor, configureClients } from "./clients";
 export { defineContract, type InputsOf, inputKeysOf, type KindContract, type OutputsOf, outputKeysOf } from "./contract";
-export { explain, PartialWriteError, ResourceError, WrittenButUnreadError } from "./errors";
+export {
+    type AssetConflict,
+    AssetConflictError,
+    explain,
+    PartialWriteError,
+    ResourceError,
+    UnexpectedCallError,
+    WrittenButUnreadError,
+} from "./errors";
 export { assetOutputs, optionalBoolean, project } from "./fields";
 export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
 export { deleteIgnoringNotFound, GONE, readOrGone } from "./lifecycle";

@@ -114,15 +114,21 @@ describe("create", () => {
             type: "IMAGE_COLLECTION",
             properties: { source: "landsat" },
         });
-        await expect(collections.created(collection())).rejects.toThrow(
-            /already exists and differs from this declaration in: properties, startTime, title/,
-        );
+        const error = await collections.created(collection()).catch((e: unknown) => e);
+        // The same error as an image's (one class for every kind), naming the asset once.
+        expect(error).toMatchObject({
+            name: "AssetConflictError",
+            assetName: COLLECTION,
+            differences: ["properties", "startTime", "title"],
+        });
+        expect((error as Error).message).toMatch(/already exists and differs from this declaration in: properties, startTime, title/);
+        expect((error as Error).message.split(COLLECTION)).toHaveLength(2);
         expect(emulator.assets().find((a) => a.name === COLLECTION)?.properties).toEqual({ source: "landsat" });
     });
 
     test("refuses an existing asset of another type", async () => {
         await folders.created({ name: FOLDER });
-        await expect(collections.created({ name: FOLDER })).rejects.toThrow(/already exists as a FOLDER, not a IMAGE_COLLECTION/);
+        await expect(collections.created({ name: FOLDER })).rejects.toThrow(/already exists as FOLDER, not IMAGE_COLLECTION/);
     });
 });
 

@@ -1,9 +1,10 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { AuthSource } from "../../provider/earthengine/auth";
 import { EarthEngineClient, type EarthEngineClientOptions } from "../../provider/earthengine/client";
-import { AssetNotFoundError, TransportError } from "../../provider/earthengine/errors";
+import { AssetNotFoundError, ServiceUnavailableError, TransportError } from "../../provider/earthengine/errors";
 import { createLimiter } from "../../provider/earthengine/limiter";
 import { DEFAULT_RETRY } from "../../provider/earthengine/retry";
+import { OutcomeUnknownError, RetriesExhaustedError } from "../../provider/earthengine/retryErrors";
 import { validateManifest } from "../../provider/manifest";
 
 // The transport's retry loop against the emulator's injected faults. Waits are recorded, never slept.
@@ -125,9 +126,14 @@ describe("importExternal with overwrite: false", () => {
         expect(statuses()).toEqual(["POST 503", "POST 200"]);
     });
 
-    test("without a resolver an ambiguous failure is not repeated and says so", async () => {
+    test("without a resolver an ambiguous failure is not repeated: an OutcomeUnknownError with the attempt and its cause", async () => {
         emulator.addFault({ status: 500, method: "POST" });
-        await expect(clientWith().importExternal(image(), { overwrite: false })).rejects.toThrow(/may or may not have been carried out/);
+        const error = await clientWith()
+            .importExternal(image(), { overwrite: false })
+            .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(OutcomeUnknownError);
+        expect(error).toMatchObject({ attempts: 1, cause: { httpStatus: 500 } });
+        expect((error as Error).message).toMatch(/failed with 500[\s\S]*may or may not have been carried out \(attempt 1, after/);
         expect(emulator.requests()).toHaveLength(1);
     });
 });
@@ -136,7 +142,11 @@ describe("budget", () => {
     test("gives up after maxAttempts with the last error and the count", async () => {
         emulator.addFault({ status: 503, method: "GET", count: 10 });
         const client = clientWith({ retry: { ...DEFAULT_RETRY, maxAttempts: 3 } });
-        await expect(client.getAsset(NAME)).rejects.toThrow(/503[\s\S]*gave up after 3 attempts/);
+        const error = await client.getAsset(NAME).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(RetriesExhaustedError);
+        expect((error as RetriesExhaustedError).attempts).toBe(3);
+        expect((error as RetriesExhaustedError).cause).toBeInstanceOf(ServiceUnavailableError);
+        expect((error as Error).message).toMatch(/503[\s\S]*gave up after 3 attempts in \d+\.\d s/);
         expect(waits).toHaveLength(2);
         expect(waits[1]).toBe(DEFAULT_RETRY.baseDelayMs); // full jitter at 0.5 of a doubled ceiling
     });
@@ -153,7 +163,9 @@ describe("budget", () => {
             },
         });
         // Waits of 500 then 1000 ms (half of each doubled ceiling); a third of 2000 would end past 2000.
-        await expect(client.getAsset(NAME)).rejects.toThrow(/gave up after 3 attempts/);
+        const error = await client.getAsset(NAME).catch((e: unknown) => e);
+        expect(error).toMatchObject({ name: "RetriesExhaustedError", attempts: 3, elapsedMs: 1500 });
+        expect((error as Error).message).toMatch(/gave up after 3 attempts in 1\.5 s/);
         expect(waits).toEqual([500, 1000]);
     });
 
@@ -162,7 +174,8 @@ describe("budget", () => {
         await closed.close();
         const client = clientWith({ endpoint: closed.url, retry: { ...DEFAULT_RETRY, maxAttempts: 3 } });
         const error = await client.getAsset(NAME).catch((e: Error) => e);
-        expect(error).toBeInstanceOf(TransportError);
+        expect(error).toBeInstanceOf(RetriesExhaustedError);
+        expect((error as RetriesExhaustedError).cause).toBeInstanceOf(TransportError);
         expect((error as Error).message).toMatch(/could not connect[\s\S]*gave up after 3 attempts/);
     });
 });

@@ -27,7 +27,7 @@ afterEach(() => {
 const settings = (config = {}) => resolveSettings(config, process.env);
 
 test("with nothing, one message lists every way in, the emulator's included", async () => {
-    const problem = await missingCredentials(settings());
+    const problem = (await missingCredentials(settings()))?.message;
     expect(problem).toBe(NO_CREDENTIALS);
     for (const way of [
         "earthengine:credentials",
@@ -60,7 +60,7 @@ test("gcloud's application-default file is found where google-auth-library looks
 
 test("GOOGLE_APPLICATION_CREDENTIALS naming a missing file is named", async () => {
     process.env.GOOGLE_APPLICATION_CREDENTIALS = path.join(emptyGcloud, "gone.json");
-    expect(await missingCredentials(settings())).toContain(
+    expect((await missingCredentials(settings()))?.message).toContain(
         `GOOGLE_APPLICATION_CREDENTIALS names "${path.join(emptyGcloud, "gone.json")}", which does not exist`,
     );
 });
