@@ -196,10 +196,10 @@ function parseErrorBody(text: string, httpStatus: number): GoogleErrorBody {
 }
 
 /** The longest text an error message quotes from another error. */
-export const MAX_QUOTED_CHARS = 2000;
+export const MAX_QUOTED_MESSAGE_CHARS = 2000;
 
 /** `text` cut at `max` characters, saying how much was left out: the terminal never gets pages of it. */
-export function boundedMessage(text: string, max = MAX_QUOTED_CHARS): string {
+export function boundedMessage(text: string, max = MAX_QUOTED_MESSAGE_CHARS): string {
     return text.length <= max ? text : `${text.slice(0, max)}... (${text.length - max} more characters)`;
 }
 
