@@ -35,6 +35,19 @@ export { ExternalImageCollection, type ExternalImageCollectionArgs } from "./ext
 export { ExternalImageSet, type ExternalImageSetArgs, type SetImageInput } from "./externalImageSet";
 export { Folder, type FolderArgs } from "./folder";
 export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
-export type { DeepInput, ExternalImageArgs, ImageManifestArgs } from "./inputs";
+export type {
+    AffineTransformArgs,
+    DeepInput,
+    ExternalImageArgs,
+    GridDimensionsArgs,
+    GridPointArgs,
+    ImageManifestArgs,
+    ImageSourceArgs,
+    MissingDataArgs,
+    PixelFootprintArgs,
+    TilesetArgs,
+    TilesetBandArgs,
+    TilesetMaskBandArgs,
+} from "./inputs";
 export { EarthEngineResource } from "./resource";
 export type { ImageDefaults, ImageDefaultsArgs, ImageEntry, ImageEntryArgs } from "./timeseries/inputs";
