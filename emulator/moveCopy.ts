@@ -7,9 +7,10 @@ import { parseProtoJson } from "./protoJson";
 import { type AssetStore, isImplicitFolder } from "./store";
 
 /**
- * `assets.move` (`POST …:move {destinationName}`): renames an asset, and a folder or collection
- * with everything under it. There is no overwrite: an existing destination is refused. Each
- * asset's IAM policy moves with it (a moved asset stays shared as it was).
+ * `assets.move` (`POST …:move {destinationName}`): renames one asset. A folder or collection
+ * that still holds assets is refused, as reported of the Cloud API (gee-community/geetools#187;
+ * geeadd and geetools move containers child by child). There is no overwrite: an existing
+ * destination is refused. The asset's IAM policy moves with it (it stays shared as it was).
  */
 export function moveAsset(store: AssetStore, version: ApiVersion, source: string, body: unknown): EarthEngineAsset {
     const { value: request } = parseProtoJson(body ?? {}, "MoveAssetRequest", version);
@@ -19,15 +20,16 @@ export function moveAsset(store: AssetStore, version: ApiVersion, source: string
     if (destination === source || destination.startsWith(`${source}/`)) {
         throw invalidArgument(`Cannot move asset '${source}' to '${destination}', which is itself or inside it.`);
     }
+    if (isContainerType(asset.type) && store.children(source).length > 0) {
+        throw failedPrecondition(
+            `Cannot move asset '${source}': the ${asset.type} still holds assets; move them one at a time, then the empty ${asset.type}.`,
+        );
+    }
     if (store.get(destination)) throw cannotOverwrite(destination);
     requireParent(store, destination, asset.type);
-    const subtree = store.all().filter((a) => a.name.startsWith(`${source}/`));
-    // Parents first on the way in, children first on the way out, so the tree is never broken.
-    for (const { id: _id, updateTime: _t, name, ...rest } of [asset, ...subtree]) {
-        store.put({ ...rest, name: destination + name.slice(source.length) });
-        store.policies.rename(name, destination + name.slice(source.length));
-    }
-    for (const { name } of [...subtree].reverse()) store.remove(name);
+    const { id: _id, updateTime: _t, name: _name, ...rest } = asset;
+    store.put({ ...rest, name: destination });
+    store.policies.rename(source, destination);
     store.remove(source);
     return getAsset(store, destination);
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AssetAlreadyExistsError, type EarthEngineAsset, type EarthEngineClient, EarthEngineError } from "../earthengine";
-import { dropUndefined, isUnknown, sameValue } from "../manifest";
+import { dropUndefined, isUnknown, normalizeAssetName, sameValue } from "../manifest";
 import {
     AssetConflictError,
     deleteIgnoringNotFound,
@@ -64,6 +64,51 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
     );
 }
 
+/**
+ * A container's rename is a replacement (Google's Cloud API is reported to refuse moving a
+ * non-empty folder, gee-community/geetools#187): the new container is created first, the
+ * declared images move into it as updates, and the old container is deleted last. That delete
+ * must never take an image: one that was moved is no longer there, and one the program did not
+ * declare is someone's data, whatever `forceDestroy` says (it is for destroying the tree, not
+ * for renaming it). Renames are recorded when diff plans them, in this process, which is the one
+ * that runs the delete at the end of the same up.
+ */
+const renamedTo = new Map<string, string>();
+
+/** Set for one run: a renamed container's delete also deletes the assets still inside it. */
+export const DELETE_UNMOVED_ENV = "EARTHENGINE_DELETE_UNMOVED";
+
+export function recordRename(from: string, to: string): void {
+    renamedTo.set(from, to);
+}
+
+/** For tests: forgets every recorded rename. */
+export function forgetRenames(): void {
+    renamedTo.clear();
+}
+
+/** Deletes the old container of a rename if it is empty (or the user opted in for this run); else fails naming what is left. */
+export async function deleteRenamed(
+    client: EarthEngineClient,
+    name: string,
+    env: Record<string, string | undefined> = process.env,
+): Promise<boolean> {
+    const to = renamedTo.get(name);
+    if (to === undefined) return false;
+    const left = await listChildren(client, name);
+    if (left.length > 0 && env[DELETE_UNMOVED_ENV] !== "1") {
+        const shown = left.slice(0, 5).map((child) => child.name);
+        throw new ResourceError(
+            `Could not delete ${name} after its rename to ${to}: it still holds ${left.length} asset(s) this program does not declare (${shown.join(", ")}${left.length > 5 ? ", ..." : ""}). ` +
+                "Nothing was deleted: a rename moves only the declared images, and never deletes the others (forceDestroy applies to destroying, not to renaming). " +
+                `Move them (earthengine mv <old> ${to}/<id>) or declare them, then run pulumi up again; or, to delete them, run that pulumi up with ${DELETE_UNMOVED_ENV}=1.`,
+        );
+    }
+    if (left.length > 0) await deleteChildren(client, name);
+    await client.deleteAsset(name);
+    return true;
+}
+
 /** What distinguishes Folder and ImageCollection; the rest is shared. */
 export interface ContainerSpec {
     contract: KindContract;
@@ -90,8 +135,13 @@ export function containerKind({ contract, type, plan: planOf }: ContainerSpec): 
         diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
             const plan = planOf(olds, news);
             if (plan.kind === "none") return { changes: false };
-            // Create-before-delete is safe: the new container has another name.
-            if (plan.kind === "replace") return { changes: true, replaces: ["name"], deleteBeforeReplace: false };
+            // Create-before-delete is safe: the new container has another name. The declared
+            // images move into it; the old one's delete then takes no image (see deleteRenamed).
+            if (plan.kind === "replace") {
+                if (typeof olds.name === "string" && typeof news.name === "string" && !isUnknown(news.name))
+                    recordRename(olds.name, normalizeAssetName(news.name));
+                return { changes: true, replaces: ["name"], deleteBeforeReplace: false };
+            }
             return { changes: true };
         },
 
@@ -142,6 +192,7 @@ export function containerKind({ contract, type, plan: planOf }: ContainerSpec): 
             const ee = client(context, typeof props.project === "string" ? props.project : undefined);
             try {
                 await deleteIgnoringNotFound(async () => {
+                    if (await deleteRenamed(ee, id)) return;
                     if (props.forceDestroy === true) await deleteChildren(ee, id);
                     await ee.deleteAsset(id);
                 });

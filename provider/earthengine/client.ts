@@ -89,6 +89,18 @@ export class EarthEngineClient {
         return this.call({ method: "PATCH", url: this.url(name), body }, name);
     }
 
+    /**
+     * `assets.move`: renames one asset; its IAM policy and out-of-band properties go with it. Not
+     * idempotent (a repeat finds the source gone), so an attempt whose outcome is unknown asks
+     * `resolveAmbiguous` whether it took effect.
+     */
+    moveAsset(source: string, destination: string, resolveAmbiguous: AmbiguityResolver): Promise<EarthEngineAsset> {
+        return this.call(
+            { method: "POST", url: `${this.url(source)}:move`, body: { destinationName: destination }, resolveAmbiguous },
+            source,
+        );
+    }
+
     async deleteAsset(name: string): Promise<void> {
         await this.call({ method: "DELETE", url: this.url(name) }, name);
     }

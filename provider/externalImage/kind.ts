@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { EarthEngineAsset } from "../earthengine";
-import { dropUndefined, isUnknown } from "../manifest";
+import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
+import { differingFields, dropUndefined, isUnknown } from "../manifest";
 import {
     deleteIgnoringNotFound,
     GONE,
@@ -16,7 +16,7 @@ import {
 import type { OutputsOf } from "../resource/contract";
 import { checkArgs, checkedInputs, type ExternalImageInputs, parseInputs } from "./check";
 import { externalImageContract } from "./contract";
-import { planUpdate } from "./plan";
+import { planUpdate, type UpdatePlan } from "./plan";
 import { manifestFromAsset } from "./readback";
 import { importOnce } from "./reconcile";
 
@@ -66,8 +66,10 @@ export const externalImageKind: ResourceKind = {
                 return summarizeChange("patch", [...plan.updateMask, ...fields.filter((field) => !isManifestField(field))]);
             case "reimport":
                 return summarizeChange("re-import", fields);
-            case "replace":
-                return summarizeChange("replace", fields);
+            case "move":
+                return summarizeChange("move", fields);
+            case "unknownName":
+                return summarizeChange("move if renamed", fields);
         }
     },
 
@@ -78,9 +80,6 @@ export const externalImageKind: ResourceKind = {
             case "local":
                 // No updateTime: the read after the last write failed; update completes the outputs.
                 return { changes: plan.kind === "local" || olds.updateTime === undefined };
-            case "replace":
-                // Create-before-delete is safe: the new asset has another name.
-                return { changes: true, replaces: ["imageManifest"], deleteBeforeReplace: false };
             default:
                 return { changes: true };
         }
@@ -96,7 +95,9 @@ export const externalImageKind: ResourceKind = {
         };
     },
 
-    async read(id: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
+    async read(resourceId: string, stored: Props, context): Promise<pulumi.dynamic.ReadResult> {
+        // After a rename the engine keeps the first id (update cannot change it): the asset is at assetName, and refresh moves the id there.
+        const id = currentName(resourceId, stored);
         if (stored.imageManifest === undefined) {
             throw new ResourceError(
                 `Cannot read ${id}: no declaration is stored for it. \`pulumi import\` does not work for dynamic resources; declare the ExternalImage with adopt: true instead.`,
@@ -113,31 +114,77 @@ export const externalImageKind: ResourceKind = {
         return { id, props: outs, inputs: refreshedInputs };
     },
 
-    async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
+    async update(_id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
         const plan = planUpdate(olds, news);
         const inputs = checkedInputs(news);
         const client = context.client(inputs.project);
-        switch (plan.kind) {
-            case "none":
-            case "local":
-                if (typeof olds.updateTime === "string") return { outs: outputsOf(inputs, { updateTime: olds.updateTime }) };
-                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))) };
-            case "patch":
-                return { outs: outputsOf(inputs, await client.patchAsset(id, plan.asset, plan.updateMask)) };
-            case "reimport":
-                await client.importExternal(inputs.imageManifest, { overwrite: true });
-                return { outs: outputsOf(inputs, await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))) };
-            case "replace":
-                throw new UnexpectedCallError("update asked to rename an image, which the diff answers with a replacement");
-        }
+        if (plan.kind !== "move") return { outs: await applyPlan(client, plan, inputs, olds) };
+        await moveOnce(client, plan.from, plan.to, olds);
+        return { outs: await applyPlan(client, plan.afterMove, inputs, olds) };
     },
 
-    async delete(id: string, props: Props, context): Promise<void> {
+    async delete(resourceId: string, props: Props, context): Promise<void> {
         // Only the project is needed: delete must work even for state an older version wrote.
         const project = typeof props.project === "string" ? props.project : undefined;
-        await deleteIgnoringNotFound(() => context.client(project).deleteAsset(id));
+        await deleteIgnoringNotFound(() => context.client(project).deleteAsset(currentName(resourceId, props)));
     },
 };
+
+/** The asset's name now: `assetName` (a rename moves the asset but keeps the resource id), else the id. */
+function currentName(id: string, props: Props): string {
+    return typeof props.assetName === "string" ? props.assetName : id;
+}
+
+/** Does one plan that keeps the name (the asset is already at `inputs.imageManifest.name`). */
+async function applyPlan(client: EarthEngineClient, plan: UpdatePlan, inputs: ExternalImageInputs, olds: Props): Promise<object> {
+    const name = inputs.imageManifest.name;
+    switch (plan.kind) {
+        case "none":
+        case "local":
+            if (typeof olds.updateTime === "string" && olds.assetName === name) return outputsOf(inputs, { updateTime: olds.updateTime });
+            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})));
+        case "patch":
+            return outputsOf(inputs, await client.patchAsset(name, plan.asset, plan.updateMask));
+        case "reimport":
+            await client.importExternal(inputs.imageManifest, { overwrite: true });
+            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})));
+        default:
+            throw new Error(`${plan.kind}: the engine asked for an update whose name is not known or moves twice`);
+    }
+}
+
+/**
+ * Moves the image from `from` to `to` once. After an attempt whose outcome is unknown, or when
+ * the source is already gone (an earlier up moved it but its state was not saved), a destination
+ * that holds the image as stored is the move done; anything else at the destination is refused.
+ */
+async function moveOnce(client: EarthEngineClient, from: string, to: string, olds: Props): Promise<void> {
+    const movedAlready = async (): Promise<boolean> => {
+        const moved = await client.getAsset(to).catch((error) => {
+            if (error instanceof AssetNotFoundError) return undefined;
+            throw error;
+        });
+        if (!moved) return false;
+        const stored = parseInputs(olds).imageManifest;
+        const differences =
+            moved.type === "IMAGE" ? differingFields({ ...stored, name: to }, manifestFromAsset(moved, { ...stored, name: to })) : ["type"];
+        if (differences.length > 0) throw destinationTaken(from, to, differences);
+        return true;
+    };
+    try {
+        await client.moveAsset(from, to, async () => ((await movedAlready()) ? "done" : "retry"));
+    } catch (error) {
+        if (error instanceof AssetNotFoundError && (await movedAlready())) return;
+        if (error instanceof AssetAlreadyExistsError) throw destinationTaken(from, to, ["it already exists"]);
+        throw error;
+    }
+}
+
+function destinationTaken(from: string, to: string, differences: string[]): Error {
+    return new ResourceError(
+        `Could not rename ${from} to ${to}: an asset at ${to} is not this image (${differences.join(", ")}). Nothing was moved or deleted; choose another name, or move or delete the asset at ${to} first.`,
+    );
+}
 
 /** The ExternalImage provider, as `resourceProviders.ExternalImage` serves it (for tests and the bench). */
 export const externalImageProvider = providerFor(externalImageKind);

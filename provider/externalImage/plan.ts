@@ -13,8 +13,13 @@ export type UpdatePlan =
     | { kind: "patch"; changed: string[]; updateMask: string[]; asset: PatchBody }
     /** Tilesets, bands or other pixel-affecting fields differ: `importExternal` with overwrite. */
     | { kind: "reimport"; changed: string[] }
-    /** The asset name differs: create the new asset, then delete the old one. */
-    | { kind: "replace"; changed: string[] };
+    /**
+     * The asset name differs: `assets.move` to the new name (its access and out-of-band
+     * properties travel with it), then `afterMove` for any other change.
+     */
+    | { kind: "move"; changed: string[]; from: string; to: string; afterMove: UpdatePlan }
+    /** The new name is not known yet (preview): an update (a move or nothing), which up decides once it is known. */
+    | { kind: "unknownName"; changed: string[] };
 
 type Props = Record<string, unknown>;
 
@@ -28,9 +33,14 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
     const oldManifest = olds.imageManifest;
     const newManifest = news.imageManifest;
     if (!isObject(oldManifest)) return { kind: "reimport", changed: ["imageManifest"] };
-    if (!isObject(newManifest) || isUnknown(newManifest.name)) return { kind: "replace", changed: ["imageManifest.name"] };
+    if (!isObject(newManifest) || isUnknown(newManifest.name)) return { kind: "unknownName", changed: ["imageManifest.name"] };
     const newName = typeof newManifest.name === "string" ? normalizeAssetName(newManifest.name) : newManifest.name;
-    if (newName !== oldManifest.name) return { kind: "replace", changed: ["imageManifest.name"] };
+    if (typeof newName === "string" && typeof oldManifest.name === "string" && newName !== oldManifest.name) {
+        const afterMove = planUpdate({ ...olds, imageManifest: { ...oldManifest, name: newName } }, news);
+        const changed = ["imageManifest.name", ...("changed" in afterMove ? afterMove.changed : [])];
+        return { kind: "move", changed, from: oldManifest.name, to: newName, afterMove };
+    }
+    if (newName !== oldManifest.name) return { kind: "unknownName", changed: ["imageManifest.name"] };
 
     const before = effectiveManifest(oldManifest);
     const after = effectiveManifest({ ...newManifest, name: newName });

@@ -64,7 +64,7 @@ export function planSet(olds: Props, news: Props): SetPlan {
         const name = imageName(parent, key);
         const plan = planUpdate({ imageManifest: { ...before[key], name } }, { imageManifest: withName(after[key], name) });
         if (plan.kind === "patch") steps.push({ kind: "patch", key, updateMask: plan.updateMask, asset: plan.asset });
-        else if (plan.kind === "reimport" || plan.kind === "replace") steps.push({ kind: "reimport", key });
+        else if (plan.kind === "reimport" || plan.kind === "unknownName") steps.push({ kind: "reimport", key });
         else if (times[key] === undefined) steps.push({ kind: "verify", key });
     }
     for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) steps.push({ kind: "delete", key });

@@ -4,7 +4,7 @@
  */
 
 /** What `up` does to a changed resource, from cheapest to dearest. */
-export type ChangeAction = "state only" | "patch" | "re-import" | "replace";
+export type ChangeAction = "state only" | "patch" | "re-import" | "move" | "replace";
 
 /** Names listed before "and N more". */
 const MAX_NAMED = 8;

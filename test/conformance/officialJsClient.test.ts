@@ -103,11 +103,13 @@ test("setAssetProperties sets and deletes (null) properties, and turns system:ti
     expect(patch?.body).toMatchObject({ updateMask: 'end_time,start_time,properties."cloud_cover",properties."sensor"' });
 });
 
-test("renameAsset moves a folder with its children", async () => {
+test("renameAsset moves an empty folder; one that holds assets is refused, as reported of the service", async () => {
     await eeData("createFolder", `${ROOT}/old`, false);
     await eeData("createFolder", `${ROOT}/old/inner`, false);
+    await expect(eeData("renameAsset", `${ROOT}/old`, `${ROOT}/new`)).rejects.toThrow("still holds assets");
+    await eeData("renameAsset", `${ROOT}/old/inner`, `${ROOT}/inner`);
     await eeData("renameAsset", `${ROOT}/old`, `${ROOT}/new`);
-    expect(emulator.assets().map((a) => a.name)).toEqual([`${ROOT}/new`, `${ROOT}/new/inner`]);
+    expect(emulator.assets().map((a) => a.name)).toEqual([`${ROOT}/inner`, `${ROOT}/new`]);
 });
 
 test("renameAsset onto an existing asset is refused, and nothing moves", async () => {

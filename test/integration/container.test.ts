@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { deleteChildren } from "../../provider/container/forceDestroy";
+import { DELETE_UNMOVED_ENV, forgetRenames } from "../../provider/container/kind";
 import { clientFor } from "../../provider/resource";
 import { calls, kindUnderTest, outOfBand } from "./support/kinds";
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(async () => {
     emulator.reset();
+    forgetRenames();
     folders = await kindUnderTest("Folder", emulator);
     collections = await kindUnderTest("ImageCollection", emulator);
 });
@@ -155,6 +157,51 @@ describe("update", () => {
         expect((await folders.updated(FOLDER, outs, { name: `${FOLDER}2` })).diff).toMatchObject({ replaces: ["name"] });
         expect((await folders.updated(FOLDER, outs, { name: FOLDER, forceDestroy: true })).diff).toEqual({ changes: true });
         expect(emulator.requests().length).toBe(before);
+    });
+});
+
+describe("a rename (gee-community/geetools#273): the old container's delete never takes an image", () => {
+    const RENAMED = `${FOLDER}_2024`;
+    /** As the engine runs a rename: diff, create the new container, (the declared images move), delete the old one last. */
+    const rename = async (forceDestroy: boolean, moveDeclared: () => Promise<unknown>) => {
+        const { outs } = await collections.created({ ...collection(), name: FOLDER, forceDestroy });
+        await externalImage(`${FOLDER}/declared`);
+        await externalImage(`${FOLDER}/made_by_hand`);
+        const { diff } = await collections.updated(FOLDER, outs, { ...collection(), name: RENAMED, forceDestroy });
+        expect(diff).toMatchObject({ replaces: ["name"], deleteBeforeReplace: false });
+        await collections.created({ ...collection(), name: RENAMED, forceDestroy });
+        await moveDeclared();
+        return outs;
+    };
+    const moveDeclared = () => outOfBand(emulator, "POST", `${FOLDER}/declared:move`, { destinationName: `${RENAMED}/declared` });
+
+    test("with forceDestroy, an image the program did not declare is not deleted: the delete fails naming it", async () => {
+        const outs = await rename(true, moveDeclared);
+        await expect(collections.provider.delete(FOLDER, outs)).rejects.toThrow(
+            new RegExp(`still holds 1 asset\\(s\\) this program does not declare \\(${FOLDER}/made_by_hand\\).*Nothing was deleted`, "s"),
+        );
+        expect(emulator.assets().map((a) => a.name)).toEqual([FOLDER, `${FOLDER}/made_by_hand`, RENAMED, `${RENAMED}/declared`]);
+        expect(calls(emulator).filter((c) => c.startsWith("DELETE"))).toEqual([]);
+    });
+
+    test("once every image moved, the old container is deleted", async () => {
+        const outs = await rename(true, async () => {
+            await moveDeclared();
+            await outOfBand(emulator, "POST", `${FOLDER}/made_by_hand:move`, { destinationName: `${RENAMED}/made_by_hand` });
+        });
+        await collections.provider.delete(FOLDER, outs);
+        expect(calls(emulator).filter((c) => c.startsWith("DELETE"))).toEqual([`DELETE ${FOLDER}`]);
+    });
+
+    test(`${DELETE_UNMOVED_ENV}=1 for the run is the explicit opt-in that deletes what is left`, async () => {
+        const outs = await rename(false, moveDeclared);
+        process.env[DELETE_UNMOVED_ENV] = "1";
+        try {
+            await collections.provider.delete(FOLDER, outs);
+        } finally {
+            delete process.env[DELETE_UNMOVED_ENV];
+        }
+        expect(emulator.assets().map((a) => a.name)).toEqual([RENAMED, `${RENAMED}/declared`]);
     });
 });
 

@@ -22,17 +22,21 @@ describe("assets.move", () => {
         expect(names()).toEqual([`${ROOT}/dem2`]);
     });
 
-    test("moves a folder with everything under it", async () => {
+    test("moves an empty folder; refuses a folder or collection that holds assets (gee-community/geetools#187)", async () => {
         await createContainer(emulator.url, `${ROOT}/a`);
         await createContainer(emulator.url, `${ROOT}/a/b`);
-        await createContainer(emulator.url, `${ROOT}/a/b/c`, { type: "IMAGE_COLLECTION" });
-        expect((await post(`${ROOT}/a`, "move", { destinationName: `${ROOT}/z` })).status).toBe(200);
-        expect(names()).toEqual([`${ROOT}/z`, `${ROOT}/z/b`, `${ROOT}/z/b/c`]);
+        const refused = await post(`${ROOT}/a`, "move", { destinationName: `${ROOT}/z` });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error).toMatchObject({ status: "FAILED_PRECONDITION", message: expect.stringContaining("still holds assets") });
+        expect(names()).toEqual([`${ROOT}/a`, `${ROOT}/a/b`]);
+        expect((await post(`${ROOT}/a/b`, "move", { destinationName: `${ROOT}/z` })).status).toBe(200);
+        expect((await post(`${ROOT}/a`, "move", { destinationName: `${ROOT}/y` })).status).toBe(200);
+        expect(names()).toEqual([`${ROOT}/y`, `${ROOT}/z`]);
     });
 
-    test("carries each asset's IAM policy to its new name, the source's policy going with it", async () => {
+    test("carries the asset's IAM policy to its new name, the source's policy going with it", async () => {
         await createContainer(emulator.url, `${ROOT}/a`);
-        await importImage(emulator.url, { ...fixture("dem.json"), name: `${ROOT}/a/dem` });
+        await importImage(emulator.url, { ...fixture("dem.json"), name: `${ROOT}/dem` });
         const readers = { role: "roles/viewer", members: ["allUsers", "user:someone@example.com"] };
         const set = (name: string) => call(emulator.url, "POST", `/v1/${name}:setIamPolicy`, { policy: { bindings: [readers] } });
         const get = async (name: string) => {
@@ -40,11 +44,12 @@ describe("assets.move", () => {
             return body as unknown as { bindings?: unknown; etag?: string };
         };
         expect((await set(`${ROOT}/a`)).status).toBe(200);
-        const inner = await set(`${ROOT}/a/dem`);
-        expect(inner.status).toBe(200);
+        const image = await set(`${ROOT}/dem`);
+        expect(image.status).toBe(200);
         expect((await post(`${ROOT}/a`, "move", { destinationName: `${ROOT}/z` })).status).toBe(200);
+        expect((await post(`${ROOT}/dem`, "move", { destinationName: `${ROOT}/z/dem` })).status).toBe(200);
         expect((await get(`${ROOT}/z`)).bindings).toEqual([readers]);
-        expect(await get(`${ROOT}/z/dem`)).toEqual(inner.body);
+        expect(await get(`${ROOT}/z/dem`)).toEqual(image.body);
         // A new asset at the old name starts with no policy.
         await createContainer(emulator.url, `${ROOT}/a`);
         expect((await get(`${ROOT}/a`)).bindings).toBeUndefined();

@@ -353,15 +353,77 @@ describe("update", () => {
 });
 
 describe("diff", () => {
-    test("ignores __provider and reports replacement on a name change", async () => {
+    test("ignores __provider and reports an update (a move), not a replacement, on a name change", async () => {
         const { id, inputs, outs } = await created({ imageManifest: manifest("dem.json") });
         expect(await provider.diff(id, { ...outs, __provider: "old" }, { ...inputs, __provider: "new" })).toEqual({ changes: false });
         const renamed = await checked({ imageManifest: { ...manifest("dem.json"), name: "projects/test-project/assets/dem2" } });
-        expect(await provider.diff(id, outs, renamed)).toEqual({
-            changes: true,
-            replaces: ["imageManifest"],
-            deleteBeforeReplace: false,
+        expect(await provider.diff(id, outs, renamed)).toEqual({ changes: true });
+    });
+});
+
+describe("a rename (samapriya/gee_asset_manager_addon#12, gee-community/geetools#273)", () => {
+    const DEM2 = "projects/test-project/assets/dem2";
+    const renamed = (extra: Record<string, unknown> = {}) => checked({ imageManifest: { ...manifest("dem.json"), ...extra, name: DEM2 } });
+    const writesSince = (mark: number) =>
+        emulator
+            .requests()
+            .slice(mark)
+            .filter((r) => r.method !== "GET")
+            .map((r) => `${r.method} ${r.path}`);
+
+    test("moves the image in place: its access and out-of-band properties go with it; no import, no delete", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        const policy = { bindings: [{ role: "roles/viewer", members: ["allUsers"] }] };
+        await fetch(`${emulator.url}/v1alpha/${id}:setIamPolicy`, {
+            method: "POST",
+            headers: { authorization: "Bearer x" },
+            body: JSON.stringify({ policy }),
         });
+        const mark = emulator.requests().length;
+        const result = await provider.update(id, outs, await renamed());
+        expect(writesSince(mark)).toEqual([`POST /v1alpha/${id}:move`]);
+        expect(emulator.assets().map((a) => a.name)).toEqual([DEM2]);
+        expect(emulator.policy(DEM2).bindings).toEqual(policy.bindings);
+        expect(result.outs).toMatchObject({ assetName: DEM2, imageManifest: { name: DEM2 } });
+        // The resource id stays the first name; read, refresh and delete follow assetName, and refresh moves the id.
+        const read = await provider.read(id, result.outs as Record<string, unknown>);
+        expect(read.id).toBe(DEM2);
+        await provider.delete(id, result.outs as Record<string, unknown>);
+        expect(emulator.assets()).toEqual([]);
+    });
+
+    test("a rename with a property change moves, then patches the moved image", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        const mark = emulator.requests().length;
+        await provider.update(id, outs, await renamed({ properties: { moved: "yes" } }));
+        expect(writesSince(mark)).toEqual([`POST /v1alpha/${id}:move`, `PATCH /v1alpha/${DEM2}`]);
+    });
+
+    test("a retry after the move happened (source gone, destination equal) counts as done", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        await fetch(`${emulator.url}/v1alpha/${id}:move`, {
+            method: "POST",
+            headers: { authorization: "Bearer x" },
+            body: JSON.stringify({ destinationName: DEM2 }),
+        });
+        const result = await provider.update(id, outs, await renamed());
+        expect(result.outs).toMatchObject({ assetName: DEM2 });
+        expect(emulator.assets().map((a) => a.name)).toEqual([DEM2]);
+    });
+
+    test("a move whose answer is lost is read back and counts as done", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        emulator.addFault({ action: "applyThenDrop", pathContains: ":move" });
+        await provider.update(id, outs, await renamed());
+        expect(emulator.assets().map((a) => a.name)).toEqual([DEM2]);
+        expect(emulator.requests().filter((r) => r.path.endsWith(":move"))).toHaveLength(1);
+    });
+
+    test("another asset at the new name is refused, and nothing is moved or deleted", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        await created({ imageManifest: { ...manifest("dem.json"), name: DEM2, properties: { other: "image" } } });
+        await expect(provider.update(id, outs, await renamed())).rejects.toThrow(`an asset at ${DEM2} is not this image`);
+        expect(emulator.assets().map((a) => a.name)).toEqual([id, DEM2]);
     });
 });
 

@@ -129,14 +129,19 @@ describe("planUpdate: which change causes what", () => {
         expect(plan).toEqual({ kind: "reimport", changed: ["imageManifest.bands", "imageManifest.properties"] });
     });
 
-    test("an asset name change replaces", () => {
-        expect(planUpdate(olds(), news(normalized({ ...base, name: "projects/my-project/assets/dem2" })))).toMatchObject({
-            kind: "replace",
-        });
+    test("an asset name change moves, then does what the other changes take", () => {
+        const renamed = planUpdate(olds(), news(normalized({ ...base, name: "projects/my-project/assets/dem2" })));
+        expect(renamed).toMatchObject({ kind: "move", to: "projects/my-project/assets/dem2", afterMove: { kind: "none" } });
+        const renamedAndPatched = planUpdate(
+            olds(),
+            news(normalized({ ...base, name: "projects/my-project/assets/dem2", properties: { source: "x" } })),
+        );
+        expect(renamedAndPatched).toMatchObject({ kind: "move", afterMove: { kind: "patch" } });
+        expect((renamedAndPatched as { changed: string[] }).changed).toEqual(["imageManifest.name", "imageManifest.properties"]);
     });
 
-    test("an unknown asset name (preview) replaces", () => {
-        expect(planUpdate(olds(), news({ ...base, name: UNKNOWN }))).toMatchObject({ kind: "replace" });
+    test("an unknown asset name (preview) is an update whose calls up decides", () => {
+        expect(planUpdate(olds(), news({ ...base, name: UNKNOWN }))).toMatchObject({ kind: "unknownName" });
     });
 
     test("an unknown property value (preview) plans a patch", () => {
