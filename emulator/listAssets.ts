@@ -2,6 +2,7 @@ import type { EarthEngineAsset, ListAssetsResponse } from "../api";
 import { getAsset } from "./assetMethods";
 import { failedPrecondition, invalidArgument } from "./errors";
 import { isContainerType } from "./hierarchy";
+import { parseListFilter } from "./listFilter";
 import type { AssetStore } from "./store";
 
 const DEFAULT_PAGE_SIZE = 1000;
@@ -19,7 +20,7 @@ export interface ListQuery {
 
 /**
  * `listAssets` on a project root (`projects/p`) or on a folder or collection: the immediate
- * children, sorted by name, one page at a time. A page token remembers the last name returned,
+ * children, sorted by name, one page at a time; a collection's `filter` applies first (listFilter.ts). A page token remembers the last name returned,
  * so assets added or removed between pages neither repeat nor shift the rest.
  */
 export function listAssets(store: AssetStore, parent: string, query: ListQuery): ListAssetsResponse {
@@ -27,16 +28,18 @@ export function listAssets(store: AssetStore, parent: string, query: ListQuery):
     if (!VIEWS.includes(view)) throw invalidArgument(`Invalid value at 'view', "${view}": use one of ${VIEWS.join(", ")}`);
     const basic = view === "BASIC" || view === "BASIC_SYNC";
     const pageSize = pageSizeOf(query.pageSize, basic ? MAX_BASIC_PAGE_SIZE : MAX_PAGE_SIZE);
-    if (query.filter)
-        throw invalidArgument("The emulator does not evaluate listAssets filters; list without filter and filter on the client.");
     const root = parent.replace(/\/assets$/, "");
+    let type = "FOLDER"; // a project root lists as a folder
     if (!/^projects\/[^/]+$/.test(root)) {
         const asset = getAsset(store, parent);
         if (!isContainerType(asset.type))
             throw failedPrecondition(`Asset '${parent}' is of type ${asset.type} and has no children to list.`);
+        type = asset.type;
     }
+    // The reference: the filter applies to image collections and is ignored for folders.
+    const filter = query.filter && type === "IMAGE_COLLECTION" ? parseListFilter(query.filter) : undefined;
     const after = query.pageToken ? tokenPosition(query.pageToken, root) : undefined;
-    const children = store.children(root).filter((asset) => after === undefined || asset.name > after);
+    const children = store.children(root).filter((asset) => (after === undefined || asset.name > after) && (!filter || filter(asset)));
     const page = children.slice(0, pageSize).map((asset) => (basic ? basicView(asset) : asset));
     const response: ListAssetsResponse = {};
     if (page.length > 0) response.assets = page;
