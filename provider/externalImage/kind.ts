@@ -119,7 +119,7 @@ export const externalImageKind: ResourceKind = {
         const inputs = checkedInputs(news);
         const client = context.client(inputs.project);
         if (plan.kind !== "move") return { outs: await applyPlan(client, plan, inputs, olds) };
-        await moveOnce(client, plan.from, plan.to, olds);
+        await moveOnce(client, plan.from, plan.to, olds, inputs);
         return { outs: await applyPlan(client, plan.afterMove, inputs, olds) };
     },
 
@@ -158,17 +158,20 @@ async function applyPlan(client: EarthEngineClient, plan: UpdatePlan, inputs: Ex
  * the source is already gone (an earlier up moved it but its state was not saved), a destination
  * that holds the image as stored is the move done; anything else at the destination is refused.
  */
-async function moveOnce(client: EarthEngineClient, from: string, to: string, olds: Props): Promise<void> {
+async function moveOnce(client: EarthEngineClient, from: string, to: string, olds: Props, declared: ExternalImageInputs): Promise<void> {
     const movedAlready = async (): Promise<boolean> => {
         const moved = await client.getAsset(to).catch((error) => {
             if (error instanceof AssetNotFoundError) return undefined;
             throw error;
         });
         if (!moved) return false;
-        const stored = parseInputs(olds).imageManifest;
-        const differences =
-            moved.type === "IMAGE" ? differingFields({ ...stored, name: to }, manifestFromAsset(moved, { ...stored, name: to })) : ["type"];
-        if (differences.length > 0) throw destinationTaken(from, to, differences);
+        // As stored, or already as declared (an earlier up moved and changed it, and lost the answer).
+        const differences = [parseInputs(olds).imageManifest, declared.imageManifest].map((manifest) =>
+            moved.type === "IMAGE"
+                ? differingFields({ ...manifest, name: to }, manifestFromAsset(moved, { ...manifest, name: to }))
+                : ["type"],
+        );
+        if (differences.every((d) => d.length > 0)) throw destinationTaken(from, to, differences[0]);
         return true;
     };
     try {
