@@ -69,7 +69,7 @@ export const externalImageKind: ResourceKind = {
             case "move":
                 return summarizeChange("move", fields);
             case "unknownName":
-                return summarizeChange("move if renamed", fields);
+                return summarizeChange("move", fields);
         }
     },
 

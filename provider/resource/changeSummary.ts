@@ -4,13 +4,13 @@
  */
 
 /** What `up` does to a changed resource, from cheapest to dearest. */
-export type ChangeAction = "state only" | "patch" | "re-import" | "move" | "replace";
+export type ChangeAction = "state only" | "patch" | "move" | "re-import";
 
 /** Names listed before "and N more". */
 const MAX_NAMED = 8;
 
 /**
- * `patch: properties."k", start_time`, `re-import: tilesets, bands`, `replace: name`;
+ * `patch: properties."k", start_time`, `re-import: tilesets, bands`, `move: name`;
  * `fields` in the service's terms (update-mask paths, manifest fields), listed once each.
  */
 export function summarizeChange(action: ChangeAction, fields: readonly string[]): string {
