@@ -25,6 +25,29 @@ function isManifestField(field: string): boolean {
     return field !== "project" && field !== "adopt";
 }
 
+/**
+ * What `up` does for `plan`, in a line: `patch: properties."k"`, `re-import: tilesets`,
+ * `move: name` or, for a rename with other changes, `move: name; patch: properties."k"`.
+ */
+function summaryOf(plan: UpdatePlan): string | undefined {
+    if (plan.kind === "none") return undefined;
+    const fields = plan.changed.map((field) => field.replace(/^imageManifest\./, ""));
+    switch (plan.kind) {
+        case "local":
+            return summarizeChange("state only", fields);
+        case "patch":
+            return summarizeChange("patch", [...plan.updateMask, ...fields.filter((field) => !isManifestField(field))]);
+        case "reimport":
+            return summarizeChange("re-import", fields);
+        case "unknownName":
+            return summarizeChange("move", ["name"]);
+        case "move": {
+            const afterMove = summaryOf(plan.afterMove);
+            return [summarizeChange("move", ["name"]), afterMove].filter(Boolean).join("; ");
+        }
+    }
+}
+
 /** Outputs echo the inputs (the engine hands outputs back as `olds`) plus what the server says. */
 function outputsOf(
     inputs: ExternalImageInputs,
@@ -54,24 +77,7 @@ export const externalImageKind: ResourceKind = {
         return typeof manifest?.name === "string" && !isUnknown(manifest.name) ? manifest.name : undefined;
     },
 
-    changeSummary(olds: Props, news: Props): string | undefined {
-        const plan = planUpdate(olds, news);
-        const fields = plan.kind === "none" ? [] : plan.changed.map((field) => field.replace(/^imageManifest\./, ""));
-        switch (plan.kind) {
-            case "none":
-                return undefined;
-            case "local":
-                return summarizeChange("state only", fields);
-            case "patch":
-                return summarizeChange("patch", [...plan.updateMask, ...fields.filter((field) => !isManifestField(field))]);
-            case "reimport":
-                return summarizeChange("re-import", fields);
-            case "move":
-                return summarizeChange("move", fields);
-            case "unknownName":
-                return summarizeChange("move", fields);
-        }
-    },
+    changeSummary: (olds: Props, news: Props) => summaryOf(planUpdate(olds, news)),
 
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
         const plan = planUpdate(olds, news);

@@ -1,5 +1,8 @@
-import { externalImageProvider } from "../../provider/externalImage";
+import { externalImageKind, externalImageProvider } from "../../provider/externalImage";
 import { CHANGE_SUMMARY, summarizeChange } from "../../provider/resource";
+
+/** What the engine sends for a value not known in preview. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 // check's answer to an update: the checked inputs carry what `up` will do, for preview to show.
 const manifest = {
@@ -28,6 +31,21 @@ describe("changeSummary, set by check from the stored inputs and the new ones", 
     test("a tileset change: a re-import naming the field", async () => {
         const news = { imageManifest: { ...manifest, tilesets: [{ id: "0", sources: [{ uris: ["gs://my-bucket/dem-v2.tif"] }] }] } };
         expect((await checked(news, await stored()))[CHANGE_SUMMARY]).toBe("re-import: tilesets");
+    });
+
+    test("a rename: a move, then what the other changes take (samapriya/gee_asset_manager_addon#12)", async () => {
+        const renamed = { ...manifest, name: "projects/p/assets/dem_2027" };
+        expect((await checked({ imageManifest: renamed }, await stored()))[CHANGE_SUMMARY]).toBe("move: name");
+        expect((await checked({ imageManifest: { ...renamed, properties: { source: "x" } } }, await stored()))[CHANGE_SUMMARY]).toBe(
+            'move: name; patch: properties."source"',
+        );
+        const refiled = { ...renamed, tilesets: [{ id: "0", sources: [{ uris: ["gs://my-bucket/dem-v2.tif"] }] }] };
+        expect((await checked({ imageManifest: refiled }, await stored()))[CHANGE_SUMMARY]).toBe("move: name; re-import: tilesets");
+    });
+
+    test("a name not known yet (preview): a move, never a replacement", () => {
+        const news = { imageManifest: { ...manifest, name: UNKNOWN } };
+        expect(externalImageKind.changeSummary?.({ imageManifest: manifest }, news)).toBe("move: name");
     });
 
     test("only the consumer project: state only", async () => {
