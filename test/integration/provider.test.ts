@@ -379,11 +379,18 @@ describe("a rename (samapriya/gee_asset_manager_addon#12, gee-community/geetools
             headers: { authorization: "Bearer x" },
             body: JSON.stringify({ policy }),
         });
+        const patched = await fetch(`${emulator.url}/v1alpha/${id}`, {
+            method: "PATCH",
+            headers: { authorization: "Bearer x" },
+            body: JSON.stringify({ asset: { properties: { curator: "ana" } }, updateMask: 'properties."curator"' }),
+        });
+        expect(patched.status).toBe(200);
         const mark = emulator.requests().length;
         const result = await provider.update(id, outs, await renamed());
         expect(writesSince(mark)).toEqual([`POST /v1alpha/${id}:move`]);
         expect(emulator.assets().map((a) => a.name)).toEqual([DEM2]);
         expect(emulator.policy(DEM2).bindings).toEqual(policy.bindings);
+        expect(emulator.assets()[0].properties).toMatchObject({ curator: "ana" });
         expect(result.outs).toMatchObject({ assetName: DEM2, imageManifest: { name: DEM2 } });
         // The resource id stays the first name; read, refresh and delete follow assetName, and refresh moves the id.
         const read = await provider.read(id, result.outs as Record<string, unknown>);
@@ -397,6 +404,14 @@ describe("a rename (samapriya/gee_asset_manager_addon#12, gee-community/geetools
         const mark = emulator.requests().length;
         await provider.update(id, outs, await renamed({ properties: { moved: "yes" } }));
         expect(writesSince(mark)).toEqual([`POST /v1alpha/${id}:move`, `PATCH /v1alpha/${DEM2}`]);
+    });
+
+    test("a rename with a file change moves, then re-imports at the new name (never at the old one)", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        const mark = emulator.requests().length;
+        await provider.update(id, outs, await renamed({ tilesets: [{ id: "0", sources: [{ uris: ["gs://test-bucket/dem-v2.tif"] }] }] }));
+        expect(writesSince(mark)).toEqual([`POST /v1alpha/${id}:move`, "POST /v1alpha/projects/quota-project/image:importExternal"]);
+        expect(emulator.assets()).toMatchObject([{ name: DEM2, tilesets: [{ sources: [{ uris: ["gs://test-bucket/dem-v2.tif"] }] }] }]);
     });
 
     test("a retry after the move happened (source gone, destination equal) counts as done", async () => {
