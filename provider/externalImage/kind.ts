@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient } from "../earthengine";
-import { differingFields, dropUndefined, isUnknown } from "../manifest";
+import type { EarthEngineAsset, EarthEngineClient } from "../earthengine";
+import { dropUndefined, isUnknown } from "../manifest";
 import {
     deleteIgnoringNotFound,
     GONE,
@@ -16,6 +16,7 @@ import {
 import type { OutputsOf } from "../resource/contract";
 import { checkArgs, checkedInputs, type ExternalImageInputs, parseInputs } from "./check";
 import { externalImageContract } from "./contract";
+import { moveImage } from "./move";
 import { planUpdate, type UpdatePlan } from "./plan";
 import { manifestFromAsset } from "./readback";
 import { importOnce } from "./reconcile";
@@ -125,7 +126,7 @@ export const externalImageKind: ResourceKind = {
         const inputs = checkedInputs(news);
         const client = context.client(inputs.project);
         if (plan.kind !== "move") return { outs: await applyPlan(client, plan, inputs, olds) };
-        await moveOnce(client, plan.from, plan.to, olds, inputs);
+        await moveImage(client, plan.from, plan.to, [parseInputs(olds).imageManifest, inputs.imageManifest]);
         return { outs: await applyPlan(client, plan.afterMove, inputs, olds) };
     },
 
@@ -157,42 +158,6 @@ async function applyPlan(client: EarthEngineClient, plan: UpdatePlan, inputs: Ex
         default:
             throw new Error(`${plan.kind}: the engine asked for an update whose name is not known or moves twice`);
     }
-}
-
-/**
- * Moves the image from `from` to `to` once. After an attempt whose outcome is unknown, or when
- * the source is already gone (an earlier up moved it but its state was not saved), a destination
- * that holds the image as stored is the move done; anything else at the destination is refused.
- */
-async function moveOnce(client: EarthEngineClient, from: string, to: string, olds: Props, declared: ExternalImageInputs): Promise<void> {
-    const movedAlready = async (): Promise<boolean> => {
-        const moved = await client.getAsset(to).catch((error) => {
-            if (error instanceof AssetNotFoundError) return undefined;
-            throw error;
-        });
-        if (!moved) return false;
-        // As stored, or already as declared (an earlier up moved and changed it, and lost the answer).
-        const differences = [parseInputs(olds).imageManifest, declared.imageManifest].map((manifest) =>
-            moved.type === "IMAGE"
-                ? differingFields({ ...manifest, name: to }, manifestFromAsset(moved, { ...manifest, name: to }))
-                : ["type"],
-        );
-        if (differences.every((d) => d.length > 0)) throw destinationTaken(from, to, differences[0]);
-        return true;
-    };
-    try {
-        await client.moveAsset(from, to, async () => ((await movedAlready()) ? "done" : "retry"));
-    } catch (error) {
-        if (error instanceof AssetNotFoundError && (await movedAlready())) return;
-        if (error instanceof AssetAlreadyExistsError) throw destinationTaken(from, to, ["it already exists"]);
-        throw error;
-    }
-}
-
-function destinationTaken(from: string, to: string, differences: string[]): Error {
-    return new ResourceError(
-        `Could not rename ${from} to ${to}: an asset at ${to} is not this image (${differences.join(", ")}). Nothing was moved or deleted; choose another name, or move or delete the asset at ${to} first.`,
-    );
 }
 
 /** The ExternalImage provider, as `resourceProviders.ExternalImage` serves it (for tests and the bench). */
