@@ -156,7 +156,7 @@ async function applyPlan(client: EarthEngineClient, plan: UpdatePlan, inputs: Ex
             await client.importExternal(inputs.imageManifest, { overwrite: true });
             return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})));
         default:
-            throw new Error(`${plan.kind}: the engine asked for an update whose name is not known or moves twice`);
+            throw new UnexpectedCallError(`update planned ${plan.kind === "move" ? "a second move" : "a move to a name not known yet"}`);
     }
 }
 

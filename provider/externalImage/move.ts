@@ -1,42 +1,49 @@
 import { AssetAlreadyExistsError, AssetNotFoundError, type EarthEngineClient } from "../earthengine";
 import { differingFields, type ImageManifest } from "../manifest";
-import { ResourceError } from "../resource";
+import { AssetConflictError, ResourceError, readOrGone } from "../resource";
 import { manifestFromAsset } from "./readback";
+
+const FIX = "Nothing was moved or deleted; choose another name, or move or delete the asset there first.";
 
 /**
  * Moves an image from `from` to `to` once (`assets.move`; its IAM policy and out-of-band
  * properties go with it). `assets.move` is not idempotent, so after an attempt whose outcome is
  * unknown, or when the source is already gone (an earlier up moved it but its state was not
- * saved), the image at `to` counts as the move done if it equals one of `expected` (the
- * manifest as stored, or as declared when the change after the move went through too).
- * Anything else at `to` is refused, and nothing is moved.
+ * saved), the move counts as done when the source is gone and the image at `to` equals one of
+ * `expected` (the manifest as stored, or as declared when the change after the move went
+ * through too). Anything else at `to` is an AssetConflictError, and nothing is moved.
  */
 export async function moveImage(client: EarthEngineClient, from: string, to: string, expected: readonly ImageManifest[]): Promise<void> {
-    const movedAlready = async (): Promise<boolean> => {
-        const found = await client.getAsset(to).catch((error) => {
-            if (error instanceof AssetNotFoundError) return undefined;
-            throw error;
-        });
-        if (!found) return false;
+    /** True when `to` holds this image, false when it holds nothing; throws for any other asset. */
+    const destinationIsThisImage = async (): Promise<boolean> => {
+        const found = await readOrGone(() => client.getAsset(to));
+        if (found === undefined) return false;
+        if (found.type !== "IMAGE")
+            throw new AssetConflictError({ assetName: to, declaredType: "IMAGE", existingType: found.type, fix: FIX });
         const differences = expected.map((manifest) =>
-            found.type === "IMAGE"
-                ? differingFields({ ...manifest, name: to }, manifestFromAsset(found, { ...manifest, name: to }))
-                : ["type"],
+            differingFields({ ...manifest, name: to }, manifestFromAsset(found, { ...manifest, name: to })),
         );
-        if (differences.every((d) => d.length > 0)) throw destinationTaken(from, to, differences[0]);
+        if (differences.every((fields) => fields.length > 0)) {
+            throw new AssetConflictError({
+                assetName: to,
+                declaredType: "IMAGE",
+                existingType: "IMAGE",
+                differences: differences[0],
+                fix: FIX,
+            });
+        }
         return true;
     };
+    const sourceGone = async () => (await readOrGone(() => client.getAsset(from))) === undefined;
     try {
-        await client.moveAsset(from, to, async () => ((await movedAlready()) ? "done" : "retry"));
+        await client.moveAsset(from, to, async () => ((await sourceGone()) && (await destinationIsThisImage()) ? "done" : "retry"));
     } catch (error) {
-        if (error instanceof AssetNotFoundError && (await movedAlready())) return;
-        if (error instanceof AssetAlreadyExistsError) throw destinationTaken(from, to, ["it already exists"]);
+        if (error instanceof AssetNotFoundError && (await destinationIsThisImage())) return;
+        if (error instanceof AssetAlreadyExistsError && (await destinationIsThisImage())) {
+            throw new ResourceError(
+                `Could not move ${from} to ${to}: ${to} already holds a copy of this image. Nothing was moved or deleted; delete one of the two, then run pulumi up again.`,
+            );
+        }
         throw error;
     }
-}
-
-function destinationTaken(from: string, to: string, differences: string[]): Error {
-    return new ResourceError(
-        `Could not rename ${from} to ${to}: an asset at ${to} is not this image (${differences.join(", ")}). Nothing was moved or deleted; choose another name, or move or delete the asset at ${to} first.`,
-    );
 }

@@ -434,10 +434,22 @@ describe("a rename (samapriya/gee_asset_manager_addon#12, gee-community/geetools
         expect(emulator.requests().filter((r) => r.path.endsWith(":move"))).toHaveLength(1);
     });
 
+    test("a copy of the image at the new name is refused too (both exist): nothing is moved or deleted", async () => {
+        const { id, outs } = await created({ imageManifest: manifest("dem.json") });
+        await created({ imageManifest: { ...manifest("dem.json"), name: DEM2 } });
+        await expect(provider.update(id, outs, await renamed())).rejects.toThrow(`${DEM2} already holds a copy of this image`);
+        expect(emulator.assets().map((a) => a.name)).toEqual([id, DEM2]);
+    });
+
     test("another asset at the new name is refused, and nothing is moved or deleted", async () => {
         const { id, outs } = await created({ imageManifest: manifest("dem.json") });
         await created({ imageManifest: { ...manifest("dem.json"), name: DEM2, properties: { other: "image" } } });
-        await expect(provider.update(id, outs, await renamed())).rejects.toThrow(`an asset at ${DEM2} is not this image`);
+        await expect(provider.update(id, outs, await renamed())).rejects.toThrow(
+            new RegExp(
+                `Earth Engine asset ${DEM2} already exists and differs from this declaration in: properties.*Nothing was moved or deleted`,
+                "s",
+            ),
+        );
         expect(emulator.assets().map((a) => a.name)).toEqual([id, DEM2]);
     });
 });
