@@ -13,7 +13,13 @@ const os = require("node:os");
 const common = {
     testEnvironment: "node",
     testMatch: ["**/*.test.ts"],
-    transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
+    transform: {
+        "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
+        // geotiff.js requires quick-lru 6, which is ESM-only: Node 20 loads it with require(), Jest's
+        // module system does not, so Jest transpiles that one package to CommonJS.
+        "/node_modules/quick-lru/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" } }],
+    },
+    transformIgnorePatterns: ["/node_modules/(?!quick-lru/)"],
 };
 
 module.exports = {

@@ -68,6 +68,8 @@ export const externalImageKind: ResourceKind = {
 
     check: checkArgs,
 
+    preflightTargets: (news: Props, olds: Props) => [{ root: "imageManifest", manifest: news.imageManifest, previous: olds.imageManifest }],
+
     nameOf: (inputs: Props) => {
         const manifest = inputs.imageManifest as { name?: unknown } | undefined;
         return typeof manifest?.name === "string" ? manifest.name : "the ExternalImage";

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
 import { manifestFromAsset } from "../externalImage/readback";
-import { dropUndefined } from "../manifest";
+import { dropUndefined, formatPath, isObject } from "../manifest";
 import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind, UnexpectedCallError } from "../resource";
 import { readOrGone } from "../resource/lifecycle";
 import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRecord } from "./apply";
@@ -30,6 +30,13 @@ export const externalImageSetKind: ResourceKind = {
         "Most likely the parent folder or image collection does not exist (or is not writable); create it first (an ee.Folder or ee.ImageCollection whose assetName the set's parent uses), then run pulumi up again.",
 
     check: (news, olds) => checkSetArgs(olds ?? {}, news),
+
+    // The same preflight as ExternalImage, per image, at `images.<key>`; unchanged images are not read.
+    preflightTargets: (news: Props, olds: Props) => {
+        const images = isObject(news.images) ? news.images : {};
+        const stored = isObject(olds.images) ? olds.images : {};
+        return Object.entries(images).map(([key, manifest]) => ({ root: formatPath("images", [key]), manifest, previous: stored[key] }));
+    },
 
     nameOf: (inputs: Props) => (typeof inputs.parent === "string" ? `the images in ${inputs.parent}` : "the ExternalImageSet"),
 

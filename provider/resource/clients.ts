@@ -1,5 +1,6 @@
 import { configValuesFrom, EarthEngineClient, type ProviderSettings, resolveSettings } from "../earthengine";
 import { missingCredentials } from "../earthengine/credentialSource";
+import { configurePreflight } from "../preflight";
 
 // Process-wide: the engine configures each deserialized provider once per process, and every
 // resource of the stack shares the same `earthengine:*` config. Settings are resolved once per
@@ -16,6 +17,7 @@ export function configureClients(config: { get(key: string): string | undefined 
     settings = undefined;
     try {
         settings = resolveSettings(configValuesFrom(config));
+        configurePreflight(config, settings);
     } catch (error) {
         settings = error instanceof Error ? error : new Error(String(error));
         throw settings;

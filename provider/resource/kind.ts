@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
 import type { ManifestFailure } from "../manifest";
+import type { PreflightTarget } from "../preflight";
 
 /** Resource properties as the engine passes them, `__provider` already removed. */
 export type Props = Record<string, unknown>;
@@ -37,6 +38,11 @@ export interface ResourceKind {
      * when nothing changes. The skeleton shows it as the `changeSummary` input (see CHANGE_SUMMARY).
      */
     changeSummary?(olds: Props, news: Props): string | undefined;
+    /**
+     * The image manifests whose Cloud Storage files preflight reads at `check` (provider/preflight/),
+     * each with its path root and the stored manifest it replaces; after the schema checks pass.
+     */
+    preflightTargets?(news: Props, olds: Props): PreflightTarget[];
     /** What changing `olds` (stored outputs) to `news` (checked inputs) takes. */
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult;
     /** The name error messages use for a resource not created yet. */

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { runPreflight } from "../preflight";
 import { oneFailurePerTypo } from "./checks";
 import { clientFor, configureClients, requireCredentialSource } from "./clients";
 import { explain, PartialWriteError } from "./errors";
@@ -56,6 +57,9 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
             const stored = withoutKey(withoutProvider(olds), CHANGE_SUMMARY);
             const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(given, "assetName") : given, stored);
             if (failures.length > 0) return { inputs, failures: oneFailurePerTypo(failures) };
+            const targets = kind.preflightTargets?.(inputs, stored) ?? [];
+            const preflightFailures = await runPreflight(kind.nameOf(inputs), targets);
+            if (preflightFailures.length > 0) return { inputs, failures: preflightFailures };
             const assetName = kind.assetNameOf?.(inputs);
             const checked = assetName === undefined ? inputs : { ...inputs, assetName };
             // A create has no stored inputs to compare with.

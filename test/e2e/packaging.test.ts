@@ -53,3 +53,17 @@ test(`installed beside @pulumi/pulumi ${NEWER_SDK}, the program's tree holds exa
     expect(readPackageJson(path.join(project, "node_modules/pulumi-earthengine")).version).toBe(readPackageJson(REPO_ROOT).version);
     expect(pulumiSdkCopies(project)).toEqual([`node_modules/@pulumi/pulumi@${NEWER_SDK}`]);
 });
+
+test("the installed package reads a GeoTIFF header and makes its Cloud Storage client under plain Node.js CommonJS (geotiff.js needs the ESM-only quick-lru)", () => {
+    const installed = path.join(temp, "program/node_modules/pulumi-earthengine/dist/provider");
+    const fixture = path.join(REPO_ROOT, "test/fixtures/cog/valid.tif");
+    const script = `
+        const { readTiffFacts } = require(${JSON.stringify(path.join(installed, "preflight/header.js"))});
+        const { createCloudStorageReader } = require(${JSON.stringify(path.join(installed, "cloudStorage/client.js"))});
+        createCloudStorageReader({ endpoint: "http://127.0.0.1:9" });
+        const bytes = require("node:fs").readFileSync(${JSON.stringify(fixture)});
+        readTiffFacts(async (offset, length) => bytes.subarray(offset, offset + length), bytes.length)
+            .then((facts) => console.log(JSON.stringify(facts)));`;
+    const out = execFileSync(process.execPath, ["-e", script], { cwd: path.join(temp, "program"), encoding: "utf8" });
+    expect(JSON.parse(out)).toMatchObject({ tiled: true, overviews: 1, bands: 3, dataType: "UINT8" });
+});

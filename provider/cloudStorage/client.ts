@@ -1,0 +1,110 @@
+import type * as cloudStorage from "@google-cloud/storage";
+import type { AuthSource } from "../earthengine/auth";
+import { createLimiter, type Limiter } from "../earthengine/limiter";
+import type { BucketLocation } from "../preflight/rules";
+
+/**
+ * The Cloud Storage reads preflight and drift need, through the official client
+ * (@google-cloud/storage 7: the 8.x line needs Node.js 22): object metadata, ranged reads, bucket
+ * location and listings. Every call waits on this client's own limiter, apart from Earth Engine's.
+ */
+export interface CloudStorageReader {
+    /** The live object (or the pinned generation); undefined when it does not exist. */
+    objectInfo(bucket: string, object: string, generation?: string): Promise<ObjectInfo | undefined>;
+    bucketLocation(bucket: string): Promise<BucketLocation>;
+    /** `length` bytes at `offset` of that generation (fewer at the end of the object). */
+    readRange(bucket: string, object: string, generation: string, offset: number, length: number): Promise<Uint8Array>;
+    /** Object name → live generation, for every object under `prefix` (one listing, paged). */
+    listGenerations(bucket: string, prefix: string): Promise<Map<string, string>>;
+}
+
+export interface ObjectInfo {
+    generation: string;
+    size: number;
+}
+
+/** Cloud Storage could not answer: no permission, unreachable, or an error of the service. Preflight then cannot check. */
+export class CloudStorageUnavailableError extends Error {}
+
+/** Limits of the Cloud Storage calls of one provider process (Cloud Storage serves thousands of reads per second per bucket). */
+export const CLOUD_STORAGE_LIMITS = { maxConcurrentRequests: 16, maxRequestsPerSecond: 200 };
+
+export interface CloudStorageOptions {
+    /** Base URL of the JSON API; undefined: Google's, or STORAGE_EMULATOR_HOST as the client reads it. */
+    endpoint?: string;
+    /** Credentials for Google's endpoint (the provider's, whose scopes include cloud-platform); a loopback stand-in gets none. */
+    auth?: AuthSource;
+    projectId?: string;
+    limiter?: Limiter;
+}
+
+export function createCloudStorageReader(options: CloudStorageOptions): CloudStorageReader {
+    const limit = options.limiter ?? createLimiter(CLOUD_STORAGE_LIMITS);
+    // Loaded on first use (about a second on a busy machine): a run without preflight never pays it.
+    const { Storage } = require("@google-cloud/storage") as typeof cloudStorage;
+    const storage = new Storage({
+        apiEndpoint: options.endpoint,
+        projectId: options.projectId,
+        // A custom endpoint (a stand-in) is called without credentials by the client; Google's gets ours.
+        authClient: options.auth && !options.endpoint ? (authClientOf(options.auth) as never) : undefined,
+        // A few quick retries: preflight runs during preview and must not stall it.
+        retryOptions: { autoRetry: true, maxRetries: 2, totalTimeout: 30, maxRetryDelay: 4 },
+    });
+    const call = <T>(what: string, attempt: () => Promise<T>) => limit(() => attempt().catch((error) => rethrow(what, error)));
+    return {
+        async objectInfo(bucket, object, generation) {
+            try {
+                const file = storage.bucket(bucket).file(object, generation ? { generation: Number(generation) } : {});
+                const [metadata] = await call(`gs://${bucket}/${object}`, () => file.getMetadata());
+                return { generation: String(metadata.generation), size: Number(metadata.size) };
+            } catch (error) {
+                if (error instanceof NotFound) return undefined;
+                throw error;
+            }
+        },
+        async bucketLocation(bucket) {
+            const [metadata] = await call(`gs://${bucket}`, () => storage.bucket(bucket).getMetadata());
+            return {
+                location: String(metadata.location ?? ""),
+                locationType: metadata.locationType,
+                dataLocations: metadata.customPlacementConfig?.dataLocations,
+            };
+        },
+        async readRange(bucket, object, generation, offset, length) {
+            const file = storage.bucket(bucket).file(object, { generation: Number(generation) });
+            const [bytes] = await call(`gs://${bucket}/${object}`, () =>
+                file.download({ start: offset, end: offset + length - 1, validation: false }),
+            );
+            return bytes;
+        },
+        async listGenerations(bucket, prefix) {
+            const [files] = await call(`gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }));
+            return new Map(files.map((file) => [file.name, String(file.metadata.generation)]));
+        },
+    };
+}
+
+class NotFound extends Error {}
+
+function rethrow(what: string, error: unknown): never {
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === 404) throw new NotFound(`${what}: ${message}`);
+    if (code === 401 || code === 403) {
+        throw new CloudStorageUnavailableError(
+            `${what}: Cloud Storage refused the read (${code}: ${message}); preflight needs storage.objects.get (roles/storage.objectViewer) and, for the bucket location, storage.buckets.get, with a token that has a Cloud Storage scope (cloud-platform or devstorage.read_only)`,
+        );
+    }
+    throw new CloudStorageUnavailableError(
+        `${what}: Cloud Storage could not be reached (${typeof code === "string" ? `${code}: ` : ""}${message})`,
+    );
+}
+
+/** The provider's credentials in the shape the client's google-auth-library 9 takes (getRequestHeaders). */
+function authClientOf(auth: AuthSource) {
+    return {
+        async getRequestHeaders() {
+            return { Authorization: (await auth.headers()).authorization };
+        },
+    };
+}
