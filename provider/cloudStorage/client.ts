@@ -23,8 +23,16 @@ export interface ObjectInfo {
     size: number;
 }
 
-/** Cloud Storage could not answer: no permission, unreachable, or an error of the service. Preflight then cannot check. */
-export class CloudStorageUnavailableError extends Error {}
+/** Cloud Storage could not answer: no permission (for this bucket), or unreachable (for any). Preflight then cannot check. */
+export class CloudStorageUnavailableError extends Error {
+    constructor(
+        message: string,
+        readonly reason: "permission" | "unreachable",
+        readonly bucket: string,
+    ) {
+        super(message);
+    }
+}
 
 /** Limits of the Cloud Storage calls of one provider process (Cloud Storage serves thousands of reads per second per bucket). */
 export const CLOUD_STORAGE_LIMITS = { maxConcurrentRequests: 16, maxRequestsPerSecond: 200 };
@@ -47,15 +55,16 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
         projectId: options.projectId,
         // A custom endpoint (a stand-in) is called without credentials by the client; Google's gets ours.
         authClient: options.auth && !options.endpoint ? (authClientOf(options.auth) as never) : undefined,
-        // A few quick retries: preflight runs during preview and must not stall it.
-        retryOptions: { autoRetry: true, maxRetries: 2, totalTimeout: 30, maxRetryDelay: 4 },
+        // The client's own retries also repeat refused connections (seconds each): retries are ours (see `call`).
+        retryOptions: { autoRetry: false, maxRetries: 0 },
     });
-    const call = <T>(what: string, attempt: () => Promise<T>) => limit(() => attempt().catch((error) => rethrow(what, error)));
+    const call = <T>(bucket: string, what: string, attempt: () => Promise<T>) =>
+        limit(() => withRetries(attempt).catch((error) => rethrow(bucket, what, error)));
     return {
         async objectInfo(bucket, object, generation) {
             try {
                 const file = storage.bucket(bucket).file(object, generation ? { generation: Number(generation) } : {});
-                const [metadata] = await call(`gs://${bucket}/${object}`, () => file.getMetadata());
+                const [metadata] = await call(bucket, `gs://${bucket}/${object}`, () => file.getMetadata());
                 return { generation: String(metadata.generation), size: Number(metadata.size) };
             } catch (error) {
                 if (error instanceof NotFound) return undefined;
@@ -63,7 +72,7 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
             }
         },
         async bucketLocation(bucket) {
-            const [metadata] = await call(`gs://${bucket}`, () => storage.bucket(bucket).getMetadata());
+            const [metadata] = await call(bucket, `gs://${bucket}`, () => storage.bucket(bucket).getMetadata());
             return {
                 location: String(metadata.location ?? ""),
                 locationType: metadata.locationType,
@@ -72,13 +81,15 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
         },
         async readRange(bucket, object, generation, offset, length) {
             const file = storage.bucket(bucket).file(object, { generation: Number(generation) });
-            const [bytes] = await call(`gs://${bucket}/${object}`, () =>
+            const [bytes] = await call(bucket, `gs://${bucket}/${object}`, () =>
                 file.download({ start: offset, end: offset + length - 1, validation: false }),
             );
             return bytes;
         },
         async listGenerations(bucket, prefix) {
-            const [files] = await call(`gs://${bucket}/${prefix}`, () => storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }));
+            const [files] = await call(bucket, `gs://${bucket}/${prefix}`, () =>
+                storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }),
+            );
             return new Map(files.map((file) => [file.name, String(file.metadata.generation)]));
         },
     };
@@ -86,18 +97,44 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
 
 class NotFound extends Error {}
 
-function rethrow(what: string, error: unknown): never {
+function rethrow(bucket: string, what: string, error: unknown): never {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
     if (code === 404) throw new NotFound(`${what}: ${message}`);
     if (code === 401 || code === 403) {
         throw new CloudStorageUnavailableError(
             `${what}: Cloud Storage refused the read (${code}: ${message}); preflight needs storage.objects.get (roles/storage.objectViewer) and, for the bucket location, storage.buckets.get, with a token that has a Cloud Storage scope (cloud-platform or devstorage.read_only)`,
+            "permission",
+            bucket,
         );
     }
     throw new CloudStorageUnavailableError(
-        `${what}: Cloud Storage could not be reached (${typeof code === "string" ? `${code}: ` : ""}${message})`,
+        `${what}: Cloud Storage could not be reached (${typeof code === "string" || typeof code === "number" ? `${code}: ` : ""}${message})`,
+        "unreachable",
+        bucket,
     );
+}
+
+const RETRY_DELAYS_MS = [250, 1000];
+
+/** A few quick retries of transient answers: preflight runs during preview and must not stall it. */
+async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let retry = 0; ; retry++) {
+        try {
+            return await attempt();
+        } catch (error) {
+            const delay = RETRY_DELAYS_MS[retry];
+            if (delay === undefined || !transient(error)) throw error;
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+
+/** Worth another attempt: throttling, a server error, a dropped connection. A refused connection or a bad name is not. */
+function transient(error: unknown): boolean {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "number") return code === 408 || code === 429 || code >= 500;
+    return code === "ECONNRESET" || code === "ETIMEDOUT" || code === "EPIPE";
 }
 
 /** The provider's credentials in the shape the client's google-auth-library 9 takes (getRequestHeaders). */

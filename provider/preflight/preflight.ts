@@ -28,6 +28,9 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
     const headers = new Map<string, Promise<Parsed>>();
     const buckets = new Map<string, Promise<BucketLocation>>();
     let reported = false;
+    // What could not be read is not asked again this run: a bucket that refused us, or all of Cloud Storage when unreachable.
+    const refused = new Set<string>();
+    let unreachable = false;
 
     const header = (bucket: string, object: string, generation: string, size: number) => {
         const key = `${bucket}/${object}#${generation}`;
@@ -64,21 +67,31 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
         if (!parts) return [];
         const property = `${root}.tilesets[${index}].sources[0].uris[0]`;
         const pinned = /#(\d+)$/.exec(uri)?.[1];
+        if (unreachable || refused.has(parts.bucket)) return [];
         try {
-            const [info, bucket] = await Promise.all([reader.objectInfo(parts.bucket, parts.object, pinned), location(parts.bucket)]);
+            // Both settle before either error counts, so no retry is left running after check returns.
+            const [object, placement] = await Promise.allSettled([
+                reader.objectInfo(parts.bucket, parts.object, pinned),
+                location(parts.bucket),
+            ]);
+            if (object.status === "rejected") throw object.reason;
+            if (placement.status === "rejected") throw placement.reason;
+            const [info, bucket] = [object.value, placement.value];
             const findings: Finding[] = [];
             const misplaced = bucketLocationFinding(property, uri, bucket);
             if (misplaced) findings.push(misplaced);
-            if (!info) return [...findings, missingObjectFinding(property, uri)];
+            if (!info) return [...findings, missingObjectFinding(property, uri, pinned)];
             const parsed = await header(parts.bucket, parts.object, info.generation, info.size);
             if ("notTiff" in parsed) return [...findings, notTiffFinding(property, uri, parsed.notTiff)];
             return [...findings, ...headerFindings(root, { manifest, tileset: index, uri, facts: parsed.facts })];
         } catch (error) {
             if (!(error instanceof CloudStorageUnavailableError)) throw error;
+            if (error.reason === "unreachable") unreachable = true;
+            else refused.add(error.bucket);
             if (!reported) {
                 reported = true;
                 await unchecked(
-                    `preflight could not check ${uri} and skips what it cannot read this run: ${error.message}. Set earthengine:preflight to off to skip preflight`,
+                    `preflight could not check ${uri} and skips what it cannot read for the rest of this run: ${error.message}. Set earthengine:preflight to off to skip preflight`,
                 );
             }
             return [];

@@ -95,11 +95,13 @@ export function notTiffFinding(property: string, uri: string, reason: string): F
 }
 
 /** The object does not exist (at the pinned generation, when the URI has one). */
-export function missingObjectFinding(property: string, uri: string): Finding {
+export function missingObjectFinding(property: string, uri: string, generation?: string): Finding {
     return {
         severity: "failure",
         property,
-        message: `${uri} does not exist in Cloud Storage; upload the file first or fix the path`,
+        message: generation
+            ? `${uri} does not exist in Cloud Storage at generation ${generation} (a replaced generation is kept only in a bucket with Object Versioning); pin the live generation or drop the #${generation}`
+            : `${uri} does not exist in Cloud Storage; upload the file first or fix the path`,
     };
 }
 

@@ -169,7 +169,11 @@ describe("which sources preflight reads", () => {
     test("what cannot be read (permission, unreachable) is one warning per run, never a failure", async () => {
         const { reader } = bucketOf({});
         reader.objectInfo = async () => {
-            throw new CloudStorageUnavailableError("gs://bucket/image.tif: Cloud Storage refused the read (403: denied)");
+            throw new CloudStorageUnavailableError(
+                "gs://bucket/image.tif: Cloud Storage refused the read (403: denied)",
+                "permission",
+                "bucket",
+            );
         };
         const unchecked: string[] = [];
         const preflight = createPreflight({ reader, unchecked: (message) => void unchecked.push(message) });
