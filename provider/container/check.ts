@@ -1,4 +1,4 @@
-import { isRfc3339, isUnknown, type ManifestFailure, normalizeTimestamp, toEpochNanos } from "../manifest";
+import { isRfc3339, isUnknown, type ManifestFailure, normalizeAssetName, normalizeTimestamp, toEpochNanos } from "../manifest";
 import { type CheckedArgs, checkInputs, type KindContract } from "../resource";
 
 /** The two asset types `assets.create` makes; each is one resource kind. */
@@ -25,11 +25,36 @@ export interface ContainerInputs extends ContainerMetadata {
 
 export const METADATA_FIELDS = ["properties", "startTime", "endTime", "title", "description"] as const;
 
-/** `check` for a Folder or an ImageCollection: the contract's fields, then the time range. */
-export function checkContainerArgs(contract: KindContract, news: Record<string, unknown>): CheckedArgs {
+/**
+ * `check` for a Folder or an ImageCollection: the contract's fields, the time range, and a rename
+ * of a container whose stored inputs (`olds`) say `forceDestroy` (see renameWithForceDestroy).
+ */
+export function checkContainerArgs(contract: KindContract, news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckedArgs {
     const { inputs, failures } = checkInputs(contract, news);
     failures.push(...timeRangeFailures(inputs.startTime, inputs.endTime));
+    failures.push(...renameWithForceDestroy(olds, inputs));
     return { inputs, failures };
+}
+
+/**
+ * A rename replaces the container: the new one is created, the declared images move, and the old
+ * one is deleted last with its stored inputs. If the up stops in between (a move refused, a
+ * quota), Pulumi keeps the old container as a pending delete and the next up deletes it first,
+ * before any diff, so nothing tells that delete it belongs to a rename: a stored `forceDestroy`
+ * would then delete every image still inside, declared ones not yet moved included. Such a
+ * rename is refused before any request, naming the two-step way round.
+ */
+function renameWithForceDestroy(olds: Record<string, unknown>, inputs: Record<string, unknown>): ManifestFailure[] {
+    if (olds.forceDestroy !== true || typeof olds.name !== "string" || typeof inputs.name !== "string" || isUnknown(inputs.name)) return [];
+    if (normalizeAssetName(olds.name) === normalizeAssetName(inputs.name)) return [];
+    return [
+        {
+            property: "name",
+            reason:
+                `renaming ${olds.name} while its stored forceDestroy is true could delete images: if this up stopped before the old container's delete, the next up would delete it first, with forceDestroy, taking every image still inside. ` +
+                "Keep the old name with forceDestroy: false and run pulumi up (a state-only change), then rename; set forceDestroy again afterwards if you want it.",
+        },
+    ];
 }
 
 /** The stored (already checked) inputs in their typed form. */

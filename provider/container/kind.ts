@@ -75,8 +75,16 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
  */
 const renamedTo = new Map<string, string>();
 
-/** Set for one run: a renamed container's delete also deletes the assets still inside it. */
+/**
+ * Set to 1 for one run: a renamed container's delete also deletes the assets still inside it (and
+ * so does any container delete of that run, since a rename's delete retried by a later up cannot
+ * be told apart from another delete).
+ */
 export const DELETE_UNMOVED_ENV = "EARTHENGINE_DELETE_UNMOVED";
+
+function deleteUnmovedOptedIn(env: Record<string, string | undefined> = process.env): boolean {
+    return env[DELETE_UNMOVED_ENV] === "1";
+}
 
 export function recordRename(from: string, to: string): void {
     renamedTo.set(from, to);
@@ -96,11 +104,11 @@ export async function deleteRenamed(
     const to = renamedTo.get(name);
     if (to === undefined) return false;
     const left = await listChildren(client, name);
-    if (left.length > 0 && env[DELETE_UNMOVED_ENV] !== "1") {
+    if (left.length > 0 && !deleteUnmovedOptedIn(env)) {
         const shown = left.slice(0, 5).map((child) => child.name);
         throw new ResourceError(
             `Could not delete ${name} after its rename to ${to}: it still holds ${left.length} asset(s) this program does not declare (${shown.join(", ")}${left.length > 5 ? ", ..." : ""}). ` +
-                "Nothing was deleted: a rename moves only the declared images, and never deletes the others (forceDestroy applies to destroying, not to renaming). " +
+                "Nothing was deleted: a rename moves only the declared images, and never deletes the others. " +
                 `Move them (earthengine mv <old> ${to}/<id>) or declare them, then run pulumi up again; or, to delete them, run that pulumi up with ${DELETE_UNMOVED_ENV}=1.`,
         );
     }
@@ -127,7 +135,7 @@ export function containerKind({ contract, type, plan: planOf }: ContainerSpec): 
         createNotFoundHint:
             "Most likely its parent folder does not exist (or is not writable); declare the parent as an ee.Folder and use its assetName in this name, then run pulumi up again.",
 
-        check: (news: Props) => checkContainerArgs(contract, news),
+        check: (news: Props, olds?: Props) => checkContainerArgs(contract, news, olds),
 
         nameOf: (inputs: Props) => (typeof inputs.name === "string" ? inputs.name : `the ${typeName}`),
         assetNameOf: (inputs: Props) => (typeof inputs.name === "string" && !isUnknown(inputs.name) ? inputs.name : undefined),
@@ -193,7 +201,8 @@ export function containerKind({ contract, type, plan: planOf }: ContainerSpec): 
             try {
                 await deleteIgnoringNotFound(async () => {
                     if (await deleteRenamed(ee, id)) return;
-                    if (props.forceDestroy === true) await deleteChildren(ee, id);
+                    // The opt-in also reaches a rename's delete retried by a later up (a pending delete, run before any diff).
+                    if (props.forceDestroy === true || deleteUnmovedOptedIn()) await deleteChildren(ee, id);
                     await ee.deleteAsset(id);
                 });
             } catch (error) {

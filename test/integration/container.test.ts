@@ -163,20 +163,28 @@ describe("update", () => {
 describe("a rename (gee-community/geetools#273): the old container's delete never takes an image", () => {
     const RENAMED = `${FOLDER}_2024`;
     /** As the engine runs a rename: diff, create the new container, (the declared images move), delete the old one last. */
-    const rename = async (forceDestroy: boolean, moveDeclared: () => Promise<unknown>) => {
-        const { outs } = await collections.created({ ...collection(), name: FOLDER, forceDestroy });
+    const rename = async (moveDeclared: () => Promise<unknown>) => {
+        const { outs } = await collections.created({ ...collection(), name: FOLDER });
         await externalImage(`${FOLDER}/declared`);
         await externalImage(`${FOLDER}/made_by_hand`);
-        const { diff } = await collections.updated(FOLDER, outs, { ...collection(), name: RENAMED, forceDestroy });
+        const { diff } = await collections.updated(FOLDER, outs, { ...collection(), name: RENAMED });
         expect(diff).toMatchObject({ replaces: ["name"], deleteBeforeReplace: false });
-        await collections.created({ ...collection(), name: RENAMED, forceDestroy });
+        await collections.created({ ...collection(), name: RENAMED });
         await moveDeclared();
         return outs;
     };
     const moveDeclared = () => outOfBand(emulator, "POST", `${FOLDER}/declared:move`, { destinationName: `${RENAMED}/declared` });
+    const withOptIn = async (run: () => Promise<unknown>) => {
+        process.env[DELETE_UNMOVED_ENV] = "1";
+        try {
+            await run();
+        } finally {
+            delete process.env[DELETE_UNMOVED_ENV];
+        }
+    };
 
-    test("with forceDestroy, an image the program did not declare is not deleted: the delete fails naming it", async () => {
-        const outs = await rename(true, moveDeclared);
+    test("an image the program did not declare is not deleted: the delete fails naming it", async () => {
+        const outs = await rename(moveDeclared);
         await expect(collections.provider.delete(FOLDER, outs)).rejects.toThrow(
             new RegExp(`still holds 1 asset\\(s\\) this program does not declare \\(${FOLDER}/made_by_hand\\).*Nothing was deleted`, "s"),
         );
@@ -185,7 +193,7 @@ describe("a rename (gee-community/geetools#273): the old container's delete neve
     });
 
     test("once every image moved, the old container is deleted", async () => {
-        const outs = await rename(true, async () => {
+        const outs = await rename(async () => {
             await moveDeclared();
             await outOfBand(emulator, "POST", `${FOLDER}/made_by_hand:move`, { destinationName: `${RENAMED}/made_by_hand` });
         });
@@ -194,14 +202,35 @@ describe("a rename (gee-community/geetools#273): the old container's delete neve
     });
 
     test(`${DELETE_UNMOVED_ENV}=1 for the run is the explicit opt-in that deletes what is left`, async () => {
-        const outs = await rename(false, moveDeclared);
-        process.env[DELETE_UNMOVED_ENV] = "1";
-        try {
-            await collections.provider.delete(FOLDER, outs);
-        } finally {
-            delete process.env[DELETE_UNMOVED_ENV];
-        }
+        const outs = await rename(moveDeclared);
+        await withOptIn(() => collections.provider.delete(FOLDER, outs));
         expect(emulator.assets().map((a) => a.name)).toEqual([RENAMED, `${RENAMED}/declared`]);
+    });
+
+    test("retried by a later up (a pending delete, no rename known): still nothing deleted without the opt-in, all of it with", async () => {
+        const outs = await rename(moveDeclared);
+        forgetRenames(); // a new provider process
+        await expect(collections.provider.delete(FOLDER, outs)).rejects.toThrow(`${FOLDER}/made_by_hand`);
+        expect(emulator.assets().map((a) => a.name)).toContain(`${FOLDER}/made_by_hand`);
+        await withOptIn(() => collections.provider.delete(FOLDER, outs));
+        expect(emulator.assets().map((a) => a.name)).toEqual([RENAMED, `${RENAMED}/declared`]);
+    });
+
+    test("a rename while the stored forceDestroy is true is refused at check, before any request, naming the way round", async () => {
+        const stored = await collections.checked({ ...collection(), name: FOLDER, forceDestroy: true });
+        const before = emulator.requests().length;
+        const result = await collections.provider.check(stored, { ...collection(), name: RENAMED, forceDestroy: true });
+        expect(result.failures).toEqual([
+            {
+                property: "name",
+                reason: expect.stringMatching(/stored forceDestroy is true could delete images.*forceDestroy: false and run pulumi up/s),
+            },
+        ]);
+        // Turning forceDestroy off first is a state-only change; the same name keeps it allowed.
+        expect((await collections.provider.check(stored, { ...collection(), name: FOLDER, forceDestroy: false })).failures ?? []).toEqual(
+            [],
+        );
+        expect(emulator.requests().length).toBe(before);
     });
 });
 
