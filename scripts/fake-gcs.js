@@ -5,7 +5,10 @@
 //
 // Flags, from fake-gcs-server's internal/config/config.go at the pinned version: `-scheme http` (Pulumi's
 // gs:// backend reads STORAGE_EMULATOR_HOST as http://host:port), `-backend memory` (nothing on disk),
-// `-host`/`-port` (the address; `-external-url` defaults to it), `-location` (every bucket's location,
+// `-host`/`-port` (the address; `-external-url` defaults to it), `-public-host` (the same host:port: the
+// path-style reads `GET /<bucket>/<object>` that Go's client, so Pulumi's gs:// backend, sends to an
+// emulator are routed only when the Host header equals it; the default storage.googleapis.com makes them
+// 404), `-location` (every bucket's location,
 // server-wide: a second location needs a second server) and `-log-level` (debug|info|warn|error).
 const { execFileSync, spawn } = require("node:child_process");
 const net = require("node:net");
@@ -55,7 +58,21 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Spawns one server on `port`; resolves once it answers, rejects if it exits first or never answers. */
 async function spawnServer(binary, port, location) {
-    const args = ["-scheme", "http", "-backend", "memory", "-host", HOST, "-port", String(port), "-location", location];
+    const address = `${HOST}:${port}`;
+    const args = [
+        "-scheme",
+        "http",
+        "-backend",
+        "memory",
+        "-host",
+        HOST,
+        "-port",
+        String(port),
+        "-public-host",
+        address,
+        "-location",
+        location,
+    ];
     args.push("-log-level", "warn");
     // Flags win over fake-gcs-server's FAKE_GCS_* variables; drop those so none changes what is not a flag.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("FAKE_GCS_")));

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { convergence } from "../../scripts/soak/convergence";
-import { createSandbox, type EngineSandbox, newStack, pulumiBinDir, REPO_ROOT } from "./support/engine";
+import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
+import { killRun, pulumiInGroup, until } from "./support/kill";
 
 // SIGKILL of a whole `pulumi up` at about half of 20 assets, a program change, then the three
 // documented recovery commands (README, "Recovering from an interrupted up"). Slow imports (up to
@@ -39,62 +38,12 @@ afterAll(async () => {
     await emulator?.close();
 });
 
-/** The CLI run directly, in its own process group, so the whole group can be killed like a crashed CI job. */
-function pulumiInGroup(args: string[]): ChildProcess {
-    return spawn(path.join(pulumiBinDir(), "pulumi"), [...args, "--stack", STACK, "--non-interactive"], {
-        cwd: sandbox.workDir,
-        env: { ...process.env, ...sandbox.envVars },
-        detached: true,
-        stdio: "ignore",
-    });
-}
-
-/** Processes (any group) whose environment is this sandbox's: the CLI and every plugin it started. */
-function sandboxProcesses(): number[] {
-    const marker = `PULUMI_HOME=${sandbox.envVars.PULUMI_HOME}`;
-    return fs
-        .readdirSync("/proc")
-        .filter((entry) => /^\d+$/.test(entry))
-        .filter((pid) => {
-            try {
-                return fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(marker);
-            } catch {
-                return false; // exited meanwhile
-            }
-        })
-        .map(Number);
-}
-
-function commandOf(pid: number): string {
-    try {
-        return path.basename(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]);
-    } catch {
-        return "(exited)";
-    }
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5 * 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
-
 test("SIGKILL mid-up, a program change, cancel + refresh --clear-pending-creates + up: nothing leaked or duplicated", async () => {
-    const up = pulumiInGroup(["up", "--yes", "--skip-preview"]);
-    const exited = new Promise((resolve) => up.on("exit", resolve));
+    const up = pulumiInGroup(sandbox, STACK, ["up", "--yes", "--skip-preview"]);
     await until(() => emulator.assets().length >= COUNT / 2, "half of the assets");
-    process.kill(-(up.pid as number), "SIGKILL");
-    await exited;
-    // The engine starts its plugins (language host, program, dynamic provider) in process groups of
-    // their own, so they outlive the CLI's group, as after a crashed CI job; a survivor could still
-    // finish an import mid-recovery, so they are killed too, each by its id.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const survivors = sandboxProcesses();
-    console.log(`after the group kill, ${survivors.length} plugin processes survived: ${survivors.map(commandOf).join("; ")}`);
-    for (const pid of survivors) process.kill(pid, "SIGKILL");
-    await until(() => sandboxProcesses().length === 0, "the plugins to exit", 10_000);
+    // The whole group, then the plugins that outlive it (a survivor could finish an import mid-recovery).
+    const survivors = await killRun(sandbox, up);
+    console.log(`after the group kill, ${survivors.length} plugin processes survived: ${survivors.join("; ")}`);
     const atKill = emulator.assets().length;
     expect(atKill).toBeGreaterThanOrEqual(COUNT / 2);
     expect(atKill).toBeLessThan(COUNT);

@@ -25,6 +25,9 @@ test("an object written by the harness is read by @google-cloud/storage: metadat
     expect(metadata).toMatchObject({ bucket: "images", name: "dir/a b.tif", generation, size: String(bytes.length) });
     const [head] = await file.download({ start: 0, end: 3 });
     expect(head).toEqual(bytes.subarray(0, 4));
+    // The path-style read Go's client (so Pulumi's gs:// backend) sends to an emulator, name %-encoded.
+    const xml = await fetch(`${gcs.endpoint}/images/${encodeURIComponent("dir/a b.tif")}`);
+    expect(Buffer.from(await xml.arrayBuffer())).toEqual(bytes);
     const [bucket] = await storage.bucket("images").getMetadata();
     expect(bucket.location).toBe("US-CENTRAL1");
 });

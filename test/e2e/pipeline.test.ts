@@ -1,0 +1,155 @@
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { Storage } from "@google-cloud/storage";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { load } from "js-yaml";
+import { type RunningEmulator, startEmulator } from "../../emulator";
+import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
+import { createSandbox, type EngineSandbox, REPO_ROOT } from "./support/engine";
+import { killRun, pulumiInGroup, until } from "./support/kill";
+
+// The copyable pipeline of examples/pipeline, and the stack's state in a Cloud Storage bucket: the
+// workflow's own preview and up steps, run as written by bash, against fake-gcs-server (Pulumi's gs://
+// backend through STORAGE_EMULATOR_HOST) and the Earth Engine emulator; then what a bucket backend
+// must give a pipeline: two `up`s at once never both proceed, and a killed run's lock is released by
+// `pulumi cancel`. Steps build on each other, in order.
+jest.setTimeout(10 * 60_000);
+
+const EXAMPLE = path.join(REPO_ROOT, "examples/pipeline");
+const STATE_BUCKET = "team-pulumi-state";
+const STACK = "production";
+const ASSET = "projects/pipeline-project/assets/elevation";
+const LOCKS = ".pulumi/locks/";
+
+interface Workflow {
+    env: Record<string, string>;
+    jobs: Record<string, { steps: { id?: string; run?: string }[] }>;
+}
+const workflow = load(fs.readFileSync(path.join(EXAMPLE, ".github/workflows/earthengine.yml"), "utf8")) as Workflow;
+const runOf = (job: string, id: string): string => {
+    const run = workflow.jobs[job].steps.find((s) => s.id === id)?.run;
+    if (!run) throw new Error(`examples/pipeline: job ${job} has no step with id ${id} and a run script`);
+    return run;
+};
+
+let gcs: FakeGcs;
+let storage: Storage;
+let emulator: RunningEmulator;
+let sandbox: EngineSandbox;
+/** The workflow's env with the repository's variables and secrets filled in, plus the stand-ins. */
+let env: Record<string, string>;
+
+beforeAll(async () => {
+    [gcs, emulator] = await Promise.all([startFakeGcs(), startEmulator()]);
+    await gcs.createBucket(STATE_BUCKET);
+    storage = new Storage({ apiEndpoint: gcs.endpoint, projectId: "pipeline-project" });
+    const filled: Record<string, string> = {
+        PULUMI_BACKEND_URL: `gs://${STATE_BUCKET}`,
+        PULUMI_STACK: STACK,
+        PULUMI_CONFIG_PASSPHRASE: "pipeline-passphrase",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+    };
+    // Every variable the workflow sets is one the test fills in: a new one fails here, not silently.
+    expect(Object.keys(workflow.env).sort()).toEqual(Object.keys(filled).sort());
+    sandbox = await createSandbox(EXAMPLE, {
+        ...filled,
+        // In the pipeline, google-github-actions/auth sets GOOGLE_APPLICATION_CREDENTIALS (workload identity
+        // federation); against the stand-ins a token stands in for it. Pulumi's gs:// backend wants one set.
+        GOOGLE_OAUTH_ACCESS_TOKEN: "pipeline-token",
+        STORAGE_EMULATOR_HOST: gcs.host,
+        EARTHENGINE_ENDPOINT: emulator.url,
+        // ts-node without its type check on every engine command (seconds each here); tsc checks the
+        // example in `npm run lint`.
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    });
+    env = sandbox.envVars;
+    // The stack's settings, committed beside the program in the user's repository.
+    fs.writeFileSync(
+        path.join(sandbox.workDir, `Pulumi.${STACK}.yaml`),
+        "config:\n  earthengine-pipeline:assetProject: pipeline-project\n  earthengine-pipeline:bucket: pipeline-cogs\n",
+    );
+});
+
+afterAll(async () => {
+    sandbox?.cleanup();
+    await Promise.all([gcs?.stop(), emulator?.close()]);
+});
+
+const bucketObjects = async (prefix = "") => (await storage.bucket(STATE_BUCKET).getFiles({ prefix }))[0].map((f) => f.name);
+
+/** A step's `run` script as GitHub Actions runs it with `shell: bash` (bash --noprofile --norc -eo pipefail). */
+function runStep(script: string): Promise<{ stdout: string; stderr: string }> {
+    const { BASH_ENV: _, ...stepEnv } = env;
+    return promisify(execFile)("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
+        cwd: sandbox.workDir,
+        env: stepEnv,
+        maxBuffer: 16 << 20,
+    });
+}
+
+function selectStack(): Promise<Stack> {
+    return LocalWorkspace.selectStack({ stackName: STACK, workDir: sandbox.workDir }, { envVars: env, pulumiCommand: sandbox.command });
+}
+
+const imports = (since: number) =>
+    emulator
+        .requests()
+        .slice(since)
+        .filter((r) => r.method === "POST" && r.path.endsWith(":import"));
+
+test("the pull request's preview step, then the main branch's up step: the asset exists, the state is in the bucket", async () => {
+    const preview = await runStep(runOf("preview", "preview"));
+    expect(preview.stdout).toMatch(/\+ 2 to create/); // the stack and the image
+    expect(emulator.assets()).toEqual([]);
+
+    const up = await runStep(runOf("up", "up"));
+    expect(up.stdout).toMatch(/\+ 2 created/);
+    expect(emulator.assets().map((a) => a.name)).toEqual([ASSET]);
+    const objects = await bucketObjects();
+    expect(objects).toContain(`.pulumi/stacks/earthengine-pipeline/${STACK}.json`);
+    expect(objects.filter((name) => name.startsWith(LOCKS))).toEqual([]);
+});
+
+test("two ups started at once on one stack: never both proceed; a refused one says the stack is locked", async () => {
+    const [first, second] = await Promise.all([selectStack(), selectStack()]);
+    await first.setConfig("release", { value: "2026-12" });
+    const mark = emulator.requests().length;
+    const results = await Promise.allSettled([first.up(), second.up()]);
+
+    const proceeded = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    console.log(`two ups at once: ${proceeded.length} proceeded, ${refused.length} refused on the lock`);
+    expect(proceeded.length).toBeLessThanOrEqual(1);
+    for (const r of refused) expect(String(r.reason)).toMatch(/the stack is currently locked by 1 lock\(s\)/);
+    // Each refusal came before the program ran: at most one run reached Earth Engine.
+    const updates = emulator
+        .requests()
+        .slice(mark)
+        .filter((r) => r.method === "PATCH");
+    expect(updates.length).toBe(proceeded.length);
+    expect(imports(mark)).toEqual([]);
+    expect(await bucketObjects(LOCKS)).toEqual([]);
+
+    // Both may refuse (each saw the other's lock); the next up converges either way.
+    if (proceeded.length === 0) await first.up();
+    expect(emulator.assets().find((a) => a.name === ASSET)?.properties).toMatchObject({ release: "2026-12" });
+});
+
+test("a killed up leaves its lock in the bucket; `pulumi cancel` releases it and the stack destroys cleanly", async () => {
+    // A CI runner killing the job while the run holds the lock: its process group, then the plugins it left.
+    const run = pulumiInGroup(sandbox, STACK, ["up", "--yes", "--skip-preview"]);
+    await until(async () => (await bucketObjects(LOCKS)).length > 0, "the up to take its lock", 120_000);
+    await killRun(sandbox, run);
+    expect(await bucketObjects(LOCKS)).toHaveLength(1);
+
+    const stack = await selectStack();
+    await stack.cancel();
+    expect(await bucketObjects(LOCKS)).toEqual([]);
+
+    const destroy = await stack.destroy();
+    expect(destroy.summary.result).toBe("succeeded");
+    expect(emulator.assets()).toEqual([]);
+    expect(await bucketObjects(LOCKS)).toEqual([]);
+});
