@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { RecordedRequest } from "../../emulator/requestLog";
-import { createSandbox, type EngineSandbox, newStack, pulumiBinDir } from "./support/engine";
+import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
 import { callsDuring, countCalls } from "./support/events";
+import { killRun, pulumiInGroup, until } from "./support/kill";
 
 // Batch mode through the real engine and the emulator, one stack, steps building on each other:
 // create, refresh after out-of-band changes, a change of a few entries (preview --diff, then the
@@ -143,52 +143,13 @@ describe("3. a change of a few entries", () => {
     });
 });
 
-/** The CLI run directly, in its own process group, so the whole group can be killed like a crashed CI job. */
-function pulumiInGroup(args: string[]): ChildProcess {
-    return spawn(path.join(pulumiBinDir(), "pulumi"), [...args, "--stack", STACK, "--non-interactive"], {
-        cwd: sandbox.workDir,
-        env: { ...process.env, ...sandbox.envVars },
-        detached: true,
-        stdio: "ignore",
-    });
-}
-
-/** Processes whose environment is this sandbox's: the CLI and every plugin it started (they run in groups of their own). */
-function sandboxProcesses(): number[] {
-    const marker = `PULUMI_HOME=${sandbox.envVars.PULUMI_HOME}`;
-    return fs
-        .readdirSync("/proc")
-        .filter((entry) => /^\d+$/.test(entry))
-        .filter((pid) => {
-            try {
-                return fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(marker);
-            } catch {
-                return false;
-            }
-        })
-        .map(Number);
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5 * 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
-
 test("4. SIGKILL mid-up, then cancel and up: every image once, recorded, nothing leaked", async () => {
     const before = imageAssets().length;
     await declare({ batch: true }, { ...images, ...entries(100, 30) });
     emulator.setFaultPlan({ rules: [{ method: "POST", pathContains: "importExternal", latencyMs: 1500 }] });
-    const up = pulumiInGroup(["up", "--yes", "--skip-preview"]);
-    const exited = new Promise((resolve) => up.on("exit", resolve));
+    const up = pulumiInGroup(sandbox, STACK, ["up", "--yes", "--skip-preview"]);
     await until(() => imageAssets().length >= before + 10, "10 of the 30 new images");
-    process.kill(-(up.pid as number), "SIGKILL");
-    await exited;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const pid of sandboxProcesses()) process.kill(pid, "SIGKILL");
-    await until(() => sandboxProcesses().length === 0, "the plugins to exit", 10_000);
+    await killRun(sandbox, up);
     emulator.setFaultPlan({});
     expect(imageAssets().length).toBeLessThan(before + 30);
 
