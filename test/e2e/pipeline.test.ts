@@ -44,6 +44,9 @@ let env: Record<string, string>;
 beforeAll(async () => {
     [gcs, emulator] = await Promise.all([startFakeGcs(), startEmulator()]);
     await gcs.createBucket(STATE_BUCKET);
+    // The COG the program registers, so the preview's preflight reads a real file from the stand-in.
+    await gcs.createBucket("pipeline-cogs");
+    await gcs.putObject("pipeline-cogs", "elevation.tif", fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/cog/valid.tif")));
     storage = new Storage({ apiEndpoint: gcs.endpoint, projectId: "pipeline-project" });
     const filled: Record<string, string> = {
         PULUMI_BACKEND_URL: `gs://${STATE_BUCKET}`,
@@ -60,6 +63,8 @@ beforeAll(async () => {
         GOOGLE_OAUTH_ACCESS_TOKEN: "pipeline-token",
         STORAGE_EMULATOR_HOST: gcs.host,
         EARTHENGINE_ENDPOINT: emulator.url,
+        // The provider's Cloud Storage client reads STORAGE_EMULATOR_HOST as https: its own setting wins.
+        EARTHENGINE_CLOUD_STORAGE_ENDPOINT: gcs.endpoint,
         // ts-node without its type check on every engine command (seconds each here); tsc checks the
         // example in `npm run lint`.
         PULUMI_NODEJS_TRANSPILE_ONLY: "true",
