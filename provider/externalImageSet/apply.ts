@@ -7,6 +7,7 @@ import {
     InvalidArgumentError,
     QuotaExceededError,
 } from "../earthengine";
+import { moveImage } from "../externalImage/move";
 import { importOnce, reconcileExisting } from "../externalImage/reconcile";
 import { readOrGone } from "../resource/lifecycle";
 import { readImages } from "./listing";
@@ -71,6 +72,12 @@ export async function applySteps(
         const { key } = step;
         const name = imageName(parent, key);
         switch (step.kind) {
+            case "move": {
+                // As stored, or as declared when an earlier attempt also made the change after the move.
+                const expected = [manifestOf(step.from, key, recorded.images[key] ?? {}), manifestOf(parent, key, declared[key])];
+                await moveImage(client, imageName(step.from, key), name, expected);
+                return step.afterMove ? run(step.afterMove) : written(key, undefined);
+            }
             case "create":
                 return written(key, await create(key));
             case "patch": {
@@ -88,7 +95,7 @@ export async function applySteps(
                 return written(key, outcome.state === "equal" ? outcome.asset : undefined);
             }
             case "delete":
-                await readOrGone(() => client.deleteAsset(name));
+                await readOrGone(() => client.deleteAsset(imageName(step.from ?? parent, key)));
                 delete images[key];
                 delete updateTimes[key];
                 return;

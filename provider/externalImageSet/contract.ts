@@ -10,8 +10,9 @@ const inputs = {
     /**
      * The folder or image collection holding the images, `projects/<project>/assets/<path>`
      * (a legacy `users/<user>/<path>` id is normalised). Image `k` is `<parent>/k`. Changing
-     * it replaces the set: the images are created under the new parent, then the old ones
-     * deleted.
+     * it moves every kept image into the new parent (`assets.move`, one image at a time: their
+     * access and out-of-band properties go with them), then patches or re-imports what else
+     * changed; no image is re-imported or deleted for the move.
      */
     parent: z.string(),
     /**

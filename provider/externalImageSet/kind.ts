@@ -42,7 +42,6 @@ export const externalImageSetKind: ResourceKind = {
 
     diff(olds: Props, news: Props): pulumi.dynamic.DiffResult {
         const plan = planSet(olds, news);
-        if (plan.kind === "replace") return { changes: true, replaces: ["parent"], deleteBeforeReplace: false };
         if (plan.kind === "unknown") return { changes: true };
         return { changes: plan.steps.length > 0 || plan.projectChanged };
     },
@@ -96,12 +95,19 @@ export const externalImageSetKind: ResourceKind = {
 
     async update(id: string, olds: Props, news: Props, context): Promise<{ outs: object }> {
         const plan = planSet(olds, news);
-        if (plan.kind !== "images")
-            throw new UnexpectedCallError("update asked to move a set to a new parent, which the diff answers with a replacement");
+        if (plan.kind !== "images") throw new UnexpectedCallError("update got a set whose parent or images are not known yet");
         const parent = news.parent as string;
         const recorded: SetRecord = { images: imagesOf(olds), updateTimes: updateTimesOf(olds) };
         const result = await applyStepsStopping(context.client(projectOf(news)), news, recorded, plan.steps);
         const outs = outputsOf(parent, projectOf(news), sortedRecord(result, imagesOf(news)));
+        const moves = new Set(plan.steps.flatMap((step) => (step.kind === "move" ? [step.key] : [])));
+        const unmoved =
+            moves.size > 0 && (result.stopped !== undefined || result.quota !== undefined || result.failures.some((f) => moves.has(f.key)));
+        if (unmoved) {
+            // One record cannot hold images under two parents: keep the stored one (the old parent);
+            // the next up moves the rest, and an image already moved counts as done.
+            throw new ResourceError(failureMessage("move", parent, result, moves.size, String(olds.parent)));
+        }
         if (result.failures.length > 0) {
             throw new PartialWriteError(id, outs, failureMessage("update", parent, result, Object.keys(imagesOf(news)).length));
         }
@@ -139,10 +145,19 @@ function sortedRecord(record: SetRecord, order: Record<string, unknown>): SetRec
 }
 
 /** What failed, how many images exist now, and what the next command does; bounded whatever the count. */
-function failureMessage(action: "create" | "update" | "delete", parent: string, result: ApplyResult, declared: number): string {
+function failureMessage(
+    action: "create" | "update" | "delete" | "move",
+    parent: string,
+    result: ApplyResult,
+    declared: number,
+    from?: string,
+): string {
     const registered = Object.keys(result.images).length;
     const lines: string[] = [];
-    if (action === "delete") {
+    if (action === "move") {
+        lines.push(`Could not move every image of the set from ${from} to ${parent} (${declared} to move); no image was deleted.`);
+        lines.push(`The set stays recorded under ${from}; the next pulumi up moves the rest (an image already moved counts as done).`);
+    } else if (action === "delete") {
         lines.push(
             `Could not delete ${result.failures.length} of the images in ${parent}; ${registered - result.failures.length} were deleted.`,
         );

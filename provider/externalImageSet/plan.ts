@@ -5,22 +5,24 @@ import type { PatchBody } from "../resource/metadataPatch";
 type Props = Record<string, unknown>;
 type Images = Record<string, Props>;
 
+/** A change to an image that keeps its name: `assets.patch` (metadata only) or a re-import. */
+export type ImageChange = { kind: "patch"; key: string; updateMask: string[]; asset: PatchBody } | { kind: "reimport"; key: string };
+
 /** One image's part of an update: what `update` sends for it. */
 export type ImageStep =
     | { kind: "create"; key: string }
-    | { kind: "patch"; key: string; updateMask: string[]; asset: PatchBody }
-    | { kind: "reimport"; key: string }
+    | ImageChange
     /** Recorded without an update time (written, not read back): read it and compare. */
     | { kind: "verify"; key: string }
-    | { kind: "delete"; key: string };
+    /** The image `<from>/<key>` (from the set's old parent), or `<parent>/<key>`. */
+    | { kind: "delete"; key: string; from?: string }
+    /** The parent changed: `assets.move` from `<from>/<key>`, then `afterMove` when the image changed too. */
+    | { kind: "move"; key: string; from: string; afterMove?: ImageChange };
 
 /** What an update of a set takes; `diff` and `update` both use it, so they cannot disagree. */
 export type SetPlan =
-    /** The parent changed (or is not known yet): every image moves, so the set is replaced. */
-    | { kind: "replace" }
-    /** The images are not known yet (preview): something changes. */
-    | { kind: "unknown" }
-    | { kind: "images"; steps: ImageStep[]; projectChanged: boolean };
+    /** The parent or the images are not known yet (preview): something changes. */
+    { kind: "unknown" } | { kind: "images"; steps: ImageStep[]; projectChanged: boolean };
 
 /** The full name of image `key` of a set whose parent is `parent`. */
 export function imageName(parent: string, key: string): string {
@@ -45,12 +47,14 @@ export function updateTimesOf(props: Props): Record<string, string> {
 /**
  * The per-image plan from `olds` (stored outputs) to `news` (checked inputs): a new key is
  * created, a missing one deleted, a changed one patched (metadata only) or re-imported, as
- * ExternalImage plans one image. Unknown values (preview) count as changed.
+ * ExternalImage plans one image. A new parent moves every kept image into it (`assets.move`,
+ * as ExternalImage renames: never a re-import and a delete). Unknown values (preview) count as
+ * changed.
  */
 export function planSet(olds: Props, news: Props): SetPlan {
-    if (typeof news.parent !== "string" || isUnknown(news.parent)) return { kind: "replace" };
+    if (typeof news.parent !== "string" || isUnknown(news.parent)) return { kind: "unknown" };
     const parent = normalizeAssetName(news.parent);
-    if (parent !== olds.parent) return { kind: "replace" };
+    const from = typeof olds.parent === "string" && olds.parent !== parent ? olds.parent : undefined;
     if (!isObject(news.images)) return { kind: "unknown" };
     const before = imagesOf(olds);
     const after = imagesOf(news);
@@ -63,11 +67,16 @@ export function planSet(olds: Props, news: Props): SetPlan {
         }
         const name = imageName(parent, key);
         const plan = planUpdate({ imageManifest: { ...before[key], name } }, { imageManifest: withName(after[key], name) });
-        if (plan.kind === "patch") steps.push({ kind: "patch", key, updateMask: plan.updateMask, asset: plan.asset });
-        else if (plan.kind === "reimport" || plan.kind === "unknownName") steps.push({ kind: "reimport", key });
+        let change: ImageChange | undefined;
+        if (plan.kind === "patch") change = { kind: "patch", key, updateMask: plan.updateMask, asset: plan.asset };
+        else if (plan.kind === "reimport" || plan.kind === "unknownName") change = { kind: "reimport", key };
+        if (from !== undefined) steps.push(change ? { kind: "move", key, from, afterMove: change } : { kind: "move", key, from });
+        else if (change) steps.push(change);
         else if (times[key] === undefined) steps.push({ kind: "verify", key });
     }
-    for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) steps.push({ kind: "delete", key });
+    for (const key of Object.keys(before)) {
+        if (!Object.hasOwn(after, key)) steps.push(from !== undefined ? { kind: "delete", key, from } : { kind: "delete", key });
+    }
     return { kind: "images", steps, projectChanged: (olds.project ?? null) !== (news.project ?? null) };
 }
 
@@ -83,12 +92,7 @@ function withName(image: unknown, name: string): unknown {
 export function changeSummaryOf(olds: Props, news: Props): string | undefined {
     const plan = planSet({ ...olds, parent: typeof olds.parent === "string" ? normalizeAssetName(olds.parent) : olds.parent }, news);
     const count = (kinds: ImageStep["kind"][]) => (plan.kind === "images" ? plan.steps.filter((s) => kinds.includes(s.kind)).length : 0);
-    if (plan.kind === "replace") {
-        const created = Object.keys(imagesOf(news)).length;
-        const deleted = Object.keys(imagesOf(olds)).length;
-        return created + deleted === 0 ? undefined : `+${created} ~0 -${deleted}`;
-    }
     if (plan.kind === "unknown") return undefined;
-    const [created, changed, deleted] = [count(["create"]), count(["patch", "reimport"]), count(["delete"])];
+    const [created, changed, deleted] = [count(["create"]), count(["patch", "reimport", "move"]), count(["delete"])];
     return created + changed + deleted === 0 ? undefined : `+${created} ~${changed} -${deleted}`;
 }

@@ -182,13 +182,56 @@ describe("update", () => {
         expect((after?.updateTimes as Record<string, string> | undefined)?.d0000).toBe((outs.updateTimes as Record<string, string>).d0000);
     });
 
-    test("no change costs no call; a new parent replaces the set", async () => {
+    test("no change costs no call; a new parent is an update, not a replacement", async () => {
         const { id, outs, inputs } = await set.created({ parent: PARENT, images: imagesOf(["a"]) });
         clearLog();
         expect(await set.provider.diff(id, outs, inputs)).toEqual({ changes: false });
         const moved = await set.checked({ parent: "projects/test-project/assets/other", images: imagesOf(["a"]) });
-        expect(await set.provider.diff(id, outs, moved)).toEqual({ changes: true, replaces: ["parent"], deleteBeforeReplace: false });
+        expect(await set.provider.diff(id, outs, moved)).toEqual({ changes: true });
         expect(log()).toEqual([]);
+    });
+});
+
+describe("a new parent (the collection renamed, gee-community/geetools#273)", () => {
+    const MOVED = "projects/test-project/assets/ndvi_v2";
+    beforeEach(() => outOfBand(emulator, "POST", "projects/test-project/assets?assetId=ndvi_v2", { type: "IMAGE_COLLECTION" }));
+
+    test("moves every image, out-of-band properties included; no import, no image deleted; read and delete follow the new parent", async () => {
+        const { id, outs } = await set.created({ parent: PARENT, images: imagesOf(["a", "b"]) });
+        const patched = await outOfBand(emulator, "PATCH", `${PARENT}/a`, {
+            asset: { properties: { curator: "ana" } },
+            updateMask: 'properties."curator"',
+        });
+        expect(patched.status).toBe(200);
+        clearLog();
+        const { diff, outs: after } = await set.updated(id, outs, { parent: MOVED, images: imagesOf(["a", "b"]) });
+        expect(diff).toEqual({ changes: true });
+        const writes = log().filter((c) => !c.startsWith("GET"));
+        expect(writes.sort()).toEqual([`POST ${PARENT}/a:move`, `POST ${PARENT}/b:move`]);
+        expect(imageAssets().map((a) => a.name)).toEqual([`${MOVED}/a`, `${MOVED}/b`]);
+        expect(emulator.assets().find((a) => a.name === `${MOVED}/a`)?.properties).toMatchObject({ curator: "ana" });
+        expect(after).toMatchObject({ parent: MOVED, updateTimes: { a: expect.any(String), b: expect.any(String) } });
+        expect((await set.provider.read(id, after ?? {})).props).toMatchObject({ parent: MOVED });
+        await set.provider.delete(id, after ?? {});
+        expect(imageAssets()).toEqual([]);
+    });
+
+    test("a move that fails keeps the set recorded under the old parent; the next up moves the rest", async () => {
+        const { id, outs } = await set.created({ parent: PARENT, images: imagesOf(["a", "b"]) });
+        await outOfBand(emulator, "POST", "projects/test-project/image:importExternal", {
+            imageManifest: { ...image("b"), name: `${MOVED}/b`, properties: { other: "image" } },
+        });
+        const moved = await set.checked({ parent: MOVED, images: imagesOf(["a", "b"]) });
+        const failed = await set.provider.update(id, outs, moved).catch((e: Error) => e);
+        expect(failed).not.toBeInstanceOf(PartialWriteError);
+        expect(String(failed)).toMatch(
+            new RegExp(`stays recorded under ${PARENT}.*images.b: Earth Engine asset ${MOVED}/b already exists`, "s"),
+        );
+        expect(imageAssets().map((a) => a.name)).toEqual([`${PARENT}/b`, `${MOVED}/a`, `${MOVED}/b`]);
+        await outOfBand(emulator, "DELETE", `${MOVED}/b`);
+        const { outs: after } = await set.updated(id, outs, { parent: MOVED, images: imagesOf(["a", "b"]) });
+        expect(after).toMatchObject({ parent: MOVED });
+        expect(imageAssets().map((a) => a.name)).toEqual([`${MOVED}/a`, `${MOVED}/b`]);
     });
 });
 

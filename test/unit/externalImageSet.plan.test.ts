@@ -33,12 +33,42 @@ test("nothing changes: no step and no summary; an image never read back is verif
     expect(changeSummaryOf(unread, { parent: PARENT, images: olds.images })).toBeUndefined();
 });
 
-test("preview unknowns: an unknown image is re-imported, unknown images change, an unknown parent replaces", () => {
+test("preview unknowns: an unknown image is re-imported, unknown images or an unknown parent change (never a replacement)", () => {
     expect(planSet(olds, { parent: PARENT, images: { ...olds.images, a: UNKNOWN } })).toMatchObject({
         steps: [{ kind: "reimport", key: "a" }],
     });
     expect(planSet(olds, { parent: PARENT, images: UNKNOWN })).toEqual({ kind: "unknown" });
-    expect(planSet(olds, { parent: UNKNOWN, images: olds.images })).toEqual({ kind: "replace" });
+    expect(planSet(olds, { parent: UNKNOWN, images: olds.images })).toEqual({ kind: "unknown" });
+});
+
+test("a new parent moves every kept image (then its patch or re-import), deletes a dropped one where it is, creates a new one", () => {
+    const MOVED = "projects/p/assets/c_2024";
+    const news = { parent: MOVED, images: { a: image("a", { k: "v" }), b: image("b2"), c: image("c"), d: image("d") } };
+    const { b: _, ...withoutB } = olds.images;
+    expect(planSet({ ...olds, images: { ...withoutB, e: image("e") } }, news)).toEqual({
+        kind: "images",
+        projectChanged: false,
+        steps: [
+            {
+                kind: "move",
+                key: "a",
+                from: PARENT,
+                afterMove: { kind: "patch", key: "a", updateMask: ['properties."k"'], asset: { properties: { k: "v" } } },
+            },
+            { kind: "create", key: "b" },
+            { kind: "move", key: "c", from: PARENT },
+            { kind: "create", key: "d" },
+            { kind: "delete", key: "e", from: PARENT },
+        ],
+    });
+    expect(planSet(olds, { parent: MOVED, images: { a: image("a2") } })).toMatchObject({
+        steps: [
+            { kind: "move", key: "a", from: PARENT, afterMove: { kind: "reimport", key: "a" } },
+            { kind: "delete", key: "b", from: PARENT },
+            { kind: "delete", key: "c", from: PARENT },
+        ],
+    });
+    expect(changeSummaryOf(olds, { parent: MOVED, images: olds.images })).toBe("+0 ~3 -0");
 });
 
 test("a legacy parent id names the same parent", () => {
