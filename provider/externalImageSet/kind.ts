@@ -155,7 +155,7 @@ function failureMessage(
     const registered = Object.keys(result.images).length;
     const lines: string[] = [];
     if (action === "move") {
-        lines.push(`Could not move every image of the set from ${from} to ${parent} (${declared} to move); no image was deleted.`);
+        lines.push(`Could not move every image of the set from ${from} to ${parent} (${declared} to move); none was deleted for the move.`);
         lines.push(`The set stays recorded under ${from}; the next pulumi up moves the rest (an image already moved counts as done).`);
     } else if (action === "delete") {
         lines.push(
