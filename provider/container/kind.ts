@@ -58,7 +58,8 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
     const shown = children.slice(0, 3).map((child) => child.name);
     return new ResourceError(
         `Could not delete ${name}: the ${LABEL[type]} still holds ${children.length} asset(s) (${shown.join(", ")}${children.length > 3 ? ", ..." : ""}), and Earth Engine deletes only empty containers.\n` +
-            "Delete or move them first, or set `forceDestroy: true` on the resource (and run pulumi up) to delete them with it." +
+            "Delete or move them first, or set `forceDestroy: true` on the resource (and run pulumi up) to delete them with it " +
+            `(the old container of a rename keeps its stored inputs: run that pulumi up with ${DELETE_UNMOVED_ENV}=1 instead).` +
             `\n${error.message}`,
         { cause: error },
     );
@@ -69,9 +70,9 @@ async function deleteRefused(client: EarthEngineClient, type: ContainerType, nam
  * non-empty folder, gee-community/geetools#187): the new container is created first, the
  * declared images move into it as updates, and the old container is deleted last. That delete
  * must never take an image: one that was moved is no longer there, and one the program did not
- * declare is someone's data, whatever `forceDestroy` says (it is for destroying the tree, not
- * for renaming it). Renames are recorded when diff plans them, in this process, which is the one
- * that runs the delete at the end of the same up.
+ * declare is someone's data (and a container whose stored `forceDestroy` is true cannot be
+ * renamed: see check.ts). Renames are recorded when diff plans them, in this process, which is
+ * the one that runs the delete at the end of the same up.
  */
 const renamedTo = new Map<string, string>();
 
@@ -82,11 +83,11 @@ const renamedTo = new Map<string, string>();
  */
 export const DELETE_UNMOVED_ENV = "EARTHENGINE_DELETE_UNMOVED";
 
-function deleteUnmovedOptedIn(env: Record<string, string | undefined> = process.env): boolean {
-    return env[DELETE_UNMOVED_ENV] === "1";
+function deleteUnmovedOptedIn(): boolean {
+    return process.env[DELETE_UNMOVED_ENV] === "1";
 }
 
-export function recordRename(from: string, to: string): void {
+function recordRename(from: string, to: string): void {
     renamedTo.set(from, to);
 }
 
@@ -96,15 +97,11 @@ export function forgetRenames(): void {
 }
 
 /** Deletes the old container of a rename if it is empty (or the user opted in for this run); else fails naming what is left. */
-export async function deleteRenamed(
-    client: EarthEngineClient,
-    name: string,
-    env: Record<string, string | undefined> = process.env,
-): Promise<boolean> {
+async function deleteRenamed(client: EarthEngineClient, name: string): Promise<boolean> {
     const to = renamedTo.get(name);
     if (to === undefined) return false;
     const left = await listChildren(client, name);
-    if (left.length > 0 && !deleteUnmovedOptedIn(env)) {
+    if (left.length > 0 && !deleteUnmovedOptedIn()) {
         const shown = left.slice(0, 5).map((child) => child.name);
         throw new ResourceError(
             `Could not delete ${name} after its rename to ${to}: it still holds ${left.length} asset(s) this program does not declare (${shown.join(", ")}${left.length > 5 ? ", ..." : ""}). ` +
