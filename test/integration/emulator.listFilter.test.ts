@@ -44,12 +44,15 @@ test.each([
     ["-(properties.cloud < 5 OR properties.cloud > 30)", ["2024_03"]],
     ['startTime < "2024-01-01T03:00:00+02:00"', ["2024_01"]], // offsets compare as instants
     ["properties.missing = 1", []],
+    ['updateTime > "2000-01-01T00:00:00Z" AND properties.cloud < 10', ["2024_01", "2024_03"]], // every image was written after 2000
+    ['updateTime < "2000-01-01T00:00:00Z"', []],
 ])("on a collection, %s lists %j", async (filter, expected) => {
     expect(await ids(COLLECTION, filter)).toMatchObject({ status: 200, ids: expected });
 });
 
-test("on a folder the filter is ignored, as the reference says", async () => {
+test("on a folder or a project root the filter is ignored, as the reference says", async () => {
     expect(await ids(FOLDER, "properties.cloud > 1000")).toMatchObject({ status: 200, ids: ["loose", "ndvi"] });
+    expect(await ids("projects/test-project", "properties.cloud > 1000")).toMatchObject({ status: 200, ids: ["archive"] });
 });
 
 test("intersects(...) is a documented 400: the emulator's images have no footprint", async () => {
