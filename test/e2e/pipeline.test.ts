@@ -142,7 +142,7 @@ test("two ups started at once on one stack: never both proceed; a refused one sa
     expect(emulator.assets().find((a) => a.name === ASSET)?.properties).toMatchObject({ release: "2026-12" });
 });
 
-test("a killed up leaves its lock in the bucket; `pulumi cancel` releases it and the stack destroys cleanly", async () => {
+test("a killed up leaves its lock in the bucket, which a preview ignores; `pulumi cancel` releases it and the stack destroys cleanly", async () => {
     // A CI runner killing the job while the run holds the lock: its process group, then the plugins it left.
     const run = pulumiInGroup(sandbox, STACK, ["up", "--yes", "--skip-preview"]);
     await until(async () => (await bucketObjects(LOCKS)).length > 0, "the up to take its lock", 120_000);
@@ -150,6 +150,8 @@ test("a killed up leaves its lock in the bucket; `pulumi cancel` releases it and
     expect(await bucketObjects(LOCKS)).toHaveLength(1);
 
     const stack = await selectStack();
+    // A preview takes no lock: a pull request's preview runs even now, and sees nothing to do.
+    await stack.preview({ expectNoChanges: true });
     await stack.cancel();
     expect(await bucketObjects(LOCKS)).toEqual([]);
 
