@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineAsset, EarthEngineClient } from "../earthengine";
-import { dropUndefined, isUnknown } from "../manifest";
+import { dropUndefined, isObject, isUnknown } from "../manifest";
 import {
     deleteIgnoringNotFound,
     GONE,
@@ -20,6 +20,7 @@ import { moveImage } from "./move";
 import { planUpdate, type UpdatePlan } from "./plan";
 import { manifestFromAsset } from "./readback";
 import { importOnce } from "./reconcile";
+import { type Generations, liveGenerations } from "./sourceGenerations";
 
 /** `project` and `adopt` are Pulumi-side inputs; everything else named in a plan is in the manifest. */
 function isManifestField(field: string): boolean {
@@ -53,8 +54,25 @@ function summaryOf(plan: UpdatePlan): string | undefined {
 function outputsOf(
     inputs: ExternalImageInputs,
     asset: Pick<EarthEngineAsset, "updateTime">,
+    sources: SourceOutputs = {},
 ): Partial<OutputsOf<typeof externalImageContract>> {
-    return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime });
+    return dropUndefined({ ...inputs, assetName: inputs.imageManifest.name, updateTime: asset.updateTime, ...sources });
+}
+
+type SourceOutputs = { sourceGenerations?: Generations; liveSourceGenerations?: Generations };
+
+/** The generations Earth Engine is about to import (read before the import: a rewrite during it shows as drift later). */
+async function importedGenerations(inputs: ExternalImageInputs): Promise<SourceOutputs> {
+    const generations = await liveGenerations(inputs.imageManifest);
+    return generations ? { sourceGenerations: generations, liveSourceGenerations: generations } : {};
+}
+
+/** The stored source outputs, carried over a change that does not import. */
+function storedSources(olds: Props): SourceOutputs {
+    const out: SourceOutputs = {};
+    if (isObject(olds.sourceGenerations)) out.sourceGenerations = olds.sourceGenerations as Generations;
+    if (isObject(olds.liveSourceGenerations)) out.liveSourceGenerations = olds.liveSourceGenerations as Generations;
+    return out;
 }
 
 /**
@@ -97,10 +115,11 @@ export const externalImageKind: ResourceKind = {
     async create(raw: Props, context): Promise<{ id: string; outs: object }> {
         const inputs = checkedInputs(raw);
         const client = context.client(inputs.project);
+        const sources = await importedGenerations(inputs);
         const existing = await importOnce(client, inputs);
         return {
             id: inputs.imageManifest.name,
-            outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {})))),
+            outs: outputsOf(inputs, existing ?? (await readAfterWrite(client, inputs.imageManifest.name, outputsOf(inputs, {}))), sources),
         };
     },
 
@@ -117,9 +136,13 @@ export const externalImageKind: ResourceKind = {
         // Deleted out of band, or something else now holds the name (a folder or collection).
         if (asset?.type !== "IMAGE") return GONE;
         const refreshed: ExternalImageInputs = { ...inputs, imageManifest: manifestFromAsset(asset, inputs.imageManifest) };
-        const outs = outputsOf(refreshed, asset);
+        // The files' live generations beside the recorded ones; a resource made before this release takes the live ones as recorded.
+        const live = await liveGenerations(inputs.imageManifest);
+        const kept = storedSources(stored);
+        const sources: SourceOutputs = live ? { sourceGenerations: kept.sourceGenerations ?? live, liveSourceGenerations: live } : kept;
+        const outs = outputsOf(refreshed, asset, sources);
         // assetName stays: check adds it to the inputs (see ResourceKind.assetNameOf).
-        const { updateTime: _, ...refreshedInputs } = outs;
+        const { updateTime: _, sourceGenerations: _recorded, liveSourceGenerations: _live, ...refreshedInputs } = outs;
         return { id, props: outs, inputs: refreshedInputs };
     },
 
@@ -150,13 +173,17 @@ async function applyPlan(client: EarthEngineClient, plan: UpdatePlan, inputs: Ex
     switch (plan.kind) {
         case "none":
         case "local":
-            if (typeof olds.updateTime === "string" && olds.assetName === name) return outputsOf(inputs, { updateTime: olds.updateTime });
-            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})));
+            if (typeof olds.updateTime === "string" && olds.assetName === name) {
+                return outputsOf(inputs, { updateTime: olds.updateTime }, storedSources(olds));
+            }
+            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})), storedSources(olds));
         case "patch":
-            return outputsOf(inputs, await client.patchAsset(name, plan.asset, plan.updateMask));
-        case "reimport":
+            return outputsOf(inputs, await client.patchAsset(name, plan.asset, plan.updateMask), storedSources(olds));
+        case "reimport": {
+            const sources = await importedGenerations(inputs);
             await client.importExternal(inputs.imageManifest, { overwrite: true });
-            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})));
+            return outputsOf(inputs, await readAfterWrite(client, name, outputsOf(inputs, {})), sources);
+        }
         default:
             throw new UnexpectedCallError(`update planned ${plan.kind === "move" ? "a second move" : "a move to a name not known yet"}`);
     }

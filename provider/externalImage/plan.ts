@@ -45,10 +45,25 @@ export function planUpdate(olds: Props, news: Props): UpdatePlan {
     const before = effectiveManifest(oldManifest);
     const after = effectiveManifest({ ...newManifest, name: newName });
     const changed = differingFields(before, after);
-    if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
     const qualified = changed.map((field) => `imageManifest.${field}`);
+    // A source file rewritten after registration (refresh found a new generation): one re-import.
+    const drifted = driftedSources(olds).map((uri) => `sourceGenerations[${JSON.stringify(uri)}]`);
+    if (drifted.length > 0) return { kind: "reimport", changed: [...qualified, ...drifted, ...local] };
+    if (changed.length === 0) return local.length > 0 ? { kind: "local", changed: local } : { kind: "none" };
     if (!changed.every((field) => (PATCHABLE_FIELDS as readonly string[]).includes(field))) {
         return { kind: "reimport", changed: [...qualified, ...local] };
     }
     return { kind: "patch", changed: [...qualified, ...local], ...metadataPatch(before, after) };
+}
+
+/**
+ * The sources whose file changed since Earth Engine imported it: recorded (`sourceGenerations`)
+ * and live (`liveSourceGenerations`, from refresh) generations both known and different. A
+ * resource without a recorded generation (made before this release) never drifts for that alone.
+ */
+export function driftedSources(outputs: Props): string[] {
+    const recorded = outputs.sourceGenerations;
+    const live = outputs.liveSourceGenerations;
+    if (!isObject(recorded) || !isObject(live)) return [];
+    return Object.keys(live).filter((uri) => typeof recorded[uri] === "string" && !sameValue(recorded[uri], live[uri]));
 }

@@ -1,4 +1,4 @@
-import { createCloudStorageReader } from "../cloudStorage/client";
+import { type CloudStorageReader, createCloudStorageReader } from "../cloudStorage/client";
 import { type CloudStorageSettings, cloudStorageConfigFrom, resolveCloudStorageSettings } from "../cloudStorage/settings";
 import { authSourceFor } from "../earthengine/auth";
 import { DEFAULT_ENDPOINT, type ProviderSettings } from "../earthengine/settings";
@@ -17,7 +17,7 @@ export interface PreflightTarget {
 }
 
 // Process-wide, like the Earth Engine clients: one configuration per provider process.
-let current: { settings: CloudStorageSettings; preflight: Preflight } | undefined;
+let current: { settings: CloudStorageSettings; preflight: Preflight; reader: () => CloudStorageReader | undefined } | undefined;
 
 /**
  * Preflight runs when the provider was configured (by the engine, or a test) and reads either
@@ -33,21 +33,40 @@ export function configurePreflight(config: { get(key: string): string | undefine
     const settings = resolveCloudStorageSettings(cloudStorageConfigFrom(config));
     // Against an Earth Engine emulator there is no Cloud Storage to check unless a stand-in's endpoint is set.
     const emulated = provider !== undefined && provider.endpoint !== DEFAULT_ENDPOINT && settings.endpoint === undefined;
-    current = { settings: emulated ? { ...settings, preflight: "off" } : settings, preflight: preflightFor(settings, provider) };
+    let reader: CloudStorageReader | undefined;
+    current = {
+        settings: emulated ? { ...settings, preflight: "off" } : settings,
+        preflight: preflightFor(settings, provider),
+        reader: () => {
+            if (emulated) return undefined;
+            reader ??= readerFor(settings, provider);
+            return reader;
+        },
+    };
+}
+
+function readerFor(settings: CloudStorageSettings, provider: ProviderSettings | undefined): CloudStorageReader {
+    return createCloudStorageReader({
+        endpoint: settings.endpoint,
+        auth: provider && !settings.endpoint ? authSourceFor(provider) : undefined,
+        projectId: provider?.project,
+    });
+}
+
+/**
+ * The Cloud Storage reader of source drift (the generations of an image's files), whatever the
+ * preflight mode; undefined before configuration and against an Earth Engine emulator without a
+ * Cloud Storage endpoint.
+ */
+export function sourceStorage(): CloudStorageReader | undefined {
+    return current?.reader();
 }
 
 function preflightFor(settings: CloudStorageSettings, provider: ProviderSettings | undefined): Preflight {
     let preflight: Preflight | undefined;
     // The client is made on the first check that needs it.
     const made = () => {
-        preflight ??= createPreflight({
-            reader: createCloudStorageReader({
-                endpoint: settings.endpoint,
-                auth: provider && !settings.endpoint ? authSourceFor(provider) : undefined,
-                projectId: provider?.project,
-            }),
-            unchecked: warn,
-        });
+        preflight ??= createPreflight({ reader: readerFor(settings, provider), unchecked: warn });
         return preflight;
     };
     return { check: (root, manifest, previous) => made().check(root, manifest, previous) };
