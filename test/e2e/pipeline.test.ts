@@ -23,9 +23,17 @@ const STACK = "production";
 const ASSET = "projects/pipeline-project/assets/elevation";
 const LOCKS = ".pulumi/locks/";
 
+interface Step {
+    id?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+}
 interface Workflow {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
     env: Record<string, string>;
-    jobs: Record<string, { steps: { id?: string; run?: string }[] }>;
+    jobs: Record<string, { if: string; concurrency?: { group: string; "cancel-in-progress": boolean }; steps: Step[] }>;
 }
 const workflow = load(fs.readFileSync(path.join(EXAMPLE, ".github/workflows/earthengine.yml"), "utf8")) as Workflow;
 const runOf = (job: string, id: string): string => {
@@ -80,6 +88,23 @@ beforeAll(async () => {
 afterAll(async () => {
     sandbox?.cleanup();
     await Promise.all([gcs?.stop(), emulator?.close()]);
+});
+
+test("the workflow: preview on pull requests, up on main one at a time, workload identity federation, no key", () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push"]);
+    expect(workflow.on.push).toEqual({ branches: ["main"] });
+    expect(workflow.jobs.preview.if).toBe("github.event_name == 'pull_request'");
+    expect(workflow.jobs.up.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.up.concurrency?.["cancel-in-progress"]).toBe(false);
+    expect(workflow.permissions["id-token"]).toBe("write");
+    for (const job of Object.values(workflow.jobs)) {
+        const auth = job.steps.filter((step) => step.uses?.startsWith("google-github-actions/auth@"));
+        expect(auth).toHaveLength(1);
+        expect(Object.keys(auth[0].with ?? {}).sort()).toEqual(["service_account", "workload_identity_provider"]);
+    }
+    // No key in any form: no credentials_json input, no key file, no GOOGLE_CREDENTIALS.
+    const text = fs.readFileSync(path.join(EXAMPLE, ".github/workflows/earthengine.yml"), "utf8");
+    expect(text).not.toMatch(/credentials_json|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS|\.json\b/);
 });
 
 const bucketObjects = async (prefix = "") => (await storage.bucket(STATE_BUCKET).getFiles({ prefix }))[0].map((f) => f.name);
