@@ -96,6 +96,7 @@ async function main() {
         heading("pulumi destroy: clean up");
         mark = emulator.requests().length;
         await pulumi(["destroy", "--yes", "--stack", STACK, "--non-interactive"], env);
+        console.log("Earth Engine calls:");
         showCalls(emulator, mark);
         console.log(`Assets left in the emulator: ${emulator.assets().length}`);
     } finally {
