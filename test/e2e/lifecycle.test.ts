@@ -113,9 +113,15 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
     test("4. a property or time change previews as an update and is applied with one PATCH", async () => {
         const changed = { ...DEM, properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" };
         await declare({ ...images, dem: { args: { imageManifest: changed } } });
-        const preview = await callsDuring(() => stack.preview());
+        const preview = await callsDuring(() => stack.preview({ diff: true }));
         expect(preview.result.changeSummary.update).toBe(1);
         expect(preview.calls).toEqual([]);
+        // --diff tells what up will do to the image: a patch, with the mask's fields.
+        expect(preview.result.stdout).toMatch(/changeSummary\s*: "patch: [^\n]*end_time/);
+        // The README's filter for an archive's preview keeps, per image, its URN and what up does.
+        const kept = preview.result.stdout.split("\n").filter((line) => /\[urn=|changeSummary/.test(line));
+        expect(kept.filter((line) => line.includes("ExternalImage::dem]"))).toHaveLength(1);
+        expect(kept.filter((line) => line.includes("changeSummary"))).toHaveLength(1);
 
         const { calls } = await callsDuring(() => stack.up());
         expect(calls).toHaveLength(1);
@@ -137,7 +143,9 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
             tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }],
         };
         await declare({ ...images, dem: { args: { imageManifest: dem } } });
-        const { calls } = await callsDuring(() => stack.up());
+        const { calls, result } = await callsDuring(() => stack.up({ diff: true }));
+        // What --diff tells before the re-import (state keeps the last summary among the inputs: `old => new`).
+        expect(result.stdout).toMatch(/changeSummary\s*: (?:"[^\n]*" => )?"re-import: tilesets"/);
         const imports = calls.filter((c) => c.path.endsWith("/image:importExternal"));
         expect(imports).toHaveLength(1);
         expect(imports[0].body).toMatchObject({ overwrite: true, imageManifest: { name: "projects/e2e-project/assets/dem" } });
