@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The offline demo: the local Earth Engine emulator, the real Pulumi engine, and the root
-// project (examples/basic) through preview, up, one change, and destroy. Run with `npm run demo`.
+// The offline demo: the local Earth Engine emulator, fake-gcs-server as Cloud Storage, the real
+// Pulumi engine, and the root project (examples/basic) through a preview that refuses a file that
+// is not a COG, then preview, up, one change, and destroy. Run with `npm run demo`.
 const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { startEmulator } = require("pulumi-earthengine/emulator");
+const { startFakeGcs } = require("./fake-gcs");
 
 const root = path.resolve(__dirname, "..");
 const work = path.join(root, ".pulumi-local", "demo");
@@ -52,6 +54,17 @@ async function main() {
     const emulator = await startEmulator();
     console.log(`Earth Engine emulator listening on ${emulator.url}`);
 
+    heading("Starting fake-gcs-server as Cloud Storage (built from Go modules on first use)");
+    const gcs = await startFakeGcs();
+    const cogs = path.join(root, "test/fixtures/cog");
+    await gcs.createBucket("demo-bucket");
+    await gcs.putObject("demo-bucket", "dem.tif", fs.readFileSync(path.join(cogs, "valid.tif")));
+    await gcs.createBucket("demo-strips");
+    await gcs.putObject("demo-strips", "dem.tif", fs.readFileSync(path.join(cogs, "stripped.tif")));
+    console.log(
+        `Cloud Storage stand-in on ${gcs.endpoint}: gs://demo-bucket/dem.tif (a COG), gs://demo-strips/dem.tif (a GeoTIFF in strips)`,
+    );
+
     fs.rmSync(work, { recursive: true, force: true });
     fs.mkdirSync(path.join(work, "backend"), { recursive: true });
     fs.rmSync(path.join(root, `Pulumi.${STACK}.yaml`), { force: true });
@@ -66,14 +79,22 @@ async function main() {
         // Against Google you would set earthengine:project and credentials instead.
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "demo-token",
+        // The provider's own Cloud Storage endpoint (preflight reads each new file's header there).
+        EARTHENGINE_CLOUD_STORAGE_ENDPOINT: gcs.endpoint,
     };
     try {
         await pulumi(["stack", "init", STACK, "--non-interactive"], env);
         await pulumi(["config", "set", "assetProject", "demo-project", "--stack", STACK], env);
-        await pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
+        await pulumi(["config", "set", "bucket", "demo-strips", "--stack", STACK], env);
 
-        heading("pulumi preview: what would change (no Earth Engine call is made)");
+        heading("pulumi preview of a file that is not a COG: refused at preview, before any Earth Engine call");
         let mark = emulator.requests().length;
+        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env, { allowFailure: true });
+        console.log(`Earth Engine calls during that preview: ${emulator.requests().length - mark}`);
+
+        await pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
+        heading("pulumi preview: what would change (no Earth Engine call is made)");
+        mark = emulator.requests().length;
         await pulumi(["preview", "--stack", STACK, "--non-interactive"], env);
         console.log(`Earth Engine calls during preview: ${emulator.requests().length - mark}`);
 
@@ -103,6 +124,7 @@ async function main() {
         await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { allowFailure: true });
         fs.rmSync(path.join(root, `Pulumi.${STACK}.yaml`), { force: true });
         await emulator.close();
+        await gcs.stop();
     }
     heading("Done");
     console.log(

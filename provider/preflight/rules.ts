@@ -43,7 +43,8 @@ export function headerFindings(root: string, { manifest, tileset, uri, facts }: 
             message: `${uri} is a GeoTIFF in strips, not tiled, so it is not a Cloud-Optimized GeoTIFF; Earth Engine registers only COGs${cite(RULE_SOURCES.cog)}. Rewrite it with gdal_translate -of COG`,
         });
     }
-    if (facts.overviews === 0) {
+    // A file in strips already fails as not a COG; its missing overviews would only repeat it.
+    if (facts.tiled && facts.overviews === 0) {
         out.push({
             severity: "warning",
             property: source,
