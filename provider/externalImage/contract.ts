@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ImageManifestSchema } from "../manifest/schema";
+import { ImageManifestSchema } from "../manifest/imageManifest";
 import { defineContract, type KindContract } from "../resource/contract";
 import { assetOutputs, optionalBoolean, project } from "../resource/fields";
 

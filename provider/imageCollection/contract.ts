@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { folderInputs } from "../folder/contract";
-import { ImageManifestSchema } from "../manifest/schema";
+import { ImageManifestObjectSchema } from "../manifest/schema";
 import { defineContract, type KindContract } from "../resource/contract";
 import { assetOutputs } from "../resource/fields";
 
@@ -8,11 +8,11 @@ const text = (field: string) => z.string({ error: `${field} must be a string` })
 
 const metadata = {
     /** Collection metadata: keys of letters, digits and '_', values strings or numbers. Patched in place. */
-    properties: ImageManifestSchema.shape.properties,
+    properties: ImageManifestObjectSchema.shape.properties,
     /** Start of the collection's time range (RFC 3339). Patched in place. */
-    startTime: ImageManifestSchema.shape.startTime,
+    startTime: ImageManifestObjectSchema.shape.startTime,
     /** Exclusive end of the collection's time range (RFC 3339), after startTime. Patched in place. */
-    endTime: ImageManifestSchema.shape.endTime,
+    endTime: ImageManifestObjectSchema.shape.endTime,
     /** Title (API v1alpha only, the default; v1 and v1beta refuse it). Patched in place. */
     title: text("title").optional(),
     /** Description (API v1alpha only, the default; v1 and v1beta refuse it). Patched in place. */

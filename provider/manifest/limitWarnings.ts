@@ -1,7 +1,7 @@
 import { MAX_FAILURES } from "./bounds";
 import { objectNameWarnings, splitGcsUri } from "./cloudStorage";
 import { snakeToCamel } from "./keys";
-import type { ManifestWarning } from "./warnings";
+import type { ManifestWarning } from "./warning";
 
 /**
  * Warnings (not errors) about a manifest as written, for the program to print: values Google

@@ -12,7 +12,6 @@ import {
     type ServiceIssueParams,
 } from "./identifiers";
 import { inTimestampRange, int32 } from "./limits";
-import { checkManifestRules } from "./rules";
 import { normalizeTimestamp, numberTimestampReason, type TimestampObject, timestampObjectToRfc3339, toEpochNanos } from "./timestamps";
 
 /**
@@ -170,7 +169,8 @@ const propertyValue = z.union([z.string(), z.number()], {
     error: (iss) => `property values are strings or numbers, got ${describe(iss.input)}; store other values as JSON text`,
 });
 
-const ImageManifestObjectSchema = z.strictObject({
+/** The ImageManifest's fields, each with its own rules; imageManifest.ts adds the rules that span fields. */
+export const ImageManifestObjectSchema = z.strictObject({
     /**
      * Full asset name, `projects/<project>/assets/<path>`. Legacy `users/<user>/...` ids are
      * accepted and normalised. Changing it replaces the asset.
@@ -219,8 +219,6 @@ export type ImageManifestInput = z.input<typeof ImageManifestObjectSchema>;
 /** An ImageManifest after validation: camelCase keys, timestamps in the server's form. */
 export type ImageManifest = z.output<typeof ImageManifestObjectSchema>;
 
-/** The manifest with every rule, including those that span fields (see rules.ts). */
-export const ImageManifestSchema = ImageManifestObjectSchema.superRefine(checkManifestRules);
 export type Tileset = z.output<typeof TilesetSchema>;
 export type ImageSource = z.output<typeof ImageSourceSchema>;
 export type AffineTransform = z.output<typeof AffineTransformSchema>;
@@ -230,11 +228,3 @@ export type TilesetMaskBand = z.output<typeof TilesetMaskBandSchema>;
 export type PixelFootprint = z.output<typeof PixelFootprintSchema>;
 export type GridPoint = z.output<typeof GridPointSchema>;
 export type MissingData = z.output<typeof MissingDataSchema>;
-
-/** Body of `projects.image.importExternal`. */
-export const ImportExternalRequestSchema = z.strictObject({
-    imageManifest: ImageManifestSchema,
-    overwrite: z.boolean().optional(),
-    /** Use the newest generation of each object instead of pinning (newer API field). */
-    useLatestObjectVersion: z.boolean().optional(),
-});

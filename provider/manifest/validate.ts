@@ -3,11 +3,12 @@ import { boundFailures, MAX_QUOTED_CHARS, type ManifestFailure, quote } from "./
 import { isObject } from "./compare";
 import { firstTooDeep, MAX_DEPTH } from "./depth";
 import { fieldsAt } from "./fields";
+import { ImageManifestSchema } from "./imageManifest";
 import { camelizeKeys, dataObject, pathAsWritten, snakeToCamel } from "./keys";
 import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
 import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
-import { type ImageManifest, ImageManifestSchema } from "./schema";
+import type { ImageManifest } from "./schema";
 import { closestName } from "./suggest";
 import { isUnknown } from "./unknown";
 

@@ -4,13 +4,9 @@ import { convertLegacyKeys, writtenProperty } from "./legacyKeys";
 import { manifestLimitWarnings } from "./limitWarnings";
 import { isUnknown } from "./unknown";
 import { formatPath } from "./validate";
+import type { ManifestWarning } from "./warning";
 
-/** Something in a manifest that Earth Engine accepts but that is probably not what was meant. */
-export interface ManifestWarning {
-    /** Property path as written, such as `imageManifest.tilesets[0].sources[0].dimensions`. */
-    path: string;
-    message: string;
-}
+export type { ManifestWarning } from "./warning";
 
 type Path = (string | number)[];
 

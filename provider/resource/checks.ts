@@ -3,8 +3,7 @@ import { containsUnknown, formatPath, type ManifestFailure } from "../manifest";
 import { quote } from "../manifest/bounds";
 import { closestName } from "../manifest/suggest";
 import { inputKeysOf, type KindContract } from "./contract";
-import type { CheckedArgs, Props } from "./kind";
-import { PROVIDER_KEY } from "./provider";
+import { type CheckedArgs, PROVIDER_KEY, type Props } from "./kind";
 
 /**
  * One failure per input the kind does not take (`__provider` is always allowed), with the input

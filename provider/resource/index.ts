@@ -13,8 +13,8 @@ export {
     WrittenButUnreadError,
 } from "./errors";
 export { assetOutputs, optionalBoolean, project } from "./fields";
-export type { CheckedArgs, KindContext, Props, ResourceKind } from "./kind";
+export { type CheckedArgs, type KindContext, PROVIDER_KEY, type Props, type ResourceKind } from "./kind";
 export { deleteIgnoringNotFound, GONE, readOrGone } from "./lifecycle";
 export { metadataPatch, type PatchBody } from "./metadataPatch";
-export { CHANGE_SUMMARY, PROVIDER_KEY, providerFor } from "./provider";
+export { CHANGE_SUMMARY, providerFor } from "./provider";
 export { readAfterWrite } from "./readAfterWrite";

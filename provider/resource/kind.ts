@@ -6,6 +6,9 @@ import type { PreflightTarget } from "../preflight";
 /** Resource properties as the engine passes them, `__provider` already removed. */
 export type Props = Record<string, unknown>;
 
+/** The key under which `dynamic.Resource` stores the serialized provider in inputs and outputs. */
+export const PROVIDER_KEY = "__provider";
+
 /** `check`'s answer: the normalised inputs and every problem found, each with its property path. */
 export interface CheckedArgs {
     inputs: Props;

@@ -3,10 +3,7 @@ import { runPreflight } from "../preflight";
 import { oneFailurePerTypo } from "./checks";
 import { clientFor, configureClients, requireCredentialSource } from "./clients";
 import { explain, PartialWriteError } from "./errors";
-import type { KindContext, Props, ResourceKind } from "./kind";
-
-/** The key under which `dynamic.Resource` stores the serialized provider in inputs and outputs. */
-export const PROVIDER_KEY = "__provider";
+import { type KindContext, PROVIDER_KEY, type Props, type ResourceKind } from "./kind";
 
 /**
  * A checked input the provider adds (never the user's; a value the program passes is dropped):
