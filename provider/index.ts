@@ -21,3 +21,4 @@ export { imageCollectionKind } from "./imageCollection/kind";
 export { KINDS, resourceProviders } from "./kinds";
 export * from "./manifest";
 export * from "./resource";
+export * from "./values";

@@ -1,5 +1,9 @@
-import { isRfc3339, isUnknown, type ManifestFailure, normalizeAssetName, normalizeTimestamp, toEpochNanos } from "../manifest";
+import { isRfc3339, normalizeAssetName, normalizeTimestamp, toEpochNanos } from "../manifest";
+import { timeRangeProblem } from "../manifest/timestamps";
 import { type CheckedArgs, checkInputs, type KindContract } from "../resource";
+import { isObject } from "../values/compare";
+import type { CheckFailure } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 
 /** The two asset types `assets.create` makes; each is one resource kind. */
 export type ContainerType = "FOLDER" | "IMAGE_COLLECTION";
@@ -44,7 +48,7 @@ export function checkContainerArgs(contract: KindContract, news: Record<string, 
  * would then delete every image still inside, declared ones not yet moved included. Such a
  * rename is refused before any request, naming the two-step way round.
  */
-function renameWithForceDestroy(olds: Record<string, unknown>, inputs: Record<string, unknown>): ManifestFailure[] {
+function renameWithForceDestroy(olds: Record<string, unknown>, inputs: Record<string, unknown>): CheckFailure[] {
     if (olds.forceDestroy !== true || typeof olds.name !== "string" || typeof inputs.name !== "string" || isUnknown(inputs.name)) return [];
     if (normalizeAssetName(olds.name) === normalizeAssetName(inputs.name)) return [];
     return [
@@ -69,7 +73,7 @@ export function parseContainerInputs(raw: Record<string, unknown>): ContainerInp
 export function metadataOf(source: Record<string, unknown>): ContainerMetadata {
     const metadata: ContainerMetadata = {};
     const properties = source.properties;
-    if (properties && typeof properties === "object" && Object.keys(properties).length > 0) {
+    if (isObject(properties) && Object.keys(properties).length > 0) {
         metadata.properties = properties as Record<string, string | number>;
     }
     for (const field of ["startTime", "endTime", "title", "description"] as const) {
@@ -81,9 +85,7 @@ export function metadataOf(source: Record<string, unknown>): ContainerMetadata {
     return metadata;
 }
 
-function timeRangeFailures(startTime: unknown, endTime: unknown): ManifestFailure[] {
-    if (typeof startTime !== "string" || typeof endTime !== "string" || isUnknown(startTime) || isUnknown(endTime)) return [];
-    const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
-    if (start === undefined || end === undefined || end > start) return [];
-    return [{ property: "endTime", reason: `endTime ${endTime} is not after startTime ${startTime} (the end is exclusive)` }];
+function timeRangeFailures(startTime: unknown, endTime: unknown): CheckFailure[] {
+    const problem = timeRangeProblem(startTime, endTime);
+    return problem ? [{ property: "endTime", reason: problem }] : [];
 }

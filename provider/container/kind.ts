@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AssetAlreadyExistsError, type EarthEngineAsset, type EarthEngineClient, EarthEngineError } from "../earthengine";
-import { dropUndefined, isUnknown, normalizeAssetName, sameValue } from "../manifest";
+import { normalizeAssetName } from "../manifest";
 import {
     AssetConflictError,
     deleteIgnoringNotFound,
@@ -14,6 +14,8 @@ import {
     readOrGone,
     UnexpectedCallError,
 } from "../resource";
+import { dropUndefined, sameValue } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 import { type ContainerInputs, type ContainerType, checkContainerArgs, METADATA_FIELDS, metadataOf, parseContainerInputs } from "./check";
 import { deleteChildren, listChildren } from "./forceDestroy";
 import type { ContainerPlan } from "./plan";

@@ -1,5 +1,7 @@
-import { isUnknown, normalizeAssetName, sameValue } from "../manifest";
+import { normalizeAssetName } from "../manifest";
 import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
+import { sameValue } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 import { type METADATA_FIELDS, metadataOf } from "./check";
 
 export type ContainerPlan =

@@ -1,8 +1,10 @@
-import { type ImageManifest, isObject, isUnknown, type ManifestFailure, validateManifest } from "../manifest";
-import { boundFailures } from "../manifest/bounds";
+import { type ImageManifest, validateManifest } from "../manifest";
 import { firstTooDeep } from "../manifest/depth";
 import { type CheckedArgs, checkInputs, ResourceError } from "../resource";
 import type { InputsOf } from "../resource/contract";
+import { isObject } from "../values/compare";
+import { boundFailures, type CheckFailure } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 import { externalImageContract } from "./contract";
 import { ignoredManifestPaths, withIgnoredPathsReset } from "./ignoreChanges";
 
@@ -13,7 +15,7 @@ export type ExternalImageInputs = InputsOf<typeof externalImageContract>;
  * The image manifest as written (camelCase or snake_case, legacy keys, preview unknowns),
  * normalised; its failures come already bounded (see validateManifest).
  */
-function checkManifest(manifest: unknown): { value: unknown; failures: ManifestFailure[] } {
+function checkManifest(manifest: unknown): { value: unknown; failures: CheckFailure[] } {
     if (manifest === undefined || isUnknown(manifest)) return { value: manifest, failures: [] };
     const result = validateManifest(manifest);
     return result.ok ? { value: result.manifest, failures: [] } : { value: result.normalized, failures: result.failures };
@@ -27,7 +29,7 @@ function checkManifest(manifest: unknown): { value: unknown; failures: ManifestF
  */
 export function checkArgs(news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckedArgs {
     const ignored = ignoredManifestPaths(news.ignoreChanges);
-    let manifestFailures: ManifestFailure[] = [];
+    let manifestFailures: CheckFailure[] = [];
     const { inputs, failures } = checkInputs(externalImageContract, news, {
         imageManifest: (manifest) => {
             const written =
@@ -54,7 +56,7 @@ const MAX_ECHOED_BYTES = 200;
  * (`imageManifest`, `project`, an unknown input). For a big value the failure moves to a
  * pseudo-path with the size, so the terminal never receives megabytes.
  */
-function withoutEcho(failure: ManifestFailure, news: Record<string, unknown>): ManifestFailure {
+function withoutEcho(failure: CheckFailure, news: Record<string, unknown>): CheckFailure {
     if (!Object.hasOwn(news, failure.property)) return failure;
     const size = jsonBytes(news[failure.property]);
     if (size !== undefined && size <= MAX_ECHOED_BYTES) return failure;

@@ -1,4 +1,6 @@
-import { isObject, type ManifestFailure, snakeToCamel, validateManifest } from "../manifest";
+import { snakeToCamel, validateManifest } from "../manifest";
+import { isObject } from "../values/compare";
+import type { CheckFailure } from "../values/failures";
 
 /**
  * `ignoreChanges` in the program's own spelling.
@@ -36,7 +38,7 @@ export function parsePropertyPath(path: string): PathSegment[] | undefined {
 }
 
 /** The `ignoreChanges` input: paths under `imageManifest`, as the SDK copies them from the resource options. */
-export function ignoredManifestPaths(value: unknown): { paths: PathSegment[][]; failures: ManifestFailure[] } {
+export function ignoredManifestPaths(value: unknown): { paths: PathSegment[][]; failures: CheckFailure[] } {
     if (value === undefined) return { paths: [], failures: [] };
     const reason = "ignoreChanges is set by the SDK from the resource option ignoreChanges: a list of property paths";
     if (!Array.isArray(value) || !value.every((p) => typeof p === "string"))

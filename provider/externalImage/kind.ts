@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineAsset, EarthEngineClient } from "../earthengine";
-import { dropUndefined, isObject, isUnknown } from "../manifest";
 import {
     deleteIgnoringNotFound,
     GONE,
@@ -14,6 +13,8 @@ import {
     UnexpectedCallError,
 } from "../resource";
 import type { OutputsOf } from "../resource/contract";
+import { dropUndefined, isObject } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 import { checkArgs, checkedInputs, type ExternalImageInputs, parseInputs } from "./check";
 import { externalImageContract } from "./contract";
 import { moveImage } from "./move";

@@ -1,5 +1,7 @@
-import { differingFields, effectiveManifest, isObject, isUnknown, normalizeAssetName, sameValue } from "../manifest";
+import { differingFields, effectiveManifest, normalizeAssetName } from "../manifest";
 import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
+import { isObject, sameValue } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 
 /** Manifest fields that `assets.patch` can change in place. */
 export const PATCHABLE_FIELDS = ["properties", "startTime", "endTime"] as const;

@@ -1,5 +1,6 @@
 import type { EarthEngineAsset, ImageBand } from "../earthengine";
-import { dropUndefined, type ImageManifest, isRfc3339, normalizeTimestamp, type Tileset, type TilesetBand } from "../manifest";
+import { type ImageManifest, isRfc3339, normalizeTimestamp, type Tileset, type TilesetBand } from "../manifest";
+import { dropUndefined } from "../values/compare";
 
 /**
  * The manifest an asset corresponds to, in the declaration's terms. `assets.get` shows the

@@ -1,17 +1,9 @@
-import {
-    ASSET_NAME_HINT,
-    assetIdSegmentProblem,
-    formatPath,
-    isObject,
-    isUnknown,
-    type ManifestFailure,
-    normalizeAssetName,
-    parseAssetName,
-    validateManifest,
-} from "../manifest";
-import { boundFailures, quote } from "../manifest/bounds";
+import { ASSET_NAME_HINT, assetIdSegmentProblem, normalizeAssetName, parseAssetName, validateManifest } from "../manifest";
 import { assetNameLengthProblem } from "../manifest/limits";
 import { type CheckedArgs, checkedField, project, unknownInputs } from "../resource";
+import { isObject } from "../values/compare";
+import { boundFailures, type CheckFailure, formatPath, quote } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 import { externalImageSetContract } from "./contract";
 import { changeSummaryOf, imageName } from "./plan";
 
@@ -26,7 +18,7 @@ const PLACEHOLDER_PARENT = "projects/placeholder/assets/parent";
  */
 export function checkSetArgs(olds: Record<string, unknown>, news: Record<string, unknown>): CheckedArgs {
     const { changeSummary: _, ...given } = news;
-    const failures: ManifestFailure[] = [
+    const failures: CheckFailure[] = [
         ...unknownInputs(given, "ExternalImageSet", INPUT_KEYS),
         ...checkedField(given.project, "project", project).failures,
     ];
@@ -44,7 +36,7 @@ export function checkSetArgs(olds: Record<string, unknown>, news: Record<string,
     return { inputs: summary === undefined ? inputs : { ...inputs, changeSummary: summary }, failures: [] };
 }
 
-function checkedParent(parent: unknown, failures: ManifestFailure[]): string | undefined {
+function checkedParent(parent: unknown, failures: CheckFailure[]): string | undefined {
     if (isUnknown(parent)) return undefined;
     if (typeof parent !== "string") {
         failures.push({
@@ -61,7 +53,7 @@ function checkedParent(parent: unknown, failures: ManifestFailure[]): string | u
 }
 
 /** Each image validated with its full name, stored without it (the key and parent give it). */
-function checkedImages(images: Record<string, unknown>, parent: string, failures: ManifestFailure[]): Record<string, unknown> {
+function checkedImages(images: Record<string, unknown>, parent: string, failures: CheckFailure[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, image] of Object.entries(images)) {
         const root = formatPath("images", [key]);

@@ -1,9 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
 import { manifestFromAsset } from "../externalImage/readback";
-import { dropUndefined, formatPath, isObject } from "../manifest";
 import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind, UnexpectedCallError } from "../resource";
 import { readOrGone } from "../resource/lifecycle";
+import { dropUndefined, isObject } from "../values/compare";
+import { formatPath } from "../values/failures";
 import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRecord } from "./apply";
 import { checkSetArgs } from "./check";
 import { type ExternalImageSetOutputs, externalImageSetContract } from "./contract";

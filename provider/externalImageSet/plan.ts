@@ -1,6 +1,8 @@
 import { planUpdate } from "../externalImage/plan";
-import { type ImageManifest, isObject, isUnknown, normalizeAssetName } from "../manifest";
+import { type ImageManifest, normalizeAssetName } from "../manifest";
 import type { PatchBody } from "../resource/metadataPatch";
+import { isObject } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 
 type Props = Record<string, unknown>;
 type Images = Record<string, Props>;

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EarthEngineError, type IamPolicy } from "../earthengine";
-import { containsUnknown, dropUndefined, type ManifestFailure, sameValue } from "../manifest";
 import {
     type CheckedArgs,
     checkInputs,
@@ -13,6 +12,9 @@ import {
     type ResourceKind,
     readOrGone,
 } from "../resource";
+import { dropUndefined, sameValue } from "../values/compare";
+import type { CheckFailure } from "../values/failures";
+import { containsUnknown } from "../values/unknown";
 import { declareGrants } from "./declaredGrants";
 import { modifyPolicy } from "./readModifyWrite";
 
@@ -25,7 +27,7 @@ export interface IamPlan {
     /** Inputs whose change replaces the resource (`assetName` always does). */
     replaceKeys: readonly string[];
     /** Rules across inputs that the contract's field schemas cannot see (raw inputs, as written). */
-    crossCheck?(news: Props): ManifestFailure[];
+    crossCheck?(news: Props): CheckFailure[];
     /** The resource id (`assetName`, then role and member, space-separated as @pulumi/gcp's IAM ids). */
     idOf(inputs: Props): string;
     /** The policy with the declaration applied. */

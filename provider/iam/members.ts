@@ -1,4 +1,5 @@
-import { isUnknown, type ManifestFailure } from "../manifest";
+import type { CheckFailure } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 
 /**
  * IAM member forms Earth Engine assets take (the official clients write them with these
@@ -17,7 +18,7 @@ const MEMBER_HINT =
     "use user:<email>, group:<email>, serviceAccount:<email>, domain:<domain>, allUsers or allAuthenticatedUsers (as in gcloud and @pulumi/gcp IAM members)";
 
 /** The member's form; a public member only reads (the official CLI refuses to grant write to all users). */
-export function memberFailures(member: unknown, property: string, role: unknown): ManifestFailure[] {
+export function memberFailures(member: unknown, property: string, role: unknown): CheckFailure[] {
     if (isUnknown(member)) return [];
     if (typeof member !== "string" || !MEMBER_FORM.test(member)) {
         const prefixed = typeof member === "string" ? withPrefix(member) : undefined;
@@ -30,7 +31,7 @@ export function memberFailures(member: unknown, property: string, role: unknown)
 }
 
 /** A public member (`allUsers`, `allAuthenticatedUsers`) in any role but roles/viewer: the official CLI refuses it. */
-export function publicGrantFailures(member: unknown, property: string, role: unknown): ManifestFailure[] {
+export function publicGrantFailures(member: unknown, property: string, role: unknown): CheckFailure[] {
     if (typeof member !== "string" || !PUBLIC.has(member) || typeof role !== "string" || role === ROLES.readers || isUnknown(role))
         return [];
     return [
@@ -41,7 +42,7 @@ export function publicGrantFailures(member: unknown, property: string, role: unk
     ];
 }
 
-export function roleFailures(role: unknown, property: string): ManifestFailure[] {
+export function roleFailures(role: unknown, property: string): CheckFailure[] {
     if (isUnknown(role)) return [];
     if (typeof role === "string" && ROLE_FORM.test(role)) return [];
     return [

@@ -1,5 +1,5 @@
 import type { IamBinding, IamPolicy } from "../earthengine";
-import { sameValue } from "../manifest";
+import { sameValue } from "../values/compare";
 import { ROLES } from "./members";
 
 // The part of a member after its type prefix is an email or a domain, which IAM compares (and may

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isUnknown } from "../manifest/unknown";
 import { assetNameSchema } from "../resource/assetName";
 import { project } from "../resource/fields";
+import { isUnknown } from "../values/unknown";
 import { memberFailures, roleFailures } from "./members";
 import { canonicalBindings, uniqueMembers } from "./policy";
 

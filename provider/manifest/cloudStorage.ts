@@ -1,4 +1,4 @@
-import { quote } from "./bounds";
+import { quote } from "../values/failures";
 
 /**
  * Cloud Storage naming rules for the `gs://bucket/object` URIs of a manifest. Requirements

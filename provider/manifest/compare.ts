@@ -1,28 +1,5 @@
-import { isUnknown } from "./unknown";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** JSON with sorted keys and without undefined fields or empty `properties`, for comparing values. */
-export function canonicalJson(value: unknown): string {
-    const walk = (v: unknown): Json | undefined => {
-        if (v === undefined) return undefined;
-        if (Array.isArray(v)) return v.map((item) => walk(item) ?? null);
-        if (v !== null && typeof v === "object") {
-            const out: Record<string, Json> = {};
-            for (const key of Object.keys(v).sort()) {
-                const child = walk((v as Record<string, unknown>)[key]);
-                if (child !== undefined) out[key] = child;
-            }
-            return out;
-        }
-        return v as Json;
-    };
-    return JSON.stringify(walk(value) ?? null);
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-    return canonicalJson(a) === canonicalJson(b);
-}
+import { isObject, sameValue } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 
 /**
  * The manifest as the server sees it: `uriPrefix` folded into every URI, and an empty
@@ -61,15 +38,6 @@ export function differingFields(a: Record<string, unknown>, b: Record<string, un
     const x = effectiveManifest(a);
     const y = effectiveManifest(b);
     return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => !sameValue(x[key], y[key])).sort();
-}
-
-/** A copy without undefined fields (protobuf Structs, and so Pulumi state, cannot carry them). */
-export function dropUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isEmptyObject(value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { quote } from "./bounds";
+import { quote } from "../values/failures";
 
 /** Values of the API's PyramidingPolicy enum (ImageManifest and TilesetBand). */
 export const PYRAMIDING_POLICIES = ["PYRAMIDING_POLICY_UNSPECIFIED", "MEAN", "SAMPLE", "MIN", "MAX", "MODE", "MEDIAN"] as const;

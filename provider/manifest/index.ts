@@ -1,4 +1,4 @@
-export { canonicalJson, differingFields, dropUndefined, effectiveManifest, isObject, sameValue } from "./compare";
+export { differingFields, effectiveManifest } from "./compare";
 export * from "./enums";
 export { describeFields, fieldsAt } from "./fields";
 export { BAND_ID, bandIdServiceMessage, PROPERTY_KEY, propertyKeyServiceMessage, type ServiceIssueParams } from "./identifiers";
@@ -8,6 +8,5 @@ export { ASSET_NAME_HINT, assetIdSegmentProblem, LEGACY_PROJECT, normalizeAssetN
 export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";
-export { containsUnknown, isUnknown, UNKNOWN_SENTINELS } from "./unknown";
-export { formatPath, isMissingField, type LocateIssue, type ManifestFailure, type ManifestValidation, validateManifest } from "./validate";
+export { isMissingField, type LocateIssue, type ManifestValidation, validateManifest } from "./validate";
 export { type ManifestWarning, manifestWarnings } from "./warnings";

@@ -1,3 +1,5 @@
+import { isObject } from "../values/compare";
+
 /**
  * proto3 JSON accepts snake_case field names as well as camelCase, and the EE CLI writes
  * `start_time`; manifests are normalised to camelCase so that both compare equal. The keys of
@@ -74,7 +76,7 @@ export function pathAsWritten(raw: unknown, path: readonly Segment[]): Segment[]
     let current = raw;
     for (const segment of path) {
         let written: Segment = segment;
-        if (typeof segment === "string" && current !== null && typeof current === "object" && !Array.isArray(current)) {
+        if (typeof segment === "string" && isObject(current)) {
             if (!Object.hasOwn(current, segment)) written = Object.keys(current).find((key) => snakeToCamel(key) === segment) ?? segment;
         }
         out.push(written);

@@ -1,6 +1,6 @@
-import { isObject } from "./compare";
+import { isObject } from "../values/compare";
+import { isUnknown } from "../values/unknown";
 import { LEGACY_PROJECT, normalizeAssetName } from "./names";
-import { isUnknown } from "./unknown";
 
 /**
  * Older manifest keys that the official Python client (and so `earthengine upload

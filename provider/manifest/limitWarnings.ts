@@ -1,4 +1,4 @@
-import { MAX_FAILURES } from "./bounds";
+import { MAX_FAILURES } from "../values/failures";
 import { objectNameWarnings, splitGcsUri } from "./cloudStorage";
 import { snakeToCamel } from "./keys";
 import type { ManifestWarning } from "./warning";

@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { quote, quoteList } from "./bounds";
+import { quote, quoteList } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 import { bucketNameProblem, gcsUriProblem, splitGcsUri } from "./cloudStorage";
 import type { ImageManifest } from "./schema";
-import { toEpochNanos } from "./timestamps";
-import { isUnknown } from "./unknown";
+import { timeRangeProblem } from "./timestamps";
 
 type Ctx = z.RefinementCtx<ImageManifest>;
 type Path = (string | number)[];
@@ -163,12 +163,8 @@ function checkFootprint(m: ImageManifest, bandIds: Set<string> | undefined, issu
 
 // endTime is exclusive (REST reference), so an interval must end after it starts.
 function checkTimes(m: ImageManifest, issue: Report): void {
-    const { startTime, endTime } = m;
-    if (!startTime || !endTime || isUnknown(startTime) || isUnknown(endTime)) return;
-    const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
-    if (start !== undefined && end !== undefined && end <= start) {
-        issue(["endTime"], `endTime ${endTime} is not after startTime ${startTime}; endTime is exclusive, so it must be later`);
-    }
+    const problem = timeRangeProblem(m.startTime, m.endTime);
+    if (problem) issue(["endTime"], problem);
 }
 
 // skipMetadataRead (REST reference): the service then takes the grid and type only from the manifest,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assetNameSchema } from "../resource/assetName";
-import { quote } from "./bounds";
+import { isObject } from "../values/compare";
+import { quote } from "../values/failures";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";
 import {
     BAND_ID,
@@ -48,7 +49,7 @@ const timestamp = z.custom<string | TimestampObject>().transform((value, ctx) =>
         });
         return value;
     }
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    if (isObject(value)) {
         const parsed = timestampObjectToRfc3339(value);
         if (parsed.ok) return parsed.value;
         ctx.addIssue({ code: "custom", message: parsed.reason });

@@ -1,5 +1,19 @@
+import { isUnknown } from "../values/unknown";
+
 // RFC 3339 as the Earth Engine API takes it: a date, "T", a time, optional fraction, and an offset.
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Why `endTime` cannot end a range that starts at `startTime` (the end is exclusive, REST
+ * reference, so it must be later), or undefined. Values not known yet, or not RFC 3339 text,
+ * are other checks' to report. One rule for the manifest and the containers.
+ */
+export function timeRangeProblem(startTime: unknown, endTime: unknown): string | undefined {
+    if (typeof startTime !== "string" || typeof endTime !== "string" || isUnknown(startTime) || isUnknown(endTime)) return undefined;
+    const [start, end] = [toEpochNanos(startTime), toEpochNanos(endTime)];
+    if (start === undefined || end === undefined || end > start) return undefined;
+    return `endTime ${endTime} is not after startTime ${startTime}; endTime is exclusive, so it must be later`;
+}
 
 export function isRfc3339(value: string): boolean {
     return toEpochNanos(value) !== undefined;

@@ -1,6 +1,8 @@
 import type { z } from "zod";
-import { boundFailures, MAX_QUOTED_CHARS, type ManifestFailure, quote } from "./bounds";
-import { isObject } from "./compare";
+import { isObject } from "../values/compare";
+import { boundFailures, type CheckFailure, formatPath, quote } from "../values/failures";
+import { closestName } from "../values/suggest";
+import { isUnknown } from "../values/unknown";
 import { firstTooDeep, MAX_DEPTH } from "./depth";
 import { fieldsAt } from "./fields";
 import { ImageManifestSchema } from "./imageManifest";
@@ -9,16 +11,12 @@ import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./leg
 import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import type { ImageManifest } from "./schema";
-import { closestName } from "./suggest";
-import { isUnknown } from "./unknown";
-
-export type { ManifestFailure } from "./bounds";
 
 export type ManifestValidation =
     | { ok: true; manifest: ImageManifest }
     | {
           ok: false;
-          failures: ManifestFailure[];
+          failures: CheckFailure[];
           /**
            * The manifest with keys normalised, for inputs that cannot be fully parsed yet (unknowns);
            * undefined when it nests too deep to be handed back.
@@ -55,7 +53,7 @@ export function validateManifest(raw: unknown, root = "imageManifest", locate?: 
     const { conflicts } = camelized;
     const legacy = convertLegacyKeys(camelized.value);
     const value = legacy.value;
-    const failures: ManifestFailure[] = conflicts.map((path) => ({
+    const failures: CheckFailure[] = conflicts.map((path) => ({
         property: formatPath(root, path),
         reason: "the field is written both in camelCase and in snake_case; keep one",
     }));
@@ -88,10 +86,10 @@ export function validateManifest(raw: unknown, root = "imageManifest", locate?: 
  * of a failure's property when that property is a top-level input, and `imageManifest` would
  * echo the whole 10 MB twice.
  */
-function oversize(raw: unknown, root: string): ManifestFailure | undefined {
+function oversize(raw: unknown, root: string): CheckFailure | undefined {
     const bytes = Buffer.byteLength(JSON.stringify(raw ?? null));
     if (bytes <= MAX_MANIFEST_BYTES) return undefined;
-    const fields = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.entries(raw) : [];
+    const fields = isObject(raw) ? Object.entries(raw) : [];
     const sized = fields.map(([key, v]) => ({ key, bytes: Buffer.byteLength(JSON.stringify(v ?? null)) }));
     const largest = sized.sort((a, b) => b.bytes - a.bytes)[0];
     return {
@@ -108,7 +106,7 @@ function withPropertiesAsWritten(manifest: ImageManifest, value: unknown): Image
 }
 
 /** A name that the service would take but that is surely a mistake: the legacy prefix before a Cloud project name. */
-function nameFormFailures(value: unknown, root: string, legacy: LegacyConversion): ManifestFailure[] {
+function nameFormFailures(value: unknown, root: string, legacy: LegacyConversion): CheckFailure[] {
     const name = isObject(value) ? value.name : undefined;
     const fixed = typeof name === "string" ? withoutDoubledPrefix(name) : undefined;
     if (fixed === undefined) return [];
@@ -148,7 +146,7 @@ function isUnderUnknown(value: unknown, path: Path): boolean {
 }
 
 /** The failure for one zod issue, at the path as the user wrote it (snake_case stays snake_case). */
-function describeIssue(where: LocateIssue, issue: z.core.$ZodIssue, value: unknown): ManifestFailure[] {
+function describeIssue(where: LocateIssue, issue: z.core.$ZodIssue, value: unknown): CheckFailure[] {
     const path = issue.path.filter((s) => typeof s !== "symbol") as (string | number)[];
     if (issue.code === "unrecognized_keys") {
         const known = fieldsAt(ImageManifestSchema, path);
@@ -209,19 +207,4 @@ function camelToSnake(name: string): string {
 function lastName(path: Path): string {
     const last = path[path.length - 1];
     return typeof last === "string" ? last : "this value";
-}
-
-/**
- * `imageManifest.tilesets[1].sources`, `imageManifest.properties["system:time_start"]`. A key
- * longer than MAX_QUOTED_CHARS is shown cut, with its length.
- */
-export function formatPath(root: string, path: Path): string {
-    let out = root;
-    for (const segment of path) {
-        if (typeof segment === "number") out += `[${segment}]`;
-        else if (typeof segment === "string" && segment.length <= MAX_QUOTED_CHARS && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment))
-            out += `.${segment}`;
-        else out += `[${quote(String(segment))}]`;
-    }
-    return out;
 }

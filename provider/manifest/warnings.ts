@@ -1,9 +1,9 @@
-import { isObject } from "./compare";
+import { isObject } from "../values/compare";
+import { formatPath } from "../values/failures";
+import { isUnknown } from "../values/unknown";
 import { camelizeKeys } from "./keys";
 import { convertLegacyKeys, writtenProperty } from "./legacyKeys";
 import { manifestLimitWarnings } from "./limitWarnings";
-import { isUnknown } from "./unknown";
-import { formatPath } from "./validate";
 import type { ManifestWarning } from "./warning";
 
 export type { ManifestWarning } from "./warning";

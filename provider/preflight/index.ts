@@ -2,7 +2,9 @@ import { type CloudStorageReader, createCloudStorageReader } from "../cloudStora
 import { type CloudStorageSettings, cloudStorageConfigFrom, resolveCloudStorageSettings } from "../cloudStorage/settings";
 import { authSourceFor } from "../earthengine/auth";
 import { DEFAULT_ENDPOINT, type ProviderSettings } from "../earthengine/settings";
-import { type ImageManifest, isObject, type ManifestFailure } from "../manifest";
+import type { ImageManifest } from "../manifest";
+import { isObject } from "../values/compare";
+import type { CheckFailure } from "../values/failures";
 import { warn } from "./engineWarnings";
 import { createPreflight, type Preflight } from "./preflight";
 
@@ -77,7 +79,7 @@ function preflightFor(settings: CloudStorageSettings, provider: ProviderSettings
  * failures and its warnings go to the engine; in `warn` mode everything is a warning; `off` makes
  * no call. `resource` names the resource in warnings (the engine does not say which one).
  */
-export async function runPreflight(resource: string, targets: PreflightTarget[]): Promise<ManifestFailure[]> {
+export async function runPreflight(resource: string, targets: PreflightTarget[]): Promise<CheckFailure[]> {
     // Not configured: not run by the engine (which configures every provider process first).
     if (current === undefined || current.settings.preflight === "off" || targets.length === 0) return [];
     const { settings, preflight } = current;
@@ -94,7 +96,7 @@ export async function runPreflight(resource: string, targets: PreflightTarget[])
                 ),
         )
     ).flat();
-    const failures: ManifestFailure[] = [];
+    const failures: CheckFailure[] = [];
     for (const finding of findings) {
         if (finding.severity === "failure" && settings.preflight === "error") {
             failures.push({ property: finding.property, reason: finding.message });

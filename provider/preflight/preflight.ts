@@ -1,6 +1,7 @@
 import { type CloudStorageReader, CloudStorageUnavailableError } from "../cloudStorage/client";
-import { containsUnknown, type ImageManifest } from "../manifest";
+import type { ImageManifest } from "../manifest";
 import { splitGcsUri } from "../manifest/cloudStorage";
+import { containsUnknown } from "../values/unknown";
 import { NotTiffError, readTiffFacts, type TiffFacts } from "./header";
 import { type BucketLocation, bucketLocationFinding, type Finding, headerFindings, missingObjectFinding, notTiffFinding } from "./rules";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { quote } from "../manifest/bounds";
 import { assetNameLengthProblem } from "../manifest/limits";
 import { assetNameHint, normalizeAssetName, parseAssetName } from "../manifest/names";
+import { quote } from "../values/failures";
 
 /**
  * An Earth Engine asset name, `projects/<project>/assets/<path>` (legacy `users/<user>/...` and

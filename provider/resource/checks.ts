@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { containsUnknown, formatPath, type ManifestFailure } from "../manifest";
-import { quote } from "../manifest/bounds";
-import { closestName } from "../manifest/suggest";
+import { type CheckFailure, formatPath, quote } from "../values/failures";
+import { closestName } from "../values/suggest";
+import { containsUnknown } from "../values/unknown";
 import { inputKeysOf, type KindContract } from "./contract";
 import { type CheckedArgs, PROVIDER_KEY, type Props } from "./kind";
 
@@ -10,8 +10,8 @@ import { type CheckedArgs, PROVIDER_KEY, type Props } from "./kind";
  * it most likely meant by edit distance. A required input it meant is then not reported missing:
  * see `oneFailurePerTypo`.
  */
-export function unknownInputs(news: Record<string, unknown>, typeName: string, keys: readonly string[]): ManifestFailure[] {
-    const failures: ManifestFailure[] = [];
+export function unknownInputs(news: Record<string, unknown>, typeName: string, keys: readonly string[]): CheckFailure[] {
+    const failures: CheckFailure[] = [];
     for (const key of Object.keys(news)) {
         if (key === PROVIDER_KEY || keys.includes(key)) continue;
         const meant = closestName(key, keys);
@@ -29,7 +29,7 @@ function didYouMean(key: string): string {
  * The failures without "X is required" where an unknown input was most likely meant to be X:
  * `imageManifests` is one mistake, reported once.
  */
-export function oneFailurePerTypo(failures: readonly ManifestFailure[]): ManifestFailure[] {
+export function oneFailurePerTypo(failures: readonly CheckFailure[]): CheckFailure[] {
     const meant = new Set<string>();
     for (const failure of failures) {
         for (const key of failure.reason.startsWith("unknown input ") ? [...failure.reason.matchAll(/did you mean "([^"]+)"\?/g)] : []) {
@@ -48,7 +48,7 @@ function listOf(keys: readonly string[]): string {
  * start at `property`. A value that is not known yet (preview) is passed through unchecked; an
  * absent value fails only when the schema requires it (with the schema's own message).
  */
-export function checkedField(value: unknown, property: string, schema: z.ZodType): { value: unknown; failures: ManifestFailure[] } {
+export function checkedField(value: unknown, property: string, schema: z.ZodType): { value: unknown; failures: CheckFailure[] } {
     if (containsUnknown(value)) return { value, failures: [] };
     const parsed = schema.safeParse(value);
     if (parsed.success) return { value: parsed.data, failures: [] };
@@ -59,7 +59,7 @@ export function checkedField(value: unknown, property: string, schema: z.ZodType
 }
 
 /** A kind's own check of one input, where the contract's schema alone does not say it all (the image manifest). */
-export type FieldCheck = (value: unknown) => { value: unknown; failures: ManifestFailure[] };
+export type FieldCheck = (value: unknown) => { value: unknown; failures: CheckFailure[] };
 
 /**
  * `check` over a kind's contract: every input the kind does not take is refused, and each input
@@ -69,7 +69,7 @@ export type FieldCheck = (value: unknown) => { value: unknown; failures: Manifes
 export function checkInputs(contract: KindContract, news: Props, custom: Record<string, FieldCheck> = {}): CheckedArgs {
     // A custom check may also cover an input the SDK class sets itself (not offered in its args).
     const keys = [...new Set([...inputKeysOf(contract), ...Object.keys(custom)])];
-    const failures: ManifestFailure[] = unknownInputs(news, contract.typeName, keys);
+    const failures: CheckFailure[] = unknownInputs(news, contract.typeName, keys);
     const inputs: Props = { ...news };
     for (const key of keys) {
         const own = custom[key];

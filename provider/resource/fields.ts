@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { quote } from "../manifest/bounds";
+import { quote } from "../values/failures";
 
 /** Schemas of the inputs and outputs that several kinds' contracts share. */
 

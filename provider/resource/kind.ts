@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
-import type { ManifestFailure } from "../manifest";
 import type { PreflightTarget } from "../preflight";
+import type { CheckFailure } from "../values/failures";
 
 /** Resource properties as the engine passes them, `__provider` already removed. */
 export type Props = Record<string, unknown>;
@@ -12,7 +12,7 @@ export const PROVIDER_KEY = "__provider";
 /** `check`'s answer: the normalised inputs and every problem found, each with its property path. */
 export interface CheckedArgs {
     inputs: Props;
-    failures: ManifestFailure[];
+    failures: CheckFailure[];
 }
 
 /** What a kind's methods get from the provider skeleton. */

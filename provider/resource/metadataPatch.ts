@@ -1,5 +1,5 @@
 import { propertyMaskPath } from "../earthengine/fieldMask";
-import { isObject, sameValue } from "../manifest/compare";
+import { isObject, sameValue } from "../values/compare";
 
 const MASK_NAMES = { startTime: "start_time", endTime: "end_time", title: "title", description: "description" } as const;
 

@@ -1,6 +1,8 @@
-import { camelizeKeys, describe, formatPath, type LocateIssue, pathAsWritten, validateManifest } from "../../provider/manifest";
+import { camelizeKeys, describe, type LocateIssue, pathAsWritten, validateManifest } from "../../provider/manifest";
 import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/manifest/names";
-import { isPlainObject, mergePatch } from "./mergePatch";
+import { isObject } from "../../provider/values/compare";
+import { formatPath } from "../../provider/values/failures";
+import { mergePatch } from "./mergePatch";
 
 /** One problem with a collection's declaration: the property path to fix and what to do. */
 export interface EntryProblem {
@@ -23,7 +25,7 @@ export function mergeEntry(key: string, defaults: unknown, entry: unknown): Merg
     const keyProblem = entryKeyProblem(key);
     if (keyProblem) problems.push({ property: at(), reason: keyProblem });
     const base = readDefaults(defaults, problems);
-    if (!isPlainObject(entry)) {
+    if (!isObject(entry)) {
         problems.push({ property: at(), reason: `an entry is an image manifest without name (an object), got ${describe(entry)}` });
         return { ok: false, problems };
     }
@@ -84,7 +86,7 @@ const BOTH_CASES = "the field is written both in camelCase and in snake_case; ke
 
 function readDefaults(defaults: unknown, problems: EntryProblem[]): Record<string, unknown> {
     if (defaults === undefined || defaults === null) return {};
-    if (!isPlainObject(defaults)) {
+    if (!isObject(defaults)) {
         problems.push({
             property: "defaults",
             reason: `defaults is an image manifest without name (an object), got ${describe(defaults)}`,
@@ -117,9 +119,9 @@ function expandUri(uri: unknown, written: Record<string, unknown>, merged: Recor
     if (Array.isArray(tilesets) && tilesets.length > 1) {
         return `uri replaces the file of the one default tileset, but defaults declare ${tilesets.length}; give this entry tilesets`;
     }
-    if (Array.isArray(tilesets) && tilesets.length === 1 && isPlainObject(tilesets[0])) {
+    if (Array.isArray(tilesets) && tilesets.length === 1 && isObject(tilesets[0])) {
         const tileset = tilesets[0];
-        const source = Array.isArray(tileset.sources) && isPlainObject(tileset.sources[0]) ? tileset.sources[0] : {};
+        const source = Array.isArray(tileset.sources) && isObject(tileset.sources[0]) ? tileset.sources[0] : {};
         return [{ ...tileset, sources: [{ ...source, uris: [uri] }] }];
     }
     const ids = namedTilesetIds(merged);
@@ -132,7 +134,7 @@ function expandUri(uri: unknown, written: Record<string, unknown>, merged: Recor
 /** Distinct tileset ids the bands and mask bands refer to ("" when they leave it out). */
 function namedTilesetIds(manifest: Record<string, unknown>): string[] {
     const refs = [manifest.bands, manifest.maskBands].flatMap((list) => (Array.isArray(list) ? list : []));
-    const ids = refs.filter(isPlainObject).map((ref) => (typeof ref.tilesetId === "string" ? ref.tilesetId : ""));
+    const ids = refs.filter(isObject).map((ref) => (typeof ref.tilesetId === "string" ? ref.tilesetId : ""));
     return [...new Set(ids)];
 }
 

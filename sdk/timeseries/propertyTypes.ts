@@ -1,5 +1,5 @@
-import { formatPath } from "../../provider/manifest";
-import { isPlainObject } from "./mergePatch";
+import { isObject } from "../../provider/values/compare";
+import { formatPath } from "../../provider/values/failures";
 
 const SHOWN = 3;
 
@@ -16,7 +16,7 @@ export function propertyTypeWarnings(collectionProperties: unknown, manifests: R
     // property key -> value type -> where it has that type
     const seen = new Map<string, Map<string, string[]>>();
     const note = (properties: unknown, where: (property: string) => string) => {
-        if (!isPlainObject(properties)) return;
+        if (!isObject(properties)) return;
         for (const [property, value] of Object.entries(properties)) {
             const type = typeof value;
             if (type !== "number" && type !== "string") continue; // other values fail the manifest schema

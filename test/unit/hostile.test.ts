@@ -1,6 +1,6 @@
 import { resourceProviders } from "../../provider/kinds";
-import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/manifest/bounds";
 import { manifestLimitWarnings } from "../../provider/manifest/limitWarnings";
+import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/values/failures";
 import { type Expected, type HostileCase, inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
 import { disagreement } from "../integration/support/differential";
 

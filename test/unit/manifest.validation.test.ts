@@ -4,11 +4,11 @@ import {
     type ImageManifest,
     ImportExternalRequestSchema,
     MAX_MANIFEST_BYTES,
-    type ManifestFailure,
     type ManifestValidation,
     manifestWarnings,
     validateManifest,
 } from "../../provider/manifest";
+import type { CheckFailure } from "../../provider/values/failures";
 
 const FIXTURES = path.join(__dirname, "../fixtures/manifests");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // Pulumi's sentinel for a value not known during preview
@@ -33,7 +33,7 @@ const readFixture = (kind: FixtureKind, file: string): unknown => JSON.parse(fs.
 const valid = (file: string) => readFixture("valid", file) as Json;
 const invalid = (file: string) => readFixture("invalid", file) as Omit<InvalidCase, "file">;
 
-const failuresOf = (result: ManifestValidation): ManifestFailure[] => (result.ok ? [] : result.failures);
+const failuresOf = (result: ManifestValidation): CheckFailure[] => (result.ok ? [] : result.failures);
 const normalizedOf = (result: ManifestValidation): unknown => (result.ok ? result.manifest : result.normalized);
 
 function manifestOf(result: ManifestValidation): ImageManifest {

@@ -1,5 +1,5 @@
 import { resourceProviders } from "../../provider/kinds";
-import { closestName } from "../../provider/manifest/suggest";
+import { closestName } from "../../provider/values/suggest";
 
 const externalImageProvider = resourceProviders.ExternalImage;
 

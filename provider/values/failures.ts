@@ -15,8 +15,8 @@ export const MAX_LISTED = 5;
 /** Characters of a property path. */
 export const MAX_PATH_CHARS = 300;
 
-/** One problem, in Pulumi's CheckFailure form: the property path to fix and what to do. */
-export interface ManifestFailure {
+/** One problem `check` reports, as Pulumi's `CheckFailure`: the property path to fix and what to do. */
+export interface CheckFailure {
     property: string;
     reason: string;
 }
@@ -61,8 +61,8 @@ export function quoteList(values: ReadonlySet<string> | readonly string[]): stri
  * At most MAX_FAILURES failures, each with a bounded path and reason, then one failure saying
  * how many were left out (at the path of the first one left out, a real and short path).
  */
-export function boundFailures(failures: readonly ManifestFailure[]): ManifestFailure[] {
-    const bounded = (f: ManifestFailure): ManifestFailure => ({
+export function boundFailures(failures: readonly CheckFailure[]): CheckFailure[] {
+    const bounded = (f: CheckFailure): CheckFailure => ({
         property: truncate(f.property, MAX_PATH_CHARS),
         reason: truncate(f.reason, MAX_REASON_CHARS),
     });
@@ -75,4 +75,19 @@ export function boundFailures(failures: readonly ManifestFailure[]): ManifestFai
             reason: `and ${rest} more problem${rest === 1 ? "" : "s"} not listed here, to keep the output short; fix the ones above and run again to see them`,
         }),
     ];
+}
+
+/**
+ * `imageManifest.tilesets[1].sources`, `imageManifest.properties["system:time_start"]`. A key
+ * longer than MAX_QUOTED_CHARS is shown cut, with its length.
+ */
+export function formatPath(root: string, path: readonly PropertyKey[]): string {
+    let out = root;
+    for (const segment of path) {
+        if (typeof segment === "number") out += `[${segment}]`;
+        else if (typeof segment === "string" && segment.length <= MAX_QUOTED_CHARS && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment))
+            out += `.${segment}`;
+        else out += `[${quote(String(segment))}]`;
+    }
+    return out;
 }
