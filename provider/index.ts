@@ -1,24 +1,34 @@
 /**
- * What the Pulumi engine calls: one provider per resource kind (`resourceProviders`), the
- * generic kind skeleton, and the layers under them (manifest schema, Earth Engine client). The
- * serialized shims are their own modules, `pulumi-earthengine/provider/shim[/<kind>]`.
+ * `pulumi-earthengine/provider`: what the serialized shims load when the engine calls them
+ * (`resourceProviders`, one dynamic provider per kind, by Pulumi type name), the registry of
+ * kinds, and the errors the provider throws, as classes a tool running it in process can tell
+ * apart (`findCause` walks a failure's `cause` chain). Nothing else: the rest is internal, and
+ * tests and the bench import modules by path. The shims themselves are
+ * `pulumi-earthengine/provider/shim[/<kind>]`; Pulumi programs import `pulumi-earthengine`.
  */
-export { assetIamBindingContract } from "./assetIamBinding/contract";
-export { assetIamBindingKind } from "./assetIamBinding/kind";
-export { assetIamMemberContract } from "./assetIamMember/contract";
-export { assetIamMemberKind } from "./assetIamMember/kind";
-export { assetIamPolicyContract } from "./assetIamPolicy/contract";
-export { assetIamPolicyKind } from "./assetIamPolicy/kind";
-export * from "./container";
-export * from "./earthengine";
-export * from "./externalImage";
-export * from "./externalImageSet";
-export { folderContract } from "./folder/contract";
-export { folderKind } from "./folder/kind";
-export * from "./iam";
-export { imageCollectionContract } from "./imageCollection/contract";
-export { imageCollectionKind } from "./imageCollection/kind";
+export { ConfigurationError } from "./earthengine/configurationError";
+export {
+    AbortedError,
+    AssetAlreadyExistsError,
+    AssetNotFoundError,
+    EarthEngineError,
+    findCause,
+    InvalidArgumentError,
+    PermissionDeniedError,
+    QuotaExceededError,
+    ServiceUnavailableError,
+    TransportError,
+    UnauthenticatedError,
+} from "./earthengine/errors";
+export { OutcomeUnknownError, RetriesExhaustedError } from "./earthengine/retryErrors";
 export { KINDS, resourceProviders } from "./kinds";
-export * from "./manifest";
-export * from "./resource";
-export * from "./values";
+export type { KindContract } from "./resource/contract";
+export {
+    type AssetConflict,
+    AssetConflictError,
+    PartialWriteError,
+    ResourceError,
+    UnexpectedCallError,
+    WrittenButUnreadError,
+} from "./resource/errors";
+export type { ResourceKind } from "./resource/kind";
