@@ -3,9 +3,15 @@ import { externalImageContract } from "../provider/externalImage/contract";
 
 import externalImageShim = require("../provider/shim");
 
-import type { ExternalImageArgs } from "./inputs";
+import type { ImageManifestArgs } from "./inputs";
 import { warnAboutManifest } from "./manifestWarnings";
-import { type EarthEngineResourceClass, withOutputsOf } from "./resource";
+import { type ArgsOf, type EarthEngineResourceClass, withOutputsOf } from "./resource";
+
+/**
+ * The inputs of an ExternalImage, from its contract (each field is documented in
+ * provider/externalImage/contract.ts); the manifest is the named ImageManifestArgs.
+ */
+export interface ExternalImageArgs extends ArgsOf<typeof externalImageContract, { imageManifest: pulumi.Input<ImageManifestArgs> }> {}
 
 const ExternalImageBase: EarthEngineResourceClass<typeof externalImageContract> = withOutputsOf();
 

@@ -30,7 +30,7 @@ export {
     AssetIamPolicy,
     type AssetIamPolicyArgs,
 } from "./assetIam";
-export { ExternalImage } from "./externalImage";
+export { ExternalImage, type ExternalImageArgs } from "./externalImage";
 export { ExternalImageCollection, type ExternalImageCollectionArgs } from "./externalImageCollection";
 export { ExternalImageSet, type ExternalImageSetArgs, type SetImageInput } from "./externalImageSet";
 export { Folder, type FolderArgs } from "./folder";
@@ -38,7 +38,6 @@ export { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
 export type {
     AffineTransformArgs,
     DeepInput,
-    ExternalImageArgs,
     GridDimensionsArgs,
     GridPointArgs,
     ImageManifestArgs,

@@ -77,20 +77,3 @@ export interface ImageManifestArgs
             missingData: pulumi.Input<MissingDataArgs>;
         }
     > {}
-
-export interface ExternalImageArgs {
-    /**
-     * Consumer project for quota and billing (`x-goog-user-project`); not necessarily the
-     * project that owns the asset. Default: `earthengine:project`, then `GOOGLE_CLOUD_PROJECT`,
-     * then the credentials' quota project, then the asset's own project. Changing it makes no
-     * Earth Engine call.
-     */
-    project?: pulumi.Input<string>;
-    /** The image: name, tilesets (one COG each), bands, masks, metadata. See ImageManifest. */
-    imageManifest: pulumi.Input<ImageManifestArgs>;
-    /**
-     * Take over an asset that already exists and differs from this declaration, by re-importing
-     * it with `overwrite: true`. Identical existing assets are adopted without it. Default false.
-     */
-    adopt?: pulumi.Input<boolean>;
-}

@@ -4,9 +4,13 @@ import { type KindContract, type OutputsOf, outputKeysOf } from "../provider/res
 import type { DeepInput } from "./inputs";
 import { checkInProgram } from "./programChecks";
 
-/** A kind's args: each input of its contract (documented there), any part of it a `pulumi.Input`. */
-export type ArgsOf<C extends KindContract> = {
-    [K in keyof z.input<C["inputs"]>]: ArgOf<Exclude<z.input<C["inputs"]>[K], undefined>>;
+/**
+ * A kind's args: each input of its contract (documented there), any part of it a `pulumi.Input`.
+ * `Named` gives some inputs a named type instead (so TypeScript's errors name it rather than
+ * print its expansion); their documentation still comes from the contract.
+ */
+export type ArgsOf<C extends KindContract, Named extends { [K in keyof z.input<C["inputs"]>]?: unknown } = Record<never, never>> = {
+    [K in keyof z.input<C["inputs"]>]: K extends keyof Named ? Named[K] : ArgOf<Exclude<z.input<C["inputs"]>[K], undefined>>;
 };
 
 /** One input as a Pulumi input; a boolean stays `Input<boolean>` (not `Input<false> | Input<true>`). */

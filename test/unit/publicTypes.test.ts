@@ -6,11 +6,12 @@ import * as ts from "typescript";
 // expanded `Input<{ name: Input<string>; tilesets: ... }>`.
 const FIXTURES = path.join(__dirname, "../fixtures/types");
 let diagnostics: readonly ts.Diagnostic[] = [];
+let program: ts.Program;
 
 // One program for every fixture: creating a TypeScript program is most of this suite's time.
 beforeAll(() => {
     const files = fs.readdirSync(FIXTURES).map((name) => path.join(FIXTURES, name));
-    const program = ts.createProgram(files, {
+    program = ts.createProgram(files, {
         strict: true,
         noEmit: true,
         skipLibCheck: true,
@@ -45,4 +46,24 @@ test("a typo inside a tileset is reported against TilesetArgs, not an expanded t
 
 test("every nested manifest object accepts plain values, Outputs and lists of Outputs", () => {
     expect(compileErrors("nested-valid.ts")).toEqual([]);
+});
+
+// ExternalImageArgs comes from the kind's contract (issue 17): each field's documentation is
+// written once, in provider/externalImage/contract.ts, and is what an editor shows on the args.
+test("ExternalImageArgs carries the contract's documentation on every field", () => {
+    const index = path.join(__dirname, "../../sdk/index.ts");
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(index);
+    if (!source) throw new Error("sdk/index.ts not found");
+    const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(source) as ts.Symbol);
+    const argsSymbol = exported.find((symbol) => symbol.name === "ExternalImageArgs");
+    if (!argsSymbol) throw new Error("sdk/index.ts does not export ExternalImageArgs");
+    const args = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(argsSymbol));
+    const docs = Object.fromEntries(
+        checker.getPropertiesOfType(args).map((p) => [p.name, ts.displayPartsToString(p.getDocumentationComment(checker))]),
+    );
+    expect(Object.keys(docs).sort()).toEqual(["adopt", "imageManifest", "project"]);
+    expect(docs.project).toMatch(/^Consumer project for quota and billing/);
+    expect(docs.imageManifest).toMatch(/^The image: name, tilesets/);
+    expect(docs.adopt).toMatch(/^Take over an asset that already exists and differs/);
 });
