@@ -1,4 +1,4 @@
-import { isRfc3339, normalizeAssetName, normalizeTimestamp, toEpochNanos } from "../manifest";
+import { isRfc3339, normalizeAssetName, normalizeTimestamp } from "../manifest";
 import { timeRangeProblem } from "../manifest/timestamps";
 import { type CheckedArgs, checkInputs, type KindContract } from "../resource";
 import { isObject } from "../values/compare";
