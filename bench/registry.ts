@@ -17,6 +17,8 @@ export interface BenchConfig {
     batchImages: number[];
     /** Waves of concurrent creates in the token-expiry run; each wave after the first follows an expiry. */
     tokenWaves: number;
+    /** New images whose checks the preflight figure times, with and without preflight. */
+    preflightImages: number;
 }
 
 /** One number of the benchmark, as printed and as written to bench/results.json. */
@@ -62,6 +64,7 @@ export const QUICK: BenchConfig = {
     callImages: 5,
     batchImages: [200],
     tokenWaves: 2,
+    preflightImages: 100,
 };
 
 export const FULL: BenchConfig = {
@@ -74,4 +77,5 @@ export const FULL: BenchConfig = {
     callImages: 20,
     batchImages: [1000, 2500, 5000, 10000],
     tokenWaves: 3,
+    preflightImages: 1000,
 };

@@ -2,9 +2,18 @@ import type { Measurement } from "../registry";
 import { batch } from "./batch";
 import { callsPerCommand } from "./callsPerCommand";
 import { engineVsTrivial } from "./engineVsTrivial";
+import { preflight } from "./preflight";
 import { providerVsFloor } from "./providerVsFloor";
 import { retainedHeap } from "./retainedHeap";
 import { tokenFetches } from "./tokenFetches";
 
 /** Every measurement, in the order a run takes them. Add new ones here. */
-export const MEASUREMENTS: Measurement[] = [callsPerCommand, providerVsFloor, retainedHeap, tokenFetches, engineVsTrivial, batch];
+export const MEASUREMENTS: Measurement[] = [
+    callsPerCommand,
+    providerVsFloor,
+    retainedHeap,
+    tokenFetches,
+    preflight,
+    engineVsTrivial,
+    batch,
+];

@@ -30,6 +30,8 @@ const REQUIRED = [
     "tokenFetches.firstWave",
     "tokenFetches.run",
     "tokenFetches.refreshesPerExpiry",
+    "preflight.ratio",
+    "preflight.extraSeconds",
 ];
 
 test("npm run bench -- --quick writes every figure as a finite number, and the table", async () => {
