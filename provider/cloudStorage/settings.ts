@@ -1,3 +1,6 @@
+import { ConfigurationError } from "../earthengine/configurationError";
+import { earthengineConfig, isLoopback } from "../earthengine/settings";
+
 /**
  * How the provider reaches Cloud Storage for preflight (provider/preflight/), and whether it runs.
  *
@@ -29,32 +32,31 @@ export function resolveCloudStorageSettings(config: CloudStorageConfig, env: Env
     if (endpoint !== undefined) checkStorageEndpoint(endpoint);
     const preflight = (first(config.preflight, env.EARTHENGINE_PREFLIGHT) ?? "error").toLowerCase();
     if (!(PREFLIGHT_MODES as readonly string[]).includes(preflight)) {
-        throw new Error(`earthengine:preflight "${preflight}" is not one of ${PREFLIGHT_MODES.join(", ")} (default error)`);
+        throw new ConfigurationError(
+            "earthengine:preflight",
+            `earthengine:preflight "${preflight}" is not one of ${PREFLIGHT_MODES.join(", ")} (default error)`,
+        );
     }
     return { endpoint: endpoint?.replace(/\/+$/, ""), preflight: preflight as PreflightMode };
 }
 
 /** Reads the `earthengine:*` keys above from a Pulumi dynamic-provider config. */
 export function cloudStorageConfigFrom(config: { get(key: string): string | undefined }): CloudStorageConfig {
-    const out: CloudStorageConfig = {};
-    for (const key of CLOUD_STORAGE_CONFIG_KEYS) {
-        const value = config.get(`earthengine:${key}`);
-        if (value !== undefined) out[key] = value;
-    }
-    return out;
+    return earthengineConfig(config, CLOUD_STORAGE_CONFIG_KEYS);
 }
 
 function checkStorageEndpoint(endpoint: string): void {
+    const setting = "earthengine:cloudStorageEndpoint";
     let url: URL;
     try {
         url = new URL(endpoint);
     } catch {
-        throw new Error(
-            `earthengine:cloudStorageEndpoint "${endpoint}" is not a URL; use https://storage.googleapis.com or a stand-in's http://127.0.0.1:PORT`,
+        throw new ConfigurationError(
+            setting,
+            `${setting} "${endpoint}" is not a URL; use https://storage.googleapis.com or a stand-in's http://127.0.0.1:PORT`,
         );
     }
     if (url.protocol === "https:") return;
-    const loopback = url.hostname === "localhost" || url.hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-    if (url.protocol === "http:" && loopback) return;
-    throw new Error(`earthengine:cloudStorageEndpoint "${endpoint}" must use https:// (plain http:// only on loopback, for a stand-in)`);
+    if (url.protocol === "http:" && isLoopback(url.hostname)) return;
+    throw new ConfigurationError(setting, `${setting} "${endpoint}" must use https:// (plain http:// only on loopback, for a stand-in)`);
 }

@@ -100,14 +100,23 @@ export function checkEndpoint(endpoint: string): void {
     );
 }
 
-function isLoopback(hostname: string): boolean {
+/** A loopback host name, where plain http is accepted (emulators and stand-ins). */
+export function isLoopback(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /** Reads `earthengine:*` keys from a Pulumi dynamic-provider config. */
 export function configValuesFrom(config: { get(key: string): string | undefined }): ConfigValues {
-    const out: ConfigValues = {};
-    for (const key of CONFIG_KEYS) {
+    return earthengineConfig(config, CONFIG_KEYS);
+}
+
+/** Reads the given `earthengine:<key>` keys (those set) from a Pulumi dynamic-provider config. */
+export function earthengineConfig<K extends string>(
+    config: { get(key: string): string | undefined },
+    keys: readonly K[],
+): Partial<Record<K, string>> {
+    const out: Partial<Record<K, string>> = {};
+    for (const key of keys) {
         const value = config.get(`earthengine:${key}`);
         if (value !== undefined) out[key] = value;
     }
