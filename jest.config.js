@@ -20,6 +20,8 @@ const common = {
         "/node_modules/quick-lru/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" } }],
     },
     transformIgnorePatterns: ["/node_modules/(?!quick-lru/)"],
+    // Keeps the stdin the Pulumi SDK opens from holding a worker open after its last suite.
+    setupFiles: ["<rootDir>/test/workerStdin.ts"],
 };
 
 module.exports = {
