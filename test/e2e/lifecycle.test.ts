@@ -56,6 +56,9 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
     }
 
     const asset = (name: string) => emulator.assets().find((a) => a.name === name);
+    /** Whether `call` is an import of the asset `id` (importExternal names it in the body). */
+    const named = (call: { body?: unknown }, id: string) =>
+        (call.body as { imageManifest?: { name?: string } } | undefined)?.imageManifest?.name === `projects/e2e-project/assets/${id}`;
 
     beforeAll(async () => {
         emulator = await startEmulator();
@@ -73,6 +76,8 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         await emulator?.close();
     });
 
+    // Each engine command costs seconds, so independent behaviours share one: a step changes
+    // several images at once, and its assertions pick each image's calls out of the log.
     test("1. preview of a new stack shows the creates and makes no Earth Engine call", async () => {
         const { result, calls } = await callsDuring(() => stack.preview());
         expect(result.changeSummary.create).toBe(3); // the stack and two images
@@ -81,8 +86,8 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
 
     test("2. up creates the assets, and the emulator holds exactly what was declared", async () => {
         const steps = new StepRecorder();
-        const { result, calls } = await callsDuring(() => stack.up({ onEvent: steps.onEvent }));
-        expect(result.outputs.sdkVersion.value).toBe(sdkVersion);
+        const { calls } = await callsDuring(() => stack.up({ onEvent: steps.onEvent }));
+        expect((await stack.outputs()).sdkVersion.value).toBe(sdkVersion);
         expect(steps.steps.sort()).toEqual(["create dem", "create landcover"]);
         expect(calls.filter((c) => c.method === "POST").map((c) => (c.body as { overwrite: boolean }).overwrite)).toEqual([false, false]);
 
@@ -105,47 +110,41 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         expect(emulator.assets()).toHaveLength(2);
     });
 
-    test("3. a second preview expects no changes and makes no Earth Engine call", async () => {
-        const { calls } = await callsDuring(() => stack.preview({ expectNoChanges: true }));
-        expect(calls).toEqual([]);
-    });
-
-    test("4. a property or time change previews as an update and is applied with one PATCH", async () => {
-        const changed = { ...DEM, properties: { source: "survey-2027", reviewed: "yes" }, endTime: "2027-01-01T00:00:00Z" };
-        await declare({ ...images, dem: { args: { imageManifest: changed } } });
+    test("3. a property or time change is applied with one PATCH, a tileset URI change re-imports with overwrite: true; preview --diff shows both updates and what up will do, with no Earth Engine call", async () => {
+        const landcover = {
+            ...LANDCOVER,
+            properties: { version: 4, license: "cc-by-4.0", reviewed: "yes" },
+            end_time: "2027-01-01T00:00:00Z",
+        };
+        const dem = { ...DEM, tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }] };
+        await declare({ dem: { args: { imageManifest: dem } }, landcover: { args: { imageManifest: landcover } } });
         const preview = await callsDuring(() => stack.preview({ diff: true }));
-        expect(preview.result.changeSummary.update).toBe(1);
+        expect(preview.result.changeSummary.update).toBe(2);
         expect(preview.calls).toEqual([]);
-        // --diff tells what up will do to the image: a patch, with the mask's fields.
+        // --diff tells what up will do to each image: a patch with the mask's fields, a re-import
+        // (state keeps the last summary among the inputs: `old => new`).
         expect(preview.result.stdout).toMatch(/changeSummary\s*: "patch: [^\n]*end_time/);
+        expect(preview.result.stdout).toMatch(/changeSummary\s*: (?:"[^\n]*" => )?"re-import: tilesets"/);
         // The README's filter for an archive's preview keeps, per image, its URN and what up does.
         const kept = preview.result.stdout.split("\n").filter((line) => /\[urn=|changeSummary/.test(line));
+        expect(kept.filter((line) => line.includes("ExternalImage::landcover]"))).toHaveLength(1);
         expect(kept.filter((line) => line.includes("ExternalImage::dem]"))).toHaveLength(1);
-        expect(kept.filter((line) => line.includes("changeSummary"))).toHaveLength(1);
+        expect(kept.filter((line) => line.includes("changeSummary"))).toHaveLength(2);
 
         const { calls } = await callsDuring(() => stack.up());
-        expect(calls).toHaveLength(1);
-        expect(calls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/dem", status: 200 });
-        expect((calls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
+        const landcoverCalls = calls.filter((c) => c.path.endsWith("/assets/landcover") || named(c, "landcover"));
+        expect(landcoverCalls).toHaveLength(1);
+        expect(landcoverCalls[0]).toMatchObject({ method: "PATCH", path: "/v1alpha/projects/e2e-project/assets/landcover", status: 200 });
+        expect((landcoverCalls[0].body as { updateMask: string }).updateMask.split(",").sort()).toEqual([
             "end_time",
             'properties."reviewed"',
-            'properties."source"',
+            'properties."version"',
         ]);
-        expect(asset("projects/e2e-project/assets/dem")).toMatchObject({
-            properties: { source: "survey-2027", reviewed: "yes" },
+        expect(asset("projects/e2e-project/assets/landcover")).toMatchObject({
+            properties: { version: 4, license: "cc-by-4.0", reviewed: "yes" },
             endTime: "2027-01-01T00:00:00Z",
         });
-    });
 
-    test("5. a tileset URI or band change re-imports with overwrite: true", async () => {
-        const dem = {
-            ...(images.dem.args.imageManifest as Record<string, unknown>),
-            tilesets: [{ id: "0", sources: [{ uris: ["gs://e2e-bucket/dem-v2.tif"] }] }],
-        };
-        await declare({ ...images, dem: { args: { imageManifest: dem } } });
-        const { calls, result } = await callsDuring(() => stack.up({ diff: true }));
-        // What --diff tells before the re-import (state keeps the last summary among the inputs: `old => new`).
-        expect(result.stdout).toMatch(/changeSummary\s*: (?:"[^\n]*" => )?"re-import: tilesets"/);
         const imports = calls.filter((c) => c.path.endsWith("/image:importExternal"));
         expect(imports).toHaveLength(1);
         expect(imports[0].body).toMatchObject({ overwrite: true, imageManifest: { name: "projects/e2e-project/assets/dem" } });
@@ -153,7 +152,7 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         expect(asset("projects/e2e-project/assets/dem")?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/dem-v2.tif"]);
     });
 
-    test("6. an asset name change moves the image in place: one assets.move, no import, no delete", async () => {
+    test("4. an asset name change moves the image in place: one assets.move, no import, no delete", async () => {
         const renamed = { ...(images.dem.args.imageManifest as Record<string, unknown>), name: "projects/e2e-project/assets/dem_2027" };
         await declare({ ...images, dem: { args: { imageManifest: renamed } } });
         const preview = await stack.preview();
@@ -168,32 +167,27 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         await stack.preview({ expectNoChanges: true });
     });
 
-    test("7. an asset deleted behind Pulumi's back is dropped by refresh and recreated by up", async () => {
+    test("5. drift behind Pulumi's back (one asset deleted, one's property changed): refresh records both, up recreates one and PATCHes the other, then a preview has nothing to change and makes no Earth Engine call", async () => {
         expect((await directCall("DELETE", "projects/e2e-project/assets/landcover")).status).toBe(200);
-        const refresh = await stack.refresh();
-        expect(refresh.summary.resourceChanges?.delete).toBe(1);
-        const steps = new StepRecorder();
-        await stack.up({ onEvent: steps.onEvent });
-        expect(steps.steps).toEqual(["create landcover"]);
-        expect(asset("projects/e2e-project/assets/landcover")).toBeDefined();
-    });
-
-    test("8. a property changed behind Pulumi's back shows as drift, up restores it, then nothing is left to change", async () => {
-        const patched = await directCall("PATCH", "projects/e2e-project/assets/landcover", {
-            asset: { properties: { version: 99 } },
-            updateMask: "properties.version",
+        const patched = await directCall("PATCH", "projects/e2e-project/assets/dem_2027", {
+            asset: { properties: { source: "edited-by-hand" } },
+            updateMask: "properties.source",
         });
         expect(patched.status).toBe(200);
-        const refresh = await stack.refresh();
-        expect(refresh.summary.resourceChanges?.update).toBe(1);
+        await stack.refresh();
+        expect((await stack.info())?.resourceChanges).toMatchObject({ delete: 1, update: 1 });
 
-        const { calls } = await callsDuring(() => stack.up());
-        expect(calls.map((c) => c.method)).toEqual(["PATCH"]);
-        expect(asset("projects/e2e-project/assets/landcover")?.properties).toEqual({ version: 3, license: "cc-by-4.0" });
-        await stack.preview({ expectNoChanges: true });
+        const steps = new StepRecorder();
+        const { calls } = await callsDuring(() => stack.up({ onEvent: steps.onEvent }));
+        expect(steps.steps.sort()).toEqual(["create landcover", "update dem"]);
+        expect(calls.filter((c) => c.path.endsWith("/assets/dem_2027")).map((c) => c.method)).toEqual(["PATCH"]);
+        expect(asset("projects/e2e-project/assets/landcover")).toBeDefined();
+        expect(asset("projects/e2e-project/assets/dem_2027")?.properties).toEqual({ source: "survey-2026" });
+        const noChange = await callsDuring(() => stack.preview({ expectNoChanges: true }));
+        expect(noChange.calls).toEqual([]);
     });
 
-    test("9. an existing identical asset is adopted; a differing one fails clearly and is taken over with adopt: true", async () => {
+    test("6. an existing identical asset is adopted; a differing one fails clearly and is taken over with adopt: true", async () => {
         const identical = { ...DEM, name: "projects/e2e-project/assets/adopted" };
         const differing = { ...DEM, name: "projects/e2e-project/assets/taken" };
         expect((await directCall("POST", "projects/e2e-project/image:importExternal", { imageManifest: identical })).status).toBe(200);
@@ -213,74 +207,57 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         await expect(stack.up()).rejects.toThrow(/already exists and differs from this declaration in: properties[\s\S]*adopt: true/);
         expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "hand-made" });
 
-        await declare({ ...images, taken: { args: { imageManifest: differing, adopt: true } } });
+        // The same up sets the options step 7 needs: protect on one image, retainOnDelete on the other.
+        await declare({
+            ...images,
+            adopted: { ...images.adopted, protect: true },
+            taken: { args: { imageManifest: differing, adopt: true }, retainOnDelete: true },
+        });
         const takeover = await callsDuring(() => stack.up());
         expect(takeover.calls.find((c) => c.method === "POST")?.body).toMatchObject({ overwrite: true });
         expect(asset("projects/e2e-project/assets/taken")?.properties).toEqual({ source: "survey-2026" });
     });
 
-    test("10. an invalid manifest fails preview with the property path, and nothing reaches Earth Engine", async () => {
-        const valid = images;
-        const broken = {
-            ...DEM,
-            name: "projects/e2e-project/assets/broken",
-            tilesets: [{ id: "0", sources: [{ uris: ["https://example.com/dem.tif"] }] }],
-        };
-        await declare({ ...valid, broken: { args: { imageManifest: broken } } });
-        const { calls, result } = await callsDuring(() =>
-            stack.preview().then(
+    test("7. destroy deletes what it may: protect keeps its asset and fails the destroy, retainOnDelete leaves its asset in Earth Engine", async () => {
+        const destroy = await callsDuring(() =>
+            stack.destroy().then(
                 () => undefined,
                 (error: Error) => error,
             ),
         );
-        expect(result?.message).toMatch(/imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]/);
-        expect(result?.message).toMatch(/gs:\/\/bucket\/object/);
-        expect(calls).toEqual([]);
-        await declare(valid);
-    });
-
-    test("11. protect blocks destroy, and retainOnDelete leaves the asset in Earth Engine", async () => {
-        await declare({ ...images, adopted: { ...images.adopted, protect: true } });
-        await stack.up();
-        await expect(stack.destroy()).rejects.toThrow(/protected/);
+        expect(destroy.result?.message).toMatch(/protected/);
+        // The engine deletes every other resource; the retained one leaves state without a call.
+        const deleted = destroy.calls.filter((c) => c.method === "DELETE").map((c) => c.path.split("/").pop());
+        expect(deleted.sort()).toEqual(["dem_2027", "landcover"]);
         expect(asset("projects/e2e-project/assets/adopted")).toBeDefined();
-        await declare({ ...images, adopted: { args: images.adopted.args } });
-        await stack.up();
-
-        await declare({ ...images, taken: { ...images.taken, retainOnDelete: true } });
-        await stack.up();
-        const { taken: _, ...withoutTaken } = images;
-        await declare(withoutTaken);
-        const { calls } = await callsDuring(() => stack.up());
-        expect(calls.some((c) => c.method === "DELETE")).toBe(false);
         expect(asset("projects/e2e-project/assets/taken")).toBeDefined();
         expect((await directCall("DELETE", "projects/e2e-project/assets/taken")).status).toBe(200);
+        const { taken: _, ...withoutTaken } = images;
+        images = { ...withoutTaken, adopted: { args: images.adopted.args } }; // step 8's up lifts protect
     });
 
-    test("14. an input computed from another image's output is unknown in preview, passes check, and applies", async () => {
+    test("8. an input computed from another image's output is unknown in preview, passes check, and applies; a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
         const upstream = { ...DEM, name: "projects/e2e-project/assets/upstream" };
         const downstream = { ...DEM, name: "projects/e2e-project/assets/downstream" };
         await declare({
             ...images,
             upstream: { args: { imageManifest: upstream } },
             downstream: { args: { imageManifest: downstream }, stampFrom: "upstream" },
+            cli: { args: { imageManifest: fixture("cli-legacy.json") } },
         });
         const preview = await callsDuring(() => stack.preview());
-        expect(preview.result.changeSummary.create).toBe(2);
+        expect(preview.result.changeSummary.create).toBe(5); // with dem and landcover, deleted by step 7's destroy
         expect(preview.calls).toEqual([]);
-        await stack.up();
-        const stamped = asset("projects/e2e-project/assets/downstream")?.properties?.upstream;
-        expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
-    });
 
-    test("15. a manifest written for the EE CLI applies unchanged, and what Earth Engine ignores is warned about once", async () => {
-        await declare({ ...images, cli: { args: { imageManifest: fixture("cli-legacy.json") } } });
         const diagnostics: { severity: string; message: string; urn?: string }[] = [];
         await stack.up({
             onEvent: (event) => {
                 if (event.diagnosticEvent) diagnostics.push(event.diagnosticEvent);
             },
         });
+        const stamped = asset("projects/e2e-project/assets/downstream")?.properties?.upstream;
+        expect(stamped).toBe(asset("projects/e2e-project/assets/upstream")?.updateTime);
+
         expect(asset("projects/e2e-project/assets/cli")).toMatchObject({
             tilesets: [{ sources: [{ uris: ["gs://e2e-bucket/cli.tif"] }] }],
             startTime: "2020-01-01T00:00:00Z",
@@ -293,7 +270,7 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         await stack.preview({ expectNoChanges: true });
     });
 
-    test("13. the stored state holds no credential, and each __provider is under 1 KB", async () => {
+    test("9. the stored state holds no credential, and each __provider is under 1 KB", async () => {
         // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
         const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
         const state = fs.readFileSync(stateFile, "utf8");
@@ -318,7 +295,7 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
         }
     });
 
-    test("12. destroy deletes every asset and leaves the emulator empty", async () => {
+    test("10. destroy deletes every asset and leaves the emulator empty", async () => {
         const { calls } = await callsDuring(() => stack.destroy());
         expect(calls.filter((c) => c.method === "DELETE").length).toBe(6);
         expect(emulator.assets()).toEqual([]);

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Deployment, Stack } from "@pulumi/pulumi/automation";
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
+import { createSandbox, type EngineSandbox, newStack, type StoredResource, storedDeployment } from "./support/engine";
 import { callsDuring } from "./support/events";
 
 // The upgrade test: a stack holding one resource of every kind, made by the last release
@@ -20,12 +20,6 @@ const TYPE_PREFIX = "pulumi-nodejs:dynamic/earthengine:";
 const FOLDER = "projects/e2e-project/assets/upgrade";
 const KINDS = ["ExternalImage", "Folder", "ImageCollection", "AssetIamMember", "AssetIamBinding", "AssetIamPolicy"];
 
-interface StoredResource {
-    urn: string;
-    type: string;
-    inputs?: Record<string, unknown>;
-    outputs?: Record<string, unknown>;
-}
 interface StoredPolicy {
     etag: string;
     bindings: { role: string; members: string[] }[];
@@ -98,12 +92,12 @@ test("1. preview with the new code expects no changes and makes no Earth Engine 
 });
 
 test("2. refresh reads every resource and finds nothing changed: no write, no re-import", async () => {
-    const { result, calls } = await callsDuring(emulator, () => stack.refresh());
-    expect(result.summary.resourceChanges).toEqual({ same: recordedResources.length + 1 });
+    const { calls } = await callsDuring(emulator, () => stack.refresh());
+    expect((await stack.info())?.resourceChanges).toEqual({ same: recordedResources.length + 1 });
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter(isWrite)).toEqual([]);
     // Refresh leaves the stored state as the last release wrote it: the outputs still match.
-    const resources = ((await stack.exportStack()).deployment.resources as StoredResource[]).filter((r) => r.type.startsWith(TYPE_PREFIX));
+    const resources = (storedDeployment(sandbox, STACK).resources ?? []).filter((r) => r.type.startsWith(TYPE_PREFIX));
     for (const before of recordedResources) {
         const after = resources.find((r) => r.urn === before.urn);
         expect({ urn: after?.urn, outputs: after?.outputs }).toEqual({ urn: before.urn, outputs: before.outputs });
@@ -111,8 +105,8 @@ test("2. refresh reads every resource and finds nothing changed: no write, no re
 });
 
 test("3. destroy with the new code removes every asset and grant; nothing is ever re-imported or replaced", async () => {
-    const { result, calls } = await callsDuring(emulator, () => stack.destroy());
-    expect(result.summary.resourceChanges).toMatchObject({ delete: recordedResources.length + 1 });
+    const { calls } = await callsDuring(emulator, () => stack.destroy());
+    expect((await stack.info())?.resourceChanges).toMatchObject({ delete: recordedResources.length + 1 });
     const deletes = calls.filter((c) => c.method === "DELETE").map((c) => c.path.replace(/^\/v1alpha\//, ""));
     expect([...deletes].sort()).toEqual([FOLDER, `${FOLDER}/dem`, `${FOLDER}/series`]);
     expect(deletes[deletes.length - 1]).toBe(FOLDER); // its children first
