@@ -70,6 +70,9 @@ test("README Usage: clone, pack, pulumi new from the template, then up and destr
             .filter((dir) => dir !== pulumiBinDir())
             .join(":"), // the README puts the CLI on PATH
         HOME: home,
+        // `pulumi login` records the current backend under the passwd user's ~/.pulumi whatever HOME says:
+        // a PULUMI_HOME of the test's own keeps the machine's login untouched.
+        PULUMI_HOME: path.join(home, ".pulumi"),
         npm_config_cache: path.join(os.homedir(), ".npm"),
         npm_config_prefer_offline: "true",
         npm_config_update_notifier: "false",
