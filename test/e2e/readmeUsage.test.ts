@@ -76,7 +76,10 @@ test("README Usage: clone, pack, pulumi new from the template, then up and destr
         npm_config_cache: path.join(os.homedir(), ".npm"),
         npm_config_prefer_offline: "true",
         npm_config_update_notifier: "false",
-        PULUMI_EARTHENGINE_CACHE: process.env.PULUMI_EARTHENGINE_CACHE ?? path.join(os.homedir(), ".cache/pulumi-earthengine"),
+        // The caches stay the machine's: the installers pick PULUMI_EARTHENGINE_CACHE, else XDG_CACHE_HOME's
+        // folder, whose XDG default would otherwise follow HOME into the temp dir.
+        XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"),
+        ...(process.env.PULUMI_EARTHENGINE_CACHE ? { PULUMI_EARTHENGINE_CACHE: process.env.PULUMI_EARTHENGINE_CACHE } : {}),
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
         METADATA_SERVER_DETECTION: "none", // no probe of a real metadata server from a test
