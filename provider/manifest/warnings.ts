@@ -1,70 +1,110 @@
 import { isObject } from "../values/compare";
-import { formatPath } from "../values/failures";
+import { formatPath, MAX_FAILURES } from "../values/failures";
 import { isUnknown } from "../values/unknown";
-import { camelizeKeys } from "./keys";
+import { objectNameWarnings, splitGcsUri } from "./cloudStorage";
+import { firstTooDeep } from "./depth";
+import { camelizeKeys, pathAsWritten } from "./keys";
 import { convertLegacyKeys, writtenProperty } from "./legacyKeys";
-import { manifestLimitWarnings } from "./limitWarnings";
-import type { ManifestWarning } from "./warning";
 
-export type { ManifestWarning } from "./warning";
+/** Something in a manifest that Earth Engine accepts but that is probably not what was meant. */
+export interface ManifestWarning {
+    /** Property path as written, such as `imageManifest.tilesets[0].sources[0].dimensions`. */
+    path: string;
+    message: string;
+}
+
+/**
+ * Google documents no length limit for one segment of an asset name (only the whole name is
+ * bounded, see limits.ts), so a long one is not refused; past 255 characters, the file-name limit
+ * of common file systems, tools that mirror assets to files (exports, geeadd, backups) break.
+ */
+export const LONG_NAME_SEGMENT = 255;
 
 type Path = (string | number)[];
 
 /**
- * Warnings for a manifest as written: things the service does not refuse (so `check` does not
- * either) but that are ignored or look like mistakes. Works on any input, including invalid
- * ones and ones with values not known yet (those parts are skipped). The program side shows
- * them (see sdk/manifestWarnings.ts); `check` results cannot carry warnings.
+ * Warnings for a manifest as written: things the service takes (so `check` does not refuse
+ * them), or on which Google is silent, but that are ignored or almost always a mistake. One walk
+ * over the manifest (camelCase or snake_case, legacy keys converted as the official client does),
+ * in the manifest's order; each path names the property as the user wrote it. At most
+ * MAX_FAILURES warnings, then one "and N more like these". Pure and total: any input, including
+ * invalid ones, values not known yet (skipped) and values nested too deep (`check` reports those;
+ * no warning), gives a list and never throws. The program side shows them (sdk/manifestWarnings.ts);
+ * `check` results cannot carry warnings.
  */
 export function manifestWarnings(raw: unknown, root = "imageManifest"): ManifestWarning[] {
+    // The conversions below recurse through the value; a 100,000-level one is check's to report.
+    if (firstTooDeep(raw) !== undefined) return [];
     const legacy = convertLegacyKeys(camelizeKeys(raw).value);
-    const notes: { path: Path; message: string }[] = [...legacy.warnings];
+    const written = (path: Path) => pathAsWritten(raw, path);
+    const out: ManifestWarning[] = [];
+    const warn = (path: Path, message: string) =>
+        out.push({ path: writtenProperty(formatPath(root, written(path)), root, legacy.origins, formatPath), message });
+    for (const note of legacy.warnings) warn(note.path, note.message);
     const m = legacy.value;
-    if (isObject(m)) {
-        const prefix = typeof m.uriPrefix === "string" && !isUnknown(m.uriPrefix) ? m.uriPrefix : "";
-        eachOf(m.tilesets, (tileset, t) => {
-            if (tileset.crs === "") {
-                notes.push({
-                    path: ["tilesets", t, "crs"],
-                    message: 'an empty crs is the same as none (the file\'s CRS is read); remove "crs" or give a code such as EPSG:4326',
-                });
-            }
-            eachOf(tileset.sources, (source, s) => {
-                const at: Path = ["tilesets", t, "sources", s];
-                if (prefix) {
-                    (Array.isArray(source.uris) ? source.uris : []).forEach((uri: unknown, u) => {
-                        if (typeof uri === "string" && uri.startsWith("gs://")) {
-                            notes.push({
-                                path: [...at, "uris", u],
-                                message: `"${uri}" is a full gs:// URI, but uriPrefix "${prefix}" is prepended to every URI (giving "${prefix}${uri}"); make it relative or drop uriPrefix`,
-                            });
-                        }
-                    });
-                }
-                if (isObject(source.dimensions) && m.skipMetadataRead !== true && !isUnknown(m.skipMetadataRead)) {
-                    notes.push({
-                        path: [...at, "dimensions"],
-                        message:
-                            "dimensions are only used with skipMetadataRead: true; Earth Engine reads the size from the file and ignores them",
-                    });
-                }
-            });
-        });
-        const points = isObject(m.footprint) ? m.footprint.points : undefined;
-        if (Array.isArray(points) && points.length < 4) {
-            notes.push({
-                path: ["footprint", "points"],
-                message: `a footprint ring usually has at least 4 points (3 corners and the first point repeated), got ${points.length}`,
-            });
+    if (!isObject(m)) return out;
+    const known = (value: unknown) => !isUnknown(value);
+
+    // The API gives minTileAreaRatio no documented range; being a ratio of areas, 0 to 1 is a guess.
+    const ratio = m.minTileAreaRatio;
+    if (typeof ratio === "number" && (ratio < 0 || ratio > 1)) {
+        const key = written(["minTileAreaRatio"])[0];
+        warn(
+            ["minTileAreaRatio"],
+            `${key} is ${ratio}; as a ratio of tile areas it is expected between 0 and 1 (Earth Engine documents no range)`,
+        );
+    }
+    if (typeof m.name === "string" && known(m.name)) {
+        const long = m.name.split("/").find((segment) => segment.length > LONG_NAME_SEGMENT);
+        if (long !== undefined) {
+            warn(
+                ["name"],
+                `the asset name has a segment of ${long.length} characters ("${long.slice(0, 20)}..."); Earth Engine documents no limit, but tools that mirror assets to files break past ${LONG_NAME_SEGMENT} (the common file-name limit); consider a shorter id`,
+            );
         }
     }
-    return [
-        ...notes.map(({ path, message }) => ({ path: writtenProperty(formatPath(root, path), root, legacy.origins, formatPath), message })),
-        ...manifestLimitWarnings(raw, root),
-    ];
+    const prefix = typeof m.uriPrefix === "string" && known(m.uriPrefix) ? m.uriPrefix : "";
+    eachRecord(m.tilesets, (tileset, t) => {
+        if (tileset.crs === "") {
+            warn(
+                ["tilesets", t, "crs"],
+                'an empty crs is the same as none (the file\'s CRS is read); remove "crs" or give a code such as EPSG:4326',
+            );
+        }
+        eachRecord(tileset.sources, (source, s) => {
+            const at: Path = ["tilesets", t, "sources", s];
+            (Array.isArray(source.uris) ? source.uris : []).forEach((uri: unknown, u) => {
+                if (typeof uri !== "string" || !known(uri)) return;
+                if (prefix && uri.startsWith("gs://")) {
+                    warn(
+                        [...at, "uris", u],
+                        `"${uri}" is a full gs:// URI, but uriPrefix "${prefix}" is prepended to every URI (giving "${prefix}${uri}"); make it relative or drop uriPrefix`,
+                    );
+                }
+                const parts = splitGcsUri(prefix + uri);
+                for (const message of parts ? objectNameWarnings(parts.object) : []) warn([...at, "uris", u], message);
+            });
+            if (isObject(source.dimensions) && m.skipMetadataRead !== true && known(m.skipMetadataRead)) {
+                warn(
+                    [...at, "dimensions"],
+                    "dimensions are only used with skipMetadataRead: true; Earth Engine reads the size from the file and ignores them",
+                );
+            }
+        });
+    });
+    const points = isObject(m.footprint) ? m.footprint.points : undefined;
+    if (Array.isArray(points) && points.length < 4) {
+        warn(
+            ["footprint", "points"],
+            `a footprint ring usually has at least 4 points (3 corners and the first point repeated), got ${points.length}`,
+        );
+    }
+    if (out.length <= MAX_FAILURES) return out;
+    const rest = out.length - MAX_FAILURES;
+    return [...out.slice(0, MAX_FAILURES), { path: out[MAX_FAILURES].path, message: `and ${rest} more like these` }];
 }
 
-function eachOf(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
+function eachRecord(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
     if (!Array.isArray(list)) return;
     list.forEach((item, i) => {
         if (isObject(item)) visit(item, i);
