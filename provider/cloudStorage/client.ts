@@ -14,8 +14,12 @@ export interface CloudStorageReader {
     bucketLocation(bucket: string): Promise<BucketLocation>;
     /** `length` bytes at `offset` of that generation (fewer at the end of the object). */
     readRange(bucket: string, object: string, generation: string, offset: number, length: number): Promise<Uint8Array>;
-    /** Object name → live generation, for every object under `prefix` (one listing, paged). */
-    listGenerations(bucket: string, prefix: string): Promise<Map<string, string>>;
+    /**
+     * Object name → live generation of every object directly in `folder` (empty, or ending in `/`):
+     * one listing (paged by 1,000) with `/` as the delimiter, names and generations only. Empty
+     * when the bucket does not exist.
+     */
+    listGenerations(bucket: string, folder: string): Promise<Map<string, string>>;
 }
 
 export interface ObjectInfo {
@@ -86,11 +90,20 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
             );
             return bytes;
         },
-        async listGenerations(bucket, prefix) {
-            const [files] = await call(bucket, `gs://${bucket}/${prefix}`, () =>
-                storage.bucket(bucket).getFiles({ prefix, autoPaginate: true }),
-            );
-            return new Map(files.map((file) => [file.name, String(file.metadata.generation)]));
+        async listGenerations(bucket, folder) {
+            try {
+                const [files] = await call(bucket, `gs://${bucket}/${folder}`, () =>
+                    storage
+                        .bucket(bucket)
+                        .getFiles({ prefix: folder, delimiter: "/", fields: "items(name,generation)", autoPaginate: true }),
+                );
+                // With `fields` the client hands back the listing's items as they are, not File objects.
+                const items = files as unknown as { name: string; generation: string | number }[];
+                return new Map(items.map((item) => [item.name, String(item.generation)]));
+            } catch (error) {
+                if (error instanceof NotFound) return new Map();
+                throw error;
+            }
         },
     };
 }

@@ -29,6 +29,8 @@ export interface ImageFailure {
 
 export interface ApplyResult extends SetRecord {
     failures: ImageFailure[];
+    /** The keys whose step completed (a step not started after a stop is in neither this nor `failures`). */
+    done: Set<string>;
     /** The first quota refusal: no write was started after it. */
     quota?: unknown;
     /** Set when an error every other image would meet too stopped the writes (see stopsTheRun). */
@@ -55,6 +57,7 @@ export async function applySteps(
     const images = { ...recorded.images };
     const updateTimes = { ...recorded.updateTimes };
     const failures: ImageFailure[] = [];
+    const done = new Set<string>();
     const unsure = new Set<string>(); // failed creates that may have registered all the same
     let quota: unknown;
     let stopped: unknown;
@@ -106,6 +109,7 @@ export async function applySteps(
         if (stopped !== undefined) return;
         try {
             await run(step);
+            done.add(step.key);
         } catch (error) {
             failures.push({ key: step.key, error });
             if (step.kind === "create") unsure.add(step.key);
@@ -131,7 +135,7 @@ export async function applySteps(
             for (const key of unsure) images[key] = declared[key];
         }
     }
-    return { images, updateTimes, failures, quota, stopped };
+    return { images, updateTimes, failures, done, quota, stopped };
 }
 
 /** Runs `task` for every item, WORKERS at a time. */

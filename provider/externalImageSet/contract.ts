@@ -44,6 +44,23 @@ const outputs = {
      * written but not read back (the next `up` reads it).
      */
     updateTimes: z.record(z.string(), z.string()),
+    /**
+     * By image key, each source's Cloud Storage object generation when Earth Engine last
+     * imported the image, by URI (`gs://bucket/object` after `uriPrefix`; URIs pinned with
+     * `#<generation>` are not listed: they name their bytes already), as ExternalImage records it.
+     * Recorded at create and re-import; an image recorded before this release, or while Cloud
+     * Storage could not be read, gets it from the next refresh. Absent when Cloud Storage cannot
+     * be read. Generations are read with one object listing per folder of the sources (a folder
+     * holding a single source: one metadata read), never one request per image.
+     */
+    sourceGenerations: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+    /**
+     * By image key, the live generations the last refresh found different from
+     * `sourceGenerations` (only those: a set of thousands stays small). The next up re-imports
+     * each such image alone (one `importExternal` with overwrite), after which it is no longer
+     * listed here.
+     */
+    liveSourceGenerations: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 };
 
 /**

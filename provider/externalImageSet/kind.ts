@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { EarthEngineClient } from "../earthengine";
 import { manifestFromAsset } from "../externalImage/readback";
+import { type Generations, liveGenerationsByKey } from "../externalImage/sourceGenerations";
 import { PartialWriteError, type Props, providerFor, ResourceError, type ResourceKind, UnexpectedCallError } from "../resource";
 import { readOrGone } from "../resource/lifecycle";
 import { dropUndefined, isObject } from "../values/compare";
@@ -10,20 +11,50 @@ import { checkSetArgs } from "./check";
 import { type ExternalImageSetOutputs, externalImageSetContract } from "./contract";
 import { listImages } from "./listing";
 import { type ImageStep, imagesOf, manifestOf, planSet, updateTimesOf } from "./plan";
+import { afterRefresh, afterWrites, type SetSources, sourceOutputs, sourcesOf } from "./sources";
 
 /** Failures named one by one in an error message; the rest are counted. */
 const MAX_LISTED_FAILURES = 5;
 
 const projectOf = (props: Props) => (typeof props.project === "string" ? props.project : undefined);
 
-function outputsOf(parent: string, project: string | undefined, record: SetRecord): ExternalImageSetOutputs {
-    return dropUndefined({ parent, project, images: record.images, updateTimes: record.updateTimes }) as ExternalImageSetOutputs;
+function outputsOf(parent: string, project: string | undefined, record: SetRecord, sources: SetSources): ExternalImageSetOutputs {
+    const { images, updateTimes } = record;
+    return dropUndefined({
+        parent,
+        project,
+        images,
+        updateTimes,
+        ...sourceOutputs(sources, Object.keys(images)),
+    }) as ExternalImageSetOutputs;
+}
+
+/** The live generations of the images `keys` of `declared` under `parent`: one listing per folder (see liveGenerationsByKey). */
+function readGenerations(parent: string, declared: Record<string, Props>, keys: Iterable<string>) {
+    return liveGenerationsByKey(Object.fromEntries([...keys].map((key) => [key, manifestOf(parent, key, declared[key] ?? {})])));
+}
+
+/** The images `steps` import (or adopt after a failed write): their source generations are read just before. */
+function importing(steps: readonly ImageStep[]): Set<string> {
+    const imports = (step: ImageStep): boolean =>
+        step.kind === "create" ||
+        step.kind === "reimport" ||
+        step.kind === "verify" ||
+        (step.kind === "move" && step.afterMove?.kind === "reimport");
+    return new Set(steps.filter(imports).map((step) => step.key));
+}
+
+/** The source record after `result`: the images whose import completed take the generations `read` before it. */
+function sourcesAfter(stored: SetSources, steps: readonly ImageStep[], result: ApplyResult, read: Record<string, Generations> | undefined) {
+    const imported = new Set([...importing(steps)].filter((key) => result.done.has(key)));
+    return afterWrites(stored, Object.keys(result.images), imported, read);
 }
 
 /**
  * The ExternalImageSet kind: many external images in one parent, owned by one resource. Its diff
  * and update plan per image (see plan.ts); refresh lists the parent and reads only the images
- * whose `updateTime` moved. Stateless per call.
+ * whose `updateTime` moved, and reads the source files' generations with one Cloud Storage
+ * listing per folder (sources.ts). Stateless per call.
  */
 export const externalImageSetKind: ResourceKind = {
     typeName: externalImageSetContract.typeName,
@@ -51,8 +82,10 @@ export const externalImageSetKind: ResourceKind = {
         const parent = inputs.parent as string;
         const declared = imagesOf(inputs);
         const steps: ImageStep[] = Object.keys(declared).map((key) => ({ kind: "create", key }));
+        const generations = await readGenerations(parent, declared, Object.keys(declared));
         const result = await applyStepsStopping(context.client(projectOf(inputs)), inputs, { images: {}, updateTimes: {} }, steps);
-        const outs = outputsOf(parent, projectOf(inputs), sortedRecord(result, declared));
+        const sources = sourcesAfter({ recorded: {}, live: {} }, steps, result, generations);
+        const outs = outputsOf(parent, projectOf(inputs), sortedRecord(result, declared), sources);
         if (result.failures.length > 0) {
             const message = failureMessage("create", parent, result, Object.keys(declared).length);
             // Nothing registered: nothing to record.
@@ -89,8 +122,10 @@ export const externalImageSetKind: ResourceKind = {
                 if (asset.updateTime) record.updateTimes[key] = asset.updateTime;
             }),
         );
-        const props = outputsOf(parent, project, sortedRecord(record, recorded));
-        const { updateTimes: _, ...inputs } = props;
+        const kept = Object.keys(record.images);
+        const sources = afterRefresh(sourcesOf(stored), kept, await readGenerations(parent, record.images, kept));
+        const props = outputsOf(parent, project, sortedRecord(record, recorded), sources);
+        const { updateTimes: _, sourceGenerations: _recorded, liveSourceGenerations: _live, ...inputs } = props;
         return { id, props, inputs };
     },
 
@@ -99,8 +134,11 @@ export const externalImageSetKind: ResourceKind = {
         if (plan.kind !== "images") throw new UnexpectedCallError("update got a set whose parent or images are not known yet");
         const parent = news.parent as string;
         const recorded: SetRecord = { images: imagesOf(olds), updateTimes: updateTimesOf(olds) };
+        const imports = importing(plan.steps);
+        const generations = imports.size > 0 ? await readGenerations(parent, imagesOf(news), imports) : undefined;
         const result = await applyStepsStopping(context.client(projectOf(news)), news, recorded, plan.steps);
-        const outs = outputsOf(parent, projectOf(news), sortedRecord(result, imagesOf(news)));
+        const sources = sourcesAfter(sourcesOf(olds), plan.steps, result, generations);
+        const outs = outputsOf(parent, projectOf(news), sortedRecord(result, imagesOf(news)), sources);
         const moves = new Set(plan.steps.flatMap((step) => (step.kind === "move" ? [step.key] : [])));
         const unmoved =
             moves.size > 0 && (result.stopped !== undefined || result.quota !== undefined || result.failures.some((f) => moves.has(f.key)));

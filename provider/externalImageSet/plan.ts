@@ -3,6 +3,7 @@ import { type ImageManifest, normalizeAssetName } from "../manifest";
 import type { PatchBody } from "../resource/metadataPatch";
 import { isObject } from "../values/compare";
 import { isUnknown } from "../values/unknown";
+import { driftedSourcesOf, sourcesOf } from "./sources";
 
 type Props = Record<string, unknown>;
 type Images = Record<string, Props>;
@@ -49,9 +50,10 @@ export function updateTimesOf(props: Props): Record<string, string> {
 /**
  * The per-image plan from `olds` (stored outputs) to `news` (checked inputs): a new key is
  * created, a missing one deleted, a changed one patched (metadata only) or re-imported, as
- * ExternalImage plans one image. A new parent moves every kept image into it (`assets.move`,
- * as ExternalImage renames: never a re-import and a delete). Unknown values (preview) count as
- * changed.
+ * ExternalImage plans one image; an image whose source file changed since its import (refresh
+ * recorded a differing live generation, see sources.ts) is re-imported. A new parent moves every
+ * kept image into it (`assets.move`, as ExternalImage renames: never a re-import and a delete).
+ * Unknown values (preview) count as changed.
  */
 export function planSet(olds: Props, news: Props): SetPlan {
     if (typeof news.parent !== "string" || isUnknown(news.parent)) return { kind: "unknown" };
@@ -61,6 +63,7 @@ export function planSet(olds: Props, news: Props): SetPlan {
     const before = imagesOf(olds);
     const after = imagesOf(news);
     const times = updateTimesOf(olds);
+    const sources = sourcesOf(olds);
     const steps: ImageStep[] = [];
     for (const key of Object.keys(after)) {
         if (!Object.hasOwn(before, key)) {
@@ -72,6 +75,7 @@ export function planSet(olds: Props, news: Props): SetPlan {
         let change: ImageChange | undefined;
         if (plan.kind === "patch") change = { kind: "patch", key, updateMask: plan.updateMask, asset: plan.asset };
         else if (plan.kind === "reimport" || plan.kind === "unknownName") change = { kind: "reimport", key };
+        if (change?.kind !== "reimport" && driftedSourcesOf(sources, key).length > 0) change = { kind: "reimport", key };
         if (from !== undefined) steps.push(change ? { kind: "move", key, from, afterMove: change } : { kind: "move", key, from });
         else if (change) steps.push(change);
         else if (times[key] === undefined) steps.push({ kind: "verify", key });

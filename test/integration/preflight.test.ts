@@ -145,7 +145,7 @@ describe("batch mode (ExternalImageSet)", () => {
         images: Object.fromEntries(Object.entries(uris).map(([key, uri]) => [key, { tilesets: [{ sources: [{ uris: [uri] }] }] }])),
     });
 
-    test("each new image is checked at images.<key>; unchanged ones are not", async () => {
+    test("each new or changed image is checked at images.<key>; unchanged ones are not", async () => {
         const result = await set.check({}, images({ good: "gs://cogs/valid.tif", bad: "gs://cogs/stripped.tif" }));
         expect(result.failures).toEqual([
             { property: "images.bad.tilesets[0].sources[0].uris[0]", reason: expect.stringContaining("in strips") },
@@ -154,5 +154,9 @@ describe("batch mode (ExternalImageSet)", () => {
         expect((await set.check(stored, images({ bad: "gs://cogs/stripped.tif", more: "gs://cogs/valid.tif" }))).failures ?? []).toEqual(
             [],
         );
+        // A kept key whose source changed is checked again.
+        expect((await set.check(images({ good: "gs://cogs/valid.tif" }), images({ good: "gs://cogs/not-a-tiff.png" }))).failures).toEqual([
+            { property: "images.good.tilesets[0].sources[0].uris[0]", reason: expect.stringContaining("is not a TIFF") },
+        ]);
     });
 });

@@ -75,3 +75,35 @@ test("a legacy parent id names the same parent", () => {
     const legacy = { ...olds, parent: "projects/earthengine-legacy/assets/users/me/c" };
     expect(planSet(legacy, { parent: "users/me/c", images: olds.images })).toMatchObject({ kind: "images", steps: [] });
 });
+
+test("source drift: an image whose file changed since its import is re-imported alone (after a move, or instead of a patch)", () => {
+    const uri = (key: string) => `gs://b/${key}.tif`;
+    const sources = {
+        sourceGenerations: { a: { [uri("a")]: "1" }, b: { [uri("b")]: "1" }, c: { [uri("c")]: "1" } },
+        liveSourceGenerations: { a: { [uri("a")]: "2" }, b: { [uri("b")]: "2" } },
+    };
+    const drifted = { ...olds, ...sources };
+    const news = { parent: PARENT, images: { ...olds.images, b: image("b", { k: "v" }) } };
+    expect(planSet(drifted, news)).toEqual({
+        kind: "images",
+        projectChanged: false,
+        steps: [
+            { kind: "reimport", key: "a" },
+            { kind: "reimport", key: "b" },
+        ],
+    });
+    const MOVED = "projects/p/assets/c_2024";
+    expect(planSet(drifted, { parent: MOVED, images: olds.images })).toMatchObject({
+        steps: [
+            { kind: "move", key: "a", afterMove: { kind: "reimport", key: "a" } },
+            { kind: "move", key: "b", afterMove: { kind: "reimport", key: "b" } },
+            { kind: "move", key: "c" },
+        ],
+    });
+    // Live generations without recorded ones (a set from before this release) are no drift.
+    expect(
+        planSet({ ...olds, liveSourceGenerations: sources.liveSourceGenerations }, { parent: PARENT, images: olds.images }),
+    ).toMatchObject({
+        steps: [],
+    });
+});
