@@ -1,7 +1,6 @@
 import type * as cloudStorage from "@google-cloud/storage";
 import type { AuthSource } from "../earthengine/auth";
 import { createLimiter, type Limiter } from "../earthengine/limiter";
-import type { BucketLocation } from "../preflight/rules";
 
 /**
  * The Cloud Storage reads preflight and drift need, through the official client
@@ -25,6 +24,13 @@ export interface CloudStorageReader {
 export interface ObjectInfo {
     generation: string;
     size: number;
+}
+
+/** A bucket's location as Cloud Storage reports it (`location`, `locationType`, `customPlacementConfig.dataLocations`). */
+export interface BucketLocation {
+    location: string;
+    locationType?: string;
+    dataLocations?: string[];
 }
 
 /** Cloud Storage could not answer: no permission (for this bucket), or unreachable (for any). Preflight then cannot check. */

@@ -1,9 +1,9 @@
-import { type CloudStorageReader, CloudStorageUnavailableError } from "../cloudStorage/client";
+import { type BucketLocation, type CloudStorageReader, CloudStorageUnavailableError } from "../cloudStorage/client";
 import type { ImageManifest } from "../manifest";
 import { splitGcsUri } from "../manifest/cloudStorage";
 import { containsUnknown } from "../values/unknown";
 import { NotTiffError, readTiffFacts, type TiffFacts } from "./header";
-import { type BucketLocation, bucketLocationFinding, type Finding, headerFindings, missingObjectFinding, notTiffFinding } from "./rules";
+import { bucketLocationFinding, type Finding, headerFindings, missingObjectFinding, notTiffFinding } from "./rules";
 
 /**
  * Preflight: the checks Earth Engine would make at `importExternal`, made at `check` (so at

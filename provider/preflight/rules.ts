@@ -1,3 +1,4 @@
+import type { BucketLocation } from "../cloudStorage/client";
 import type { ImageManifest } from "../manifest";
 import type { TiffFacts } from "./header";
 import { RULE_SOURCES } from "./sources";
@@ -104,13 +105,6 @@ export function missingObjectFinding(property: string, uri: string, generation?:
             ? `${uri} does not exist in Cloud Storage at generation ${generation} (a replaced generation is kept only in a bucket with Object Versioning); pin the live generation or drop the #${generation}`
             : `${uri} does not exist in Cloud Storage; upload the file first or fix the path`,
     };
-}
-
-/** A bucket's location as Cloud Storage reports it (`location`, `locationType`, `customPlacementConfig.dataLocations`). */
-export interface BucketLocation {
-    location: string;
-    locationType?: string;
-    dataLocations?: string[];
 }
 
 // Predefined dual-regions and their regions (https://cloud.google.com/storage/docs/locations#predefined):

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type CloudStorageReader, CloudStorageUnavailableError } from "../../provider/cloudStorage/client";
+import { type BucketLocation, type CloudStorageReader, CloudStorageUnavailableError } from "../../provider/cloudStorage/client";
 import { type ImageManifest, validateManifest } from "../../provider/manifest";
 import { createPreflight } from "../../provider/preflight/preflight";
-import { type BucketLocation, HEADER_WARNING_BYTES, locationReadable } from "../../provider/preflight/rules";
+import { HEADER_WARNING_BYTES, locationReadable } from "../../provider/preflight/rules";
 import { padHeader } from "../support/paddedTiff";
 
 const FIXTURES = path.join(__dirname, "../fixtures/cog");
