@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { assetIdSegmentProblem as entryKeyProblem } from "../provider/manifest/names";
 import type { ImageManifestInput } from "../provider/manifest/schema";
+import { assetIdSegmentProblem as entryKeyProblem } from "../provider/values/assetName";
 import { ExternalImage } from "./externalImage";
 import { ExternalImageSet, type SetImageInput } from "./externalImageSet";
 import { ImageCollection, type ImageCollectionArgs } from "./imageCollection";

@@ -1,6 +1,7 @@
-import { isRfc3339, normalizeAssetName, normalizeTimestamp } from "../manifest";
+import { isRfc3339, normalizeTimestamp } from "../manifest";
 import { timeRangeProblem } from "../manifest/timestamps";
 import { type CheckedArgs, checkInputs, type KindContract } from "../resource";
+import { normalizeAssetName } from "../values/assetName";
 import { isObject } from "../values/compare";
 import type { CheckFailure } from "../values/failures";
 import { isUnknown } from "../values/unknown";

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AssetAlreadyExistsError, type EarthEngineAsset, type EarthEngineClient, EarthEngineError } from "../earthengine";
-import { normalizeAssetName } from "../manifest";
 import {
     AssetConflictError,
     deleteIgnoringNotFound,
@@ -14,6 +13,7 @@ import {
     readOrGone,
     UnexpectedCallError,
 } from "../resource";
+import { normalizeAssetName } from "../values/assetName";
 import { dropUndefined, sameValue } from "../values/compare";
 import { isUnknown } from "../values/unknown";
 import { type ContainerInputs, type ContainerType, checkContainerArgs, METADATA_FIELDS, metadataOf, parseContainerInputs } from "./check";

@@ -1,5 +1,5 @@
-import { normalizeAssetName } from "../manifest";
 import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
+import { normalizeAssetName } from "../values/assetName";
 import { sameValue } from "../values/compare";
 import { isUnknown } from "../values/unknown";
 import { type METADATA_FIELDS, metadataOf } from "./check";

@@ -1,4 +1,5 @@
-import { ASSET_NAME_HINT, type ImageManifest, LEGACY_PROJECT, parseAssetName } from "../manifest";
+import type { ImageManifest } from "../manifest";
+import { ASSET_NAME_HINT, LEGACY_PROJECT, parseAssetName } from "../values/assetName";
 import { type AuthSource, authSourceFor } from "./auth";
 import { type Limiter, limiterFor } from "./limiter";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./reliability";

@@ -1,5 +1,6 @@
-import { differingFields, effectiveManifest, normalizeAssetName } from "../manifest";
+import { differingFields, effectiveManifest } from "../manifest";
 import { metadataPatch, type PatchBody } from "../resource/metadataPatch";
+import { normalizeAssetName } from "../values/assetName";
 import { isObject, sameValue } from "../values/compare";
 import { isUnknown } from "../values/unknown";
 

@@ -1,6 +1,6 @@
-import { ASSET_NAME_HINT, assetIdSegmentProblem, normalizeAssetName, parseAssetName, validateManifest } from "../manifest";
-import { assetNameLengthProblem } from "../manifest/limits";
+import { validateManifest } from "../manifest";
 import { type CheckedArgs, checkedField, project, unknownInputs } from "../resource";
+import { ASSET_NAME_HINT, assetIdSegmentProblem, assetNameLengthProblem, normalizeAssetName, parseAssetName } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { boundFailures, type CheckFailure, formatPath, quote } from "../values/failures";
 import { isUnknown } from "../values/unknown";

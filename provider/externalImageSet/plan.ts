@@ -1,6 +1,7 @@
 import { planUpdate } from "../externalImage/plan";
-import { type ImageManifest, normalizeAssetName } from "../manifest";
+import type { ImageManifest } from "../manifest";
 import type { PatchBody } from "../resource/metadataPatch";
+import { normalizeAssetName } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { isUnknown } from "../values/unknown";
 import { driftedSourcesOf, sourcesOf } from "./sources";

@@ -1,6 +1,6 @@
-import { assetNameSchema } from "../resource/assetName";
 import { defineContract, type KindContract } from "../resource/contract";
 import { assetOutputs, optionalBoolean, project } from "../resource/fields";
+import { assetNameSchema } from "../values/assetName";
 
 /** A container's inputs; an ImageCollection takes them too. */
 export const folderInputs = {

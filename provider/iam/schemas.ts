@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { assetNameSchema } from "../resource/assetName";
 import { project } from "../resource/fields";
+import { assetNameSchema } from "../values/assetName";
 import { isUnknown } from "../values/unknown";
 import { memberFailures, roleFailures } from "./members";
 import { canonicalBindings, uniqueMembers } from "./policy";

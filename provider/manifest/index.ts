@@ -4,7 +4,6 @@ export { describeFields, fieldsAt } from "./fields";
 export { BAND_ID, bandIdServiceMessage, PROPERTY_KEY, propertyKeyServiceMessage, type ServiceIssueParams } from "./identifiers";
 export { ImageManifestSchema, ImportExternalRequestSchema } from "./imageManifest";
 export { camelizeKeys, pathAsWritten, snakeToCamel } from "./keys";
-export { ASSET_NAME_HINT, assetIdSegmentProblem, LEGACY_PROJECT, normalizeAssetName, parentAssetName, parseAssetName } from "./names";
 export { MAX_MANIFEST_BYTES } from "./rules";
 export * from "./schema";
 export { formatEpochNanos, isRfc3339, normalizeTimestamp, toEpochNanos } from "./timestamps";

@@ -1,6 +1,6 @@
+import { LEGACY_PROJECT, normalizeAssetName } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { isUnknown } from "../values/unknown";
-import { LEGACY_PROJECT, normalizeAssetName } from "./names";
 
 /**
  * Older manifest keys that the official Python client (and so `earthengine upload

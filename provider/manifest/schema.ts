@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assetNameSchema } from "../resource/assetName";
+import { assetNameSchema } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { quote } from "../values/failures";
 import { DATA_TYPES, describe, enumMessage, PYRAMIDING_POLICIES } from "./enums";

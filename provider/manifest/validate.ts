@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { boundFailures, type CheckFailure, formatPath, quote } from "../values/failures";
 import { closestName } from "../values/suggest";
@@ -8,7 +9,6 @@ import { fieldsAt } from "./fields";
 import { ImageManifestSchema } from "./imageManifest";
 import { camelizeKeys, dataObject, pathAsWritten, snakeToCamel } from "./keys";
 import { convertLegacyKeys, type LegacyConversion, writtenProperty } from "./legacyKeys";
-import { LEGACY_PROJECT, normalizeAssetName, withoutDoubledPrefix } from "./names";
 import { MAX_MANIFEST_BYTES } from "./rules";
 import type { ImageManifest } from "./schema";
 

@@ -1,4 +1,3 @@
-export { assetNameSchema } from "./assetName";
 export { boundedList, type ChangeAction, summarizeChange } from "./changeSummary";
 export { checkedField, checkInputs, type FieldCheck, oneFailurePerTypo, unknownInputs } from "./checks";
 export { clientFor, configureClients } from "./clients";

@@ -1,5 +1,5 @@
 import { camelizeKeys, describe, type LocateIssue, pathAsWritten, validateManifest } from "../../provider/manifest";
-import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/manifest/names";
+import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/values/assetName";
 import { isObject } from "../../provider/values/compare";
 import { formatPath } from "../../provider/values/failures";
 import { mergePatch } from "./mergePatch";

@@ -3,7 +3,7 @@ import type { AuthSource } from "../../provider/earthengine/auth";
 import { EarthEngineClient } from "../../provider/earthengine/client";
 import { AssetNotFoundError } from "../../provider/earthengine/errors";
 import { type ImageManifest, validateManifest } from "../../provider/manifest";
-import { MAX_ASSET_NAME_BYTES } from "../../provider/manifest/limits";
+import { MAX_ASSET_NAME_BYTES } from "../../provider/values/assetName";
 
 // The asset-name bound is the provider's own (Earth Engine documents none): the longest name the
 // provider can still read and delete, proven against a real HTTP server. The emulator, like the

@@ -43,7 +43,7 @@ describe.each(TYPE_NAMES)("%s", (typeName) => {
         const imports = [...source.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
         for (const imported of imports)
             expect(imported).toMatch(
-                /^(zod|\.\.\/(manifest\/(schema|imageManifest)|resource\/(contract|fields|assetName)|iam\/schemas|folder\/contract))$/,
+                /^(zod|\.\.\/(manifest\/(schema|imageManifest)|resource\/(contract|fields)|values\/assetName|iam\/schemas|folder\/contract))$/,
             );
     });
 

@@ -1,4 +1,4 @@
-import { normalizeAssetName, parentAssetName, parseAssetName } from "../../provider/manifest";
+import { normalizeAssetName, parentAssetName, parseAssetName } from "../../provider/values/assetName";
 
 const TEN_SEGMENTS = "a/b/c/d/e/f/g/h/i/j";
 

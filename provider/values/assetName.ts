@@ -1,3 +1,12 @@
+import { z } from "zod";
+import { quote } from "./failures";
+
+/**
+ * Earth Engine asset names, shared by every kind that names an asset (the image manifest's
+ * `name`, a container's `name`, an IAM resource's `assetName`): their form, legacy ids, the
+ * provider's length limit, and one zod schema for them all.
+ */
+
 // Project ids, numbers and domain-scoped ids (example.com:p). Kept loose on purpose: the server
 // owns the exact rule, and Google's own examples use placeholders such as "P".
 const PROJECT = "[A-Za-z0-9][-A-Za-z0-9_.:]*";
@@ -101,4 +110,40 @@ export function assetNameProblem(name: string): string | undefined {
         return `the segment ${JSON.stringify(bad)} holds ${JSON.stringify(char)} at position ${at + 1}, which asset ids do not take (letters, digits, '_' and '-' only); write for example "${fixed}"`;
     }
     return undefined;
+}
+
+/**
+ * The longest asset name (in bytes; names hold only ASCII) that the provider accepts. Earth
+ * Engine does not publish a limit, but every call after the import (get, patch, delete) carries
+ * the name in the URL path, and 8,190 bytes is the smallest request-line limit of common HTTP
+ * front ends (Apache's LimitRequestLine default; nginx's large_client_header_buffers is 8 KB).
+ * With `DELETE /v1alpha/` and ` HTTP/1.1` around it, a name of at most 8,000 bytes fits; a longer
+ * one could be imported (the import carries it in the body) and then never read or deleted.
+ * This is the provider's own limit: the emulator, like Earth Engine, takes longer names.
+ */
+export const MAX_ASSET_NAME_BYTES = 8000;
+
+/** Why a name is too long for the provider to manage, or undefined. */
+export function assetNameLengthProblem(name: string): string | undefined {
+    const bytes = Buffer.byteLength(name, "utf8");
+    return bytes > MAX_ASSET_NAME_BYTES
+        ? `the asset name is ${bytes} bytes; this provider accepts at most ${MAX_ASSET_NAME_BYTES} (its own limit: Earth Engine documents none, but every later read and delete carries the name in the URL, and longer request lines are refused by common HTTP front ends); shorten the folder or image names`
+        : undefined;
+}
+
+/**
+ * An Earth Engine asset name, `projects/<project>/assets/<path>` (legacy `users/<user>/...` and
+ * `projects/earthengine-legacy/assets/...` forms are accepted and normalised), within the
+ * provider's length limit. `property` names the input in the messages (`name`, `assetName`).
+ */
+export function assetNameSchema(property: string) {
+    return z
+        .string({ error: (iss) => `${property} is required: ${iss.input === undefined ? "give" : "use"} projects/<project>/assets/<path>` })
+        .refine((value) => parseAssetName(value) !== undefined, {
+            error: (iss) => `${quote(String(iss.input))} is not an asset name; ${assetNameHint(String(iss.input))}`,
+        })
+        .refine((value) => assetNameLengthProblem(normalizeAssetName(value)) === undefined, {
+            error: (iss) => assetNameLengthProblem(normalizeAssetName(String(iss.input))),
+        })
+        .transform(normalizeAssetName);
 }
