@@ -27,6 +27,8 @@ const common = {
 module.exports = {
     // Jest's default leaves one core idle; the suites mostly wait on child processes and sockets.
     maxWorkers: os.availableParallelism(),
+    // The longest suites first (their last durations, else test/suiteSeconds.json), so the workers finish together.
+    testSequencer: "<rootDir>/test/longestFirst.js",
     testTimeout: 30000,
     projects: [
         { ...common, displayName: "unit", roots: ["<rootDir>/test/unit"] },

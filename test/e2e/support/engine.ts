@@ -82,7 +82,7 @@ export async function sandboxFor(workDir: string, env: Record<string, string>): 
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
         ...env,
     };
-    const command = await PulumiCommand.get({ root: path.dirname(binDir) });
+    const command = await pulumiCommand(binDir);
     return {
         workDir,
         envVars,
@@ -92,6 +92,14 @@ export async function sandboxFor(workDir: string, env: Record<string, string>): 
             fs.rmSync(workDir, { recursive: true, force: true });
         },
     };
+}
+
+let commandFor: { binDir: string; command: Promise<PulumiCommand> } | undefined;
+
+/** The Automation API's handle on the CLI in `binDir`: getting one runs `pulumi version` (0.6 CPU-s), so once per suite, not per sandbox. */
+function pulumiCommand(binDir: string): Promise<PulumiCommand> {
+    if (commandFor?.binDir !== binDir) commandFor = { binDir, command: PulumiCommand.get({ root: path.dirname(binDir) }) };
+    return commandFor.command;
 }
 
 export interface StackOptions {
