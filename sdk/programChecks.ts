@@ -39,6 +39,9 @@ export function keysThatCannotTravel(value: unknown, root: string, limit = 5): s
     return found;
 }
 
+/** Why a `__proto__` key is refused, after the key and where it is. */
+export const CANNOT_TRAVEL = "cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key";
+
 // Once per program run, not once per resource.
 let credentialsChecked = false;
 
@@ -50,9 +53,7 @@ let credentialsChecked = false;
 export function checkInProgram(typeName: string, name: string, args: object): void {
     const lost = keysThatCannotTravel(args, "args");
     if (lost.length > 0) {
-        throw new pulumi.RunError(
-            `${typeName} ${name}: the key "__proto__" at ${lost.join(", ")} cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key`,
-        );
+        throw new pulumi.RunError(`${typeName} ${name}: the key "__proto__" at ${lost.join(", ")} ${CANNOT_TRAVEL}`);
     }
     if (credentialsChecked) return;
     credentialsChecked = true;

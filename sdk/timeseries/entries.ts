@@ -2,6 +2,7 @@ import { camelizeKeys, describe, type LocateIssue, pathAsWritten, validateManife
 import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/values/assetName";
 import { isObject } from "../../provider/values/compare";
 import { formatPath } from "../../provider/values/failures";
+import { CANNOT_TRAVEL, keysThatCannotTravel } from "../programChecks";
 import { mergePatch } from "./mergePatch";
 
 /** One problem with a collection's declaration: the property path to fix and what to do. */
@@ -24,6 +25,14 @@ export function mergeEntry(key: string, defaults: unknown, entry: unknown): Merg
     const problems: EntryProblem[] = [];
     const keyProblem = entryKeyProblem(key);
     if (keyProblem) problems.push({ property: at(), reason: keyProblem });
+    // The merge keeps a "__proto__" key, but the child image's inputs would lose it on their way to the engine.
+    for (const [root, value] of [
+        ["defaults", defaults],
+        [at(), entry],
+    ] as const) {
+        for (const property of keysThatCannotTravel(value, root))
+            problems.push({ property, reason: `the key "__proto__" ${CANNOT_TRAVEL}` });
+    }
     const base = readDefaults(defaults, problems);
     if (!isObject(entry)) {
         problems.push({ property: at(), reason: `an entry is an image manifest without name (an object), got ${describe(entry)}` });

@@ -71,6 +71,24 @@ test("bad keys and bad entries are reported together", () => {
     expect(error?.message).toMatch(/images\.k1\.uri: give either uri/);
 });
 
+test("a __proto__ key in an entry's or the defaults' properties is refused by name, not dropped on its way to the image", () => {
+    const { properties } = ENTRIES.protoProperty;
+    const error = constructionError({
+        name: "projects/p/assets/c",
+        defaults: { properties } as Record<string, unknown>,
+        images: { k0: ENTRIES.protoProperty, k1: ENTRIES.good },
+    });
+    const lines = error?.message.split("\n") ?? [];
+    expect(lines).toContain(
+        '  defaults.properties.__proto__: the key "__proto__" cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key',
+    );
+    expect(lines).toContain(
+        '  images.k0.properties.__proto__: the key "__proto__" cannot be passed to the Pulumi engine (its SDK drops it without a word); rename the key',
+    );
+    expect(lines.filter((line) => line.startsWith("  defaults."))).toHaveLength(1); // once, not once per entry
+    expect(registered.filter((type) => type.includes("ExternalImage") && !type.includes("Collection"))).toEqual([]);
+});
+
 test("good plain entries register the collection and one image each", async () => {
     const series = new ExternalImageCollection("ok", { name: "projects/p/assets/c", images: many(3, ENTRIES.good) });
     await new Promise((resolve) => series.images.k2.urn.apply(resolve));
