@@ -15,8 +15,9 @@ export interface ManifestWarning {
 
 /**
  * Google documents no length limit for one segment of an asset name (only the whole name is
- * bounded, see limits.ts), so a long one is not refused; past 255 characters, the file-name limit
- * of common file systems, tools that mirror assets to files (exports, geeadd, backups) break.
+ * bounded: MAX_ASSET_NAME_BYTES in values/assetName.ts), so a long one is not refused; past 255
+ * characters, the file-name limit of common file systems, tools that mirror assets to files
+ * (exports, geeadd, backups) break.
  */
 export const LONG_NAME_SEGMENT = 255;
 
