@@ -37,33 +37,48 @@ export function manifestWarnings(raw: unknown, root = "imageManifest"): Manifest
     // The conversions below recurse through the value; a 100,000-level one is check's to report.
     if (firstTooDeep(raw) !== undefined) return [];
     const legacy = convertLegacyKeys(camelizeKeys(raw).value);
-    const written = (path: Path) => pathAsWritten(raw, path);
     const out: ManifestWarning[] = [];
-    const warn = (path: Path, message: string) =>
-        out.push({ path: writtenProperty(formatPath(root, written(path)), root, legacy.origins, formatPath), message });
+    const warn: Warn = (path, message) =>
+        out.push({ path: writtenProperty(formatPath(root, pathAsWritten(raw, path)), root, legacy.origins, formatPath), message });
     for (const note of legacy.warnings) warn(note.path, note.message);
     const m = legacy.value;
-    if (!isObject(m)) return out;
-    const known = (value: unknown) => !isUnknown(value);
+    if (isObject(m)) {
+        topLevelWarnings(m, warn, (key) => String(pathAsWritten(raw, [key])[0]));
+        tilesetWarnings(m, warn);
+        footprintWarnings(m, warn);
+    }
+    if (out.length <= MAX_FAILURES) return out;
+    const rest = out.length - MAX_FAILURES;
+    return [...out.slice(0, MAX_FAILURES), { path: out[MAX_FAILURES].path, message: `and ${rest} more like these` }];
+}
 
+/** Reports one warning at a path of the converted manifest (camelCase); the caller spells it as written. */
+type Warn = (path: Path, message: string) => void;
+
+const known = (value: unknown) => !isUnknown(value);
+
+/** `minTileAreaRatio` and `name`; `writtenKey` gives a top-level key as the user spelt it. */
+function topLevelWarnings(m: Record<string, unknown>, warn: Warn, writtenKey: (key: string) => string): void {
     // The API gives minTileAreaRatio no documented range; being a ratio of areas, 0 to 1 is a guess.
     const ratio = m.minTileAreaRatio;
     if (typeof ratio === "number" && (ratio < 0 || ratio > 1)) {
-        const key = written(["minTileAreaRatio"])[0];
         warn(
             ["minTileAreaRatio"],
-            `${key} is ${ratio}; as a ratio of tile areas it is expected between 0 and 1 (Earth Engine documents no range)`,
+            `${writtenKey("minTileAreaRatio")} is ${ratio}; as a ratio of tile areas it is expected between 0 and 1 (Earth Engine documents no range)`,
         );
     }
-    if (typeof m.name === "string" && known(m.name)) {
-        const long = m.name.split("/").find((segment) => segment.length > LONG_NAME_SEGMENT);
-        if (long !== undefined) {
-            warn(
-                ["name"],
-                `the asset name has a segment of ${long.length} characters ("${long.slice(0, 20)}..."); Earth Engine documents no limit, but tools that mirror assets to files break past ${LONG_NAME_SEGMENT} (the common file-name limit); consider a shorter id`,
-            );
-        }
+    const long =
+        typeof m.name === "string" && known(m.name) ? m.name.split("/").find((segment) => segment.length > LONG_NAME_SEGMENT) : undefined;
+    if (long !== undefined) {
+        warn(
+            ["name"],
+            `the asset name has a segment of ${long.length} characters ("${long.slice(0, 20)}..."); Earth Engine documents no limit, but tools that mirror assets to files break past ${LONG_NAME_SEGMENT} (the common file-name limit); consider a shorter id`,
+        );
     }
+}
+
+/** Each tileset's `crs` and each source's URIs (under `uriPrefix`) and `dimensions`. */
+function tilesetWarnings(m: Record<string, unknown>, warn: Warn): void {
     const prefix = typeof m.uriPrefix === "string" && known(m.uriPrefix) ? m.uriPrefix : "";
     eachRecord(m.tilesets, (tileset, t) => {
         if (tileset.crs === "") {
@@ -93,6 +108,9 @@ export function manifestWarnings(raw: unknown, root = "imageManifest"): Manifest
             }
         });
     });
+}
+
+function footprintWarnings(m: Record<string, unknown>, warn: Warn): void {
     const points = isObject(m.footprint) ? m.footprint.points : undefined;
     if (Array.isArray(points) && points.length < 4) {
         warn(
@@ -100,9 +118,6 @@ export function manifestWarnings(raw: unknown, root = "imageManifest"): Manifest
             `a footprint ring usually has at least 4 points (3 corners and the first point repeated), got ${points.length}`,
         );
     }
-    if (out.length <= MAX_FAILURES) return out;
-    const rest = out.length - MAX_FAILURES;
-    return [...out.slice(0, MAX_FAILURES), { path: out[MAX_FAILURES].path, message: `and ${rest} more like these` }];
 }
 
 function eachRecord(list: unknown, visit: (item: Record<string, unknown>, index: number) => void): void {
