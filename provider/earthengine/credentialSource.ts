@@ -13,6 +13,18 @@ export const NO_CREDENTIALS =
     "earthengine:accessToken or GOOGLE_OAUTH_ACCESS_TOKEN (a ready OAuth token); Application Default Credentials (gcloud auth application-default login, or GOOGLE_APPLICATION_CREDENTIALS=/path/to/key.json, or a GCE/Cloud Run metadata server). " +
     "For the local emulator: EARTHENGINE_ENDPOINT=<emulator url> GOOGLE_OAUTH_ACCESS_TOKEN=anything.";
 
+/**
+ * The same problem told again, in a run that has told it in full once: its first sentence and the
+ * main ways in, bounded, so thousands of failing resources do not each print the whole list.
+ */
+export function repeatedCredentialProblem(problem: ConfigurationError): ConfigurationError {
+    const firstSentence = /^[\s\S]*?\.(?=\s|$)/.exec(problem.message)?.[0] ?? problem.message;
+    return new ConfigurationError(
+        problem.setting,
+        `${firstSentence} Give earthengine:credentials, earthengine:accessToken or GOOGLE_OAUTH_ACCESS_TOKEN, or Application Default Credentials (gcloud auth application-default login); this run's first such error lists every way in.`,
+    );
+}
+
 /** gcloud's Application Default Credentials file, where google-auth-library looks for it. */
 export function wellKnownCredentialsFile(env: Env = process.env): string {
     if (env.CLOUDSDK_CONFIG) return path.join(env.CLOUDSDK_CONFIG, "application_default_credentials.json");

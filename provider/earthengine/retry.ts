@@ -1,3 +1,5 @@
+import { isLoopback } from "./loopback";
+
 /**
  * The one retry policy of the provider: which failures are retried, which are ambiguous, and how
  * long to wait. Named predicates in the manner of terraform-provider-google's
@@ -56,6 +58,19 @@ export function isServerError(failure: AttemptFailure): boolean {
 /** The connection was refused: nothing was sent. */
 export function isNotSent(failure: AttemptFailure): boolean {
     return "connection" in failure && failure.connection === "refused";
+}
+
+/**
+ * A refused connection to a loopback endpoint: the emulator or stand-in there is not running, and
+ * waiting out the retry policy (minutes) will not start it. Fails at once; nothing was sent.
+ */
+export function isLocalRefusal(failure: AttemptFailure, url: string): boolean {
+    if (!isNotSent(failure)) return false;
+    try {
+        return isLoopback(new URL(url).hostname);
+    } catch {
+        return false;
+    }
 }
 
 /** Reset, hang-up, dropped response or per-attempt timeout: sent, outcome unknown. */

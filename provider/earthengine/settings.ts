@@ -1,5 +1,6 @@
 import { ConfigurationError } from "./configurationError";
 import { checkAccessToken, checkCredentialsJson } from "./credentials";
+import { isLoopback } from "./loopback";
 import { RELIABILITY_KEYS, type ReliabilitySettings, reliabilityFrom } from "./reliability";
 import { API_VERSIONS, type ApiVersion } from "./types";
 
@@ -36,6 +37,8 @@ export const CONFIG_KEYS = [
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigValues = Partial<Record<ConfigKey, string>>;
+
+export { isLoopback } from "./loopback";
 
 export const DEFAULT_ENDPOINT = "https://earthengine.googleapis.com";
 export const DEFAULT_API_VERSION: ApiVersion = "v1alpha";
@@ -98,11 +101,6 @@ export function checkEndpoint(endpoint: string): void {
         "earthengine:endpoint",
         `earthengine:endpoint "${endpoint}" must use https:// (plain http:// is accepted only on loopback, for the emulator)`,
     );
-}
-
-/** A loopback host name, where plain http is accepted (emulators and stand-ins). */
-export function isLoopback(hostname: string): boolean {
-    return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /** Reads `earthengine:*` keys from a Pulumi dynamic-provider config. */

@@ -2,7 +2,15 @@ import type { AuthSource } from "./auth";
 import { type EarthEngineError, errorFromResponse, TransportError } from "./errors";
 import { type HttpAnswer, httpRequest } from "./httpRequest";
 import type { Limiter } from "./limiter";
-import { type AttemptFailure, classifyConnectionError, mayRetry, type RetryPolicy, retryDecision, retryDelayMs } from "./retry";
+import {
+    type AttemptFailure,
+    classifyConnectionError,
+    isLocalRefusal,
+    mayRetry,
+    type RetryPolicy,
+    retryDecision,
+    retryDelayMs,
+} from "./retry";
 import { OutcomeUnknownError, RetriesExhaustedError } from "./retryErrors";
 
 export interface TransportOptions {
@@ -57,6 +65,7 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
         const limit = options.limiter ?? ((run) => run());
         const result = await limit(() => attemptOnce(options, request));
         if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
+        if (isLocalRefusal(result.failure, request.url)) throw result.error;
         let decision = retryDecision(result.failure, idempotent);
         if (decision === "ambiguous") {
             if (!request.resolveAmbiguous) throw new OutcomeUnknownError(result.error, attempt, now() - startedAt);

@@ -1,5 +1,6 @@
 import { configValuesFrom, EarthEngineClient, type ProviderSettings, resolveSettings } from "../earthengine";
-import { missingCredentials } from "../earthengine/credentialSource";
+import type { ConfigurationError } from "../earthengine/configurationError";
+import { missingCredentials, repeatedCredentialProblem } from "../earthengine/credentialSource";
 import { configurePreflight } from "../preflight";
 
 // Process-wide: the engine configures each deserialized provider once per process, and every
@@ -8,6 +9,11 @@ import { configurePreflight } from "../preflight";
 // one client per consumer project is kept for the process: no per-call resolution or cache key.
 let settings: ProviderSettings | Error | undefined;
 const clients = new Map<string | undefined, EarthEngineClient>();
+// Whether `up` would find credentials, found out once per process for what decides it (each kind
+// configures its own provider with the same config), and how often the answer was told.
+// Only for a configured provider (the engine always configures; a provider used directly need not).
+let configured = false;
+let credentialLookup: { key: string; problem: Promise<ConfigurationError | undefined>; told: number } | undefined;
 
 /** Resolves the stack's `earthengine:*` config once; throws when it is invalid. */
 export function configureClients(config: { get(key: string): string | undefined }): void {
@@ -15,6 +21,7 @@ export function configureClients(config: { get(key: string): string | undefined 
     // silently falling back to the environment (the host caches a provider whose configure threw).
     clients.clear();
     settings = undefined;
+    configured = true;
     try {
         settings = resolveSettings(configValuesFrom(config));
         configurePreflight(config, settings);
@@ -49,9 +56,32 @@ export function clientFor(project: string | undefined): EarthEngineClient {
 
 /**
  * Fails when `up` would find no credentials (see missingCredentials), so preview says so with the
- * ways in, before any Earth Engine call. Once per configuration.
+ * ways in, before any Earth Engine call. Looked up once per configuration; every call of every
+ * kind then fails with it (never with google-auth-library's generic words), the first with every
+ * way in and the rest briefly, so a refresh of thousands of resources prints the long list once.
  */
 export async function requireCredentialSource(): Promise<void> {
-    const problem = await missingCredentials(resolved());
-    if (problem !== undefined) throw problem;
+    if (!configured) return;
+    const current = resolved();
+    const key = credentialLookupKey(current);
+    if (credentialLookup?.key !== key) credentialLookup = { key, problem: missingCredentials(current), told: 0 };
+    const lookup = credentialLookup;
+    const problem = await lookup.problem;
+    if (problem === undefined) return;
+    lookup.told++;
+    throw lookup.told === 1 ? problem : repeatedCredentialProblem(problem);
+}
+
+/** What missingCredentials' answer depends on: whether settings hold credentials, and where ADC looks. */
+function credentialLookupKey(current: ProviderSettings, env = process.env): string {
+    const adc = [
+        "GOOGLE_APPLICATION_CREDENTIALS",
+        "CLOUDSDK_CONFIG",
+        "HOME",
+        "APPDATA",
+        "GCE_METADATA_HOST",
+        "GCE_METADATA_IP",
+        "METADATA_SERVER_DETECTION",
+    ];
+    return JSON.stringify([Boolean(current.accessToken || current.credentials), ...adc.map((name) => env[name] ?? null)]);
 }

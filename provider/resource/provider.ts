@@ -3,6 +3,7 @@ import { runPreflight } from "../preflight";
 import { oneFailurePerTypo } from "./checks";
 import { clientFor, configureClients, requireCredentialSource } from "./clients";
 import { explain, PartialWriteError } from "./errors";
+import { withoutHostEcho } from "./hostEcho";
 import { type KindContext, PROVIDER_KEY, type Props, type ResourceKind } from "./kind";
 
 /**
@@ -44,8 +45,13 @@ function withProvider(error: unknown, serializedProvider: unknown): unknown {
 export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.ResourceProvider> {
     return {
         async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-            configureClients(req.config);
-            await requireCredentialSource();
+            // Runs inside the first call of each kind's provider; the host then keeps the provider
+            // even when this throws, so the credential lookup is not here but in every call.
+            try {
+                configureClients(req.config);
+            } catch (error) {
+                throw withoutHostEcho(error);
+            }
         },
 
         async check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
@@ -53,7 +59,13 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
             const given = withoutKey(news, CHANGE_SUMMARY);
             const stored = withoutKey(withoutProvider(olds), CHANGE_SUMMARY);
             const { inputs, failures } = kind.check(kind.assetNameOf ? withoutKey(given, "assetName") : given, stored);
+            // The declaration's own mistakes first: they are certain, and the engine goes on after them.
             if (failures.length > 0) return { inputs, failures: oneFailurePerTypo(failures) };
+            try {
+                await requireCredentialSource();
+            } catch (error) {
+                throw withoutHostEcho(error);
+            }
             const targets = kind.preflightTargets?.(inputs, stored) ?? [];
             const preflightFailures = await runPreflight(kind.nameOf(inputs), targets);
             if (preflightFailures.length > 0) return { inputs, failures: preflightFailures };
@@ -71,6 +83,7 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
         async create(raw: Props): Promise<pulumi.dynamic.CreateResult> {
             const inputs = withoutInternal(raw);
             try {
+                await requireCredentialSource();
                 return await kind.create(inputs, context);
             } catch (error) {
                 throw explain("create", kind.nameOf(inputs), withProvider(error, raw[PROVIDER_KEY]), kind.createNotFoundHint);
@@ -79,14 +92,16 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
 
         async read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
             try {
+                await requireCredentialSource();
                 return await kind.read(id, withoutProvider(props), context);
             } catch (error) {
-                throw explain("read", id, error);
+                throw withoutHostEcho(explain("read", id, error));
             }
         },
 
         async update(id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
             try {
+                await requireCredentialSource();
                 return await kind.update(id, withoutInternal(olds), withoutInternal(news), context);
             } catch (error) {
                 throw explain("update", id, withProvider(error, news[PROVIDER_KEY]));
@@ -95,9 +110,10 @@ export function providerFor(kind: ResourceKind): Required<pulumi.dynamic.Resourc
 
         async delete(id: string, props: Props): Promise<void> {
             try {
+                await requireCredentialSource();
                 await kind.delete(id, withoutProvider(props), context);
             } catch (error) {
-                throw explain("delete", id, error);
+                throw withoutHostEcho(explain("delete", id, error));
             }
         },
     };

@@ -195,5 +195,7 @@ describe("credentials never reach state, engine output or error messages", () =>
         expect(error).toBeDefined();
         expect(`${output}${error}`).toContain("earthengine:credentials is not valid JSON");
         expect(`${output}${error}`).not.toContain("SECRET-4242");
+        // Told on the resource, not echoed again on the stack by the dynamic-provider host.
+        expect(output).not.toContain("ConfigurationError:");
     });
 });

@@ -125,6 +125,9 @@ test("README Usage: clone, pack, pulumi new from the template, then up and destr
         expect(google).toMatch(/GOOGLE_OAUTH_ACCESS_TOKEN/);
         expect(google).toMatch(/gcloud auth application-default login/);
         expect(google).not.toMatch(/MetadataLookupWarning/);
+        // Once, on the resource: no second copy echoed on the stack, no stack trace.
+        expect(google.match(/No Google credentials found/g) ?? []).toHaveLength(2); // the resource's line and its diagnostic
+        expect(google).not.toMatch(/ConfigurationError:|\n\s+at /);
     } finally {
         fs.rmSync(temp, { recursive: true, force: true });
     }

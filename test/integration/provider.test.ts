@@ -470,10 +470,10 @@ describe("delete", () => {
 });
 
 describe("configure", () => {
-    test("a bad setting fails every later call too, never falling back to the environment", async () => {
+    test("a bad setting fails every later call too (check included), never falling back to the environment", async () => {
         await expect(provider.configure(config({ "earthengine:apiVersion": "v2" }))).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
-        const inputs = await checked({ imageManifest: manifest("dem.json") });
-        await expect(provider.create(inputs)).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
+        await expect(checked({ imageManifest: manifest("dem.json") })).rejects.toThrow(/use one of v1alpha, v1beta, v1/); // preview says so
+        await expect(provider.create({ imageManifest: manifest("dem.json") })).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
         expect(emulator.requests()).toEqual([]);
     });
 

@@ -2,6 +2,7 @@ import {
     type AttemptFailure,
     classifyConnectionError,
     DEFAULT_RETRY,
+    isLocalRefusal,
     mayRetry,
     parseRetryAfter,
     retryDecision,
@@ -63,6 +64,17 @@ describe("connection failures as fetch reports them", () => {
     });
     test("an unknown failure may have been sent: treated as a reset", () => {
         expect(classifyConnectionError(new Error("something else"))).toBe("reset");
+    });
+});
+
+describe("a refused connection", () => {
+    test("to loopback (an emulator or stand-in not running) fails at once; elsewhere it is retried", () => {
+        for (const url of ["http://127.0.0.1:8080/v1/x", "http://localhost:1/x", "http://[::1]:9/x"])
+            expect(isLocalRefusal({ connection: "refused" }, url)).toBe(true);
+        expect(isLocalRefusal({ connection: "refused" }, "https://earthengine.googleapis.com/v1/x")).toBe(false);
+        expect(isLocalRefusal({ connection: "reset" }, "http://127.0.0.1:8080/v1/x")).toBe(false);
+        expect(isLocalRefusal({ status: 503 }, "http://127.0.0.1:8080/v1/x")).toBe(false);
+        expect(retryDecision({ connection: "refused" }, false)).toBe("retry");
     });
 });
 
