@@ -60,14 +60,16 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
     const limit = options.limiter ?? createLimiter(CLOUD_STORAGE_LIMITS);
     // Loaded on first use (about a second on a busy machine): a run without preflight never pays it.
     const { Storage } = require("@google-cloud/storage") as typeof cloudStorage;
-    const storage = new Storage({
-        apiEndpoint: options.endpoint,
-        projectId: options.projectId,
-        // A custom endpoint (a stand-in) is called without credentials by the client; Google's gets ours.
-        authClient: options.auth && !options.endpoint ? (authClientOf(options.auth) as never) : undefined,
-        // The client's own retries also repeat refused connections (seconds each): retries are ours (see `call`).
-        retryOptions: { autoRetry: false, maxRetries: 0 },
-    });
+    const make = () =>
+        new Storage({
+            apiEndpoint: options.endpoint,
+            projectId: options.projectId,
+            // A custom endpoint (a stand-in) is called without credentials by the client; Google's gets ours.
+            authClient: options.auth && !options.endpoint ? (authClientOf(options.auth) as never) : undefined,
+            // The client's own retries also repeat refused connections (seconds each): retries are ours (see `call`).
+            retryOptions: { autoRetry: false, maxRetries: 0 },
+        });
+    const storage = options.endpoint === undefined ? make() : withoutEmulatorHost(make);
     const call = <T>(bucket: string, what: string, attempt: () => Promise<T>) =>
         limit(() => withRetries(attempt).catch((error) => rethrow(bucket, what, error)));
     return {
@@ -112,6 +114,22 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
             }
         },
     };
+}
+
+/**
+ * Runs `make` with STORAGE_EMULATOR_HOST unset. The client's constructor (7.x) reads it and, when
+ * set, sends every request to it as its base URL whatever `apiEndpoint` says; a pipeline whose
+ * gs:// state backend points at a stand-in sets it, and the provider's own endpoint must still
+ * win. The constructor is synchronous: nothing else runs while the variable is away.
+ */
+function withoutEmulatorHost<T>(make: () => T): T {
+    const saved = process.env.STORAGE_EMULATOR_HOST;
+    delete process.env.STORAGE_EMULATOR_HOST;
+    try {
+        return make();
+    } finally {
+        if (saved !== undefined) process.env.STORAGE_EMULATOR_HOST = saved;
+    }
 }
 
 class NotFound extends Error {}

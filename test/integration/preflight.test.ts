@@ -111,6 +111,19 @@ describe("what preflight reads", () => {
         ]);
     });
 
+    test("earthengine:cloudStorageEndpoint wins over STORAGE_EMULATOR_HOST (which the client would take as its base URL)", async () => {
+        process.env.STORAGE_EMULATOR_HOST = gcs.host; // as a pipeline with its state in a stand-in bucket sets it
+        try {
+            await configure({ "earthengine:cloudStorageEndpoint": gcs.endpoint });
+            expect(await failuresOf(inputs("gs://cogs/stripped.tif"))).toEqual([
+                { property: SOURCE, reason: expect.stringContaining("in strips") },
+            ]);
+            expect(warnings).toEqual([]);
+        } finally {
+            delete process.env.STORAGE_EMULATOR_HOST;
+        }
+    });
+
     test("unreachable Cloud Storage is one warning per run and no failure", async () => {
         await configure({ "earthengine:cloudStorageEndpoint": CLOSED_PORT_ENDPOINT });
         expect(await failuresOf(inputs("gs://cogs/stripped.tif"))).toEqual([]);
