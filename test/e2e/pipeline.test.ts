@@ -14,7 +14,8 @@ import { killRun, pulumiInGroup, until } from "./support/kill";
 // workflow's own preview and up steps, run as written by bash, against fake-gcs-server (Pulumi's gs://
 // backend through STORAGE_EMULATOR_HOST) and the Earth Engine emulator; then what a bucket backend
 // must give a pipeline: two `up`s at once never both proceed, and a killed run's lock is released by
-// `pulumi cancel`. Steps build on each other, in order.
+// `pulumi cancel`; and source drift as the engine shows it (a rewritten COG: refresh, one re-import,
+// no change after). Steps build on each other, in order.
 jest.setTimeout(10 * 60_000);
 
 const EXAMPLE = path.join(REPO_ROOT, "examples/pipeline");
@@ -127,7 +128,20 @@ const imports = (since: number) =>
     emulator
         .requests()
         .slice(since)
-        .filter((r) => r.method === "POST" && r.path.endsWith(":import"));
+        .filter((r) => r.method === "POST" && /:import(External)?$/.test(r.path));
+
+const SOURCE = "gs://pipeline-cogs/elevation.tif";
+
+/** The image's outputs as the state file in the bucket holds them (read directly: no engine command). */
+async function imageOutputs(): Promise<Record<string, unknown>> {
+    const [bytes] = await storage.bucket(STATE_BUCKET).file(`.pulumi/stacks/earthengine-pipeline/${STACK}.json`).download();
+    const state = JSON.parse(bytes.toString("utf8")) as {
+        checkpoint: { latest: { resources: { type: string; outputs: Record<string, unknown> }[] } };
+    };
+    const image = state.checkpoint.latest.resources.find((r) => r.type.endsWith("earthengine:ExternalImage"));
+    if (!image) throw new Error("the state in the bucket holds no ExternalImage");
+    return image.outputs;
+}
 
 test("the pull request's preview step, then the main branch's up step: the asset exists, the state is in the bucket", async () => {
     const preview = await runStep(runOf("preview", "preview"));
@@ -167,6 +181,37 @@ test("two ups started at once on one stack: never both proceed; a refused one sa
     expect(emulator.assets().find((a) => a.name === ASSET)?.properties).toMatchObject({ release: "2026-12" });
 });
 
+let selected: Stack | undefined;
+
+test("source drift: the COG rewritten in its bucket, refresh records it, up re-imports once, after which they agree", async () => {
+    selected = await selectStack();
+    const cog = fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/cog/valid.tif"));
+    const recorded = (await imageOutputs()).sourceGenerations;
+    expect(recorded).toEqual({ [SOURCE]: expect.any(String) }); // recorded at create
+    const { generation } = await gcs.putObject("pipeline-cogs", "elevation.tif", cog);
+
+    // `up --refresh`: the refresh and the up of a pipeline in one engine command.
+    const refreshed: Record<string, unknown>[] = [];
+    const mark = emulator.requests().length;
+    const up = await selected.up({
+        refresh: true,
+        onEvent: (event) => {
+            const metadata = event.resOutputsEvent?.metadata;
+            if (metadata?.op === "refresh" && metadata.type.endsWith("earthengine:ExternalImage"))
+                refreshed.push(metadata.new?.outputs ?? {});
+        },
+    });
+    // What refresh found (the engine's refresh display lists input changes only).
+    expect(refreshed).toEqual([expect.objectContaining({ sourceGenerations: recorded, liveSourceGenerations: { [SOURCE]: generation } })]);
+    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(imports(mark).map((r) => r.body)).toEqual([expect.objectContaining({ overwrite: true })]);
+    expect(await imageOutputs()).toMatchObject({
+        sourceGenerations: { [SOURCE]: generation },
+        liveSourceGenerations: { [SOURCE]: generation },
+    });
+    // The next test's first preview shows no change: nothing is left to re-import.
+});
+
 test("a killed up leaves its lock in the bucket, which a preview ignores; `pulumi cancel` releases it and the stack destroys cleanly", async () => {
     // A CI runner killing the job while the run holds the lock: its process group, then the plugins it left.
     const run = pulumiInGroup(sandbox, STACK, ["up", "--yes", "--skip-preview"]);
@@ -174,8 +219,9 @@ test("a killed up leaves its lock in the bucket, which a preview ignores; `pulum
     await killRun(sandbox, run);
     expect(await bucketObjects(LOCKS)).toHaveLength(1);
 
-    const stack = await selectStack();
-    // A preview takes no lock: a pull request's preview runs even now, and sees nothing to do.
+    const stack = selected ?? (await selectStack());
+    // A preview takes no lock: a pull request's preview runs even now, and sees nothing to do (nor
+    // any source drift left after the re-import above).
     await stack.preview({ expectNoChanges: true });
     await stack.cancel();
     expect(await bucketObjects(LOCKS)).toEqual([]);
