@@ -12,9 +12,9 @@ export class CliUsageError extends Error {
     override name = "CliUsageError";
 }
 
-export const USAGE = `Usage: pulumi-earthengine-emulator [--port N] [--host H] [--state FILE] [--faults JSON|@FILE] [--seed N] [--max-concurrent N]
+export const USAGE = `Usage: pulumi-earthengine emulator [--port N] [--host H] [--state FILE] [--faults JSON|@FILE] [--seed N] [--max-concurrent N]
 
-A local Earth Engine REST API for tests, demos and offline development.
+A local Earth Engine REST API for tests, demos and offline development (also installed as pulumi-earthengine-emulator).
   --port N       TCP port to listen on (default 0: a free port, printed at start)
   --host H       interface to listen on (default 127.0.0.1; the provider speaks plain http only to loopback)
   --state FILE   keep assets in this JSON file across restarts
@@ -109,13 +109,17 @@ export async function runCli(argv: readonly string[], out: CliOutput = console):
     return emulator;
 }
 
-async function main(): Promise<void> {
+/**
+ * Runs the emulator as a command: `pulumi-earthengine-emulator ...` and `pulumi-earthengine emulator ...`
+ * (`program` is the name error messages start with). Stops on SIGINT or SIGTERM.
+ */
+export async function emulatorMain(argv: readonly string[], program = "pulumi-earthengine-emulator"): Promise<void> {
     let emulator: RunningEmulator | undefined;
     try {
-        emulator = await runCli(process.argv.slice(2));
+        emulator = await runCli(argv);
     } catch (error) {
         const usage = error instanceof CliUsageError;
-        console.error(`pulumi-earthengine-emulator: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ""}`);
+        console.error(`${program}: ${(error as Error).message}${usage ? `\n\n${USAGE}` : ""}`);
         process.exit(usage ? 2 : 1);
     }
     if (!emulator) return;
@@ -130,4 +134,4 @@ async function main(): Promise<void> {
     process.once("SIGTERM", stop);
 }
 
-if (require.main === module) void main();
+if (require.main === module) void emulatorMain(process.argv.slice(2));

@@ -66,6 +66,6 @@ describe("runCli", () => {
     test("--help prints the usage and starts nothing", async () => {
         const lines: string[] = [];
         expect(await runCli(["--help"], { log: (line) => lines.push(line), error: (line) => lines.push(line) })).toBeUndefined();
-        expect(lines.join("\n")).toMatch(/^Usage: pulumi-earthengine-emulator/);
+        expect(lines.join("\n")).toMatch(/^Usage: pulumi-earthengine emulator/);
     });
 });
