@@ -92,10 +92,10 @@ export function declare(tree: WalkedTree, options: DeclareOptions): Declarations
         if (asset.type === "FOLDER") {
             out.resources.push({ type: "Folder", ...base, ...(walked.children ? {} : { notWalked: true as const }) });
             iam.push(...iamOf(walked, name, options));
-            for (const child of walked.children ?? []) visit(child, name);
+            for (const child of byName(walked.children ?? [])) visit(child, name);
         } else if (asset.type === "IMAGE_COLLECTION") {
             const manifests: Record<string, ManifestFields> = {};
-            const images = (walked.children ?? []).filter((child) => {
+            const images = byName(walked.children ?? []).filter((child) => {
                 const key = child.asset.name.slice(asset.name.length + 1);
                 const problem = skipReason(child.asset) ?? assetIdSegmentProblem(key);
                 if (problem) out.skipped.push({ assetName: child.asset.name, type: child.asset.type, reason: problem });
@@ -121,10 +121,15 @@ export function declare(tree: WalkedTree, options: DeclareOptions): Declarations
             iam.push(...iamOf(walked, name, options));
         }
     };
-    if (tree.kind === "project") for (const child of tree.children) visit(child, undefined);
+    if (tree.kind === "project") for (const child of byName(tree.children)) visit(child, undefined);
     else visit(tree.root, undefined);
     out.resources.push(...iam);
     return out;
+}
+
+/** Sorted by asset name: the listing's order is the service's, not a promise. */
+function byName(assets: WalkedAsset[]): WalkedAsset[] {
+    return [...assets].sort((a, b) => (a.asset.name < b.asset.name ? -1 : a.asset.name > b.asset.name ? 1 : 0));
 }
 
 /** Why the product cannot manage an asset (undefined: it can, as a folder, collection or external image). */

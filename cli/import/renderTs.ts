@@ -29,11 +29,22 @@ export function dataFile(name: string, suffix = ""): string {
     return `${name.replaceAll("/", ".")}${suffix}.json`;
 }
 
-/** JSON text indented to sit at `indent` inside TypeScript. */
+/** A JSON value as a TypeScript literal (keys unquoted where they can be), on one line when it fits, else indented from `indent`. */
 function literal(value: unknown, indent: string): string {
-    const oneLine = JSON.stringify(value);
-    if (oneLine.length + indent.length <= 100) return oneLine;
-    return JSON.stringify(value, null, 4).replaceAll("\n", `\n${indent}`);
+    const oneLine = tsLiteral(value, undefined);
+    return oneLine.length + indent.length <= 100 ? oneLine : tsLiteral(value, indent);
+}
+
+function tsLiteral(value: unknown, indent: string | undefined): string {
+    if (value === null || typeof value !== "object") return JSON.stringify(value);
+    const inner = indent === undefined ? undefined : `${indent}    `;
+    const items = Array.isArray(value)
+        ? value.map((v) => tsLiteral(v, inner))
+        : Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${tsLiteral(v, inner)}`);
+    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+    if (items.length === 0) return Array.isArray(value) ? "[]" : "{}";
+    if (inner === undefined) return `${open}${items.join(", ")}${close}`;
+    return `${open.trim()}\n${items.map((item) => `${inner}${item},`).join("\n")}\n${indent}${close.trim()}`;
 }
 
 const q = (text: string) => JSON.stringify(text);
@@ -137,7 +148,12 @@ export function renderTs(declarations: Declarations, header: string): Files {
             d.type === "AssetIamBinding"
                 ? `role: ${q(d.role ?? "")}, members: ${literal(d.members, "    ")}`
                 : `bindings: ${literal(d.bindings, "    ")}`;
-        lines.push(`new ee.${d.type}(${q(d.name)}, { assetName: ${assetName}, ${grant} }, options);`);
+        const oneLine = `new ee.${d.type}(${q(d.name)}, { assetName: ${assetName}, ${grant} }, options);`;
+        lines.push(
+            oneLine.length <= 140
+                ? oneLine
+                : `new ee.${d.type}(\n    ${q(d.name)},\n    { assetName: ${assetName}, ${grant} },\n    options,\n);`,
+        );
     }
 
     files["index.ts"] = [header, PRELUDE(declarations.protect), ...lines].join("\n").replace(/\n+$/, "\n");

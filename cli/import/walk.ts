@@ -7,7 +7,7 @@ export interface WalkedAsset {
     asset: EarthEngineAsset;
     /** The bindings of its IAM policy (undefined: not read). */
     bindings?: IamBinding[];
-    /** A folder's or collection's children, sorted by name (undefined: not walked). */
+    /** A folder's or collection's children, in the listing's order (undefined: not walked). */
     children?: WalkedAsset[];
 }
 
@@ -73,7 +73,7 @@ export async function walkTree(
             report();
             pageToken = page.nextPageToken || undefined;
         } while (pageToken);
-        return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return out;
     };
 
     // An image inside a collection has no policy of its own to declare: Earth Engine refuses to set one

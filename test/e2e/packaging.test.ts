@@ -20,7 +20,14 @@ afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
 test("the tarball holds the licence, changelog, README and built code (the emulator with its API contract), and declares the SDK as a caret range", () => {
     const entries = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
-    const built = ["dist/sdk/index.js", "dist/provider/shim.js", "dist/emulator/cli.js", "dist/api/index.js", "dist/api/contract.json"];
+    const built = [
+        "dist/sdk/index.js",
+        "dist/provider/shim.js",
+        "dist/emulator/cli.js",
+        "dist/cli/main.js",
+        "dist/api/index.js",
+        "dist/api/contract.json",
+    ];
     for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "package.json", ...built]) {
         expect(entries).toContain(`package/${file}`);
     }
@@ -66,4 +73,19 @@ test("the installed package reads a GeoTIFF header and makes its Cloud Storage c
             .then((facts) => console.log(JSON.stringify(facts)));`;
     const out = execFileSync(process.execPath, ["-e", script], { cwd: path.join(temp, "program"), encoding: "utf8" });
     expect(JSON.parse(out)).toMatchObject({ tiled: true, overviews: 1, bands: 3, dataType: "UINT8" });
+});
+
+test("the installed bins run under plain Node.js CommonJS: pulumi-earthengine (commander 14, cli-progress 3) and pulumi-earthengine-emulator", () => {
+    const bin = path.join(temp, "program/node_modules/.bin");
+    const help = execFileSync(path.join(bin, "pulumi-earthengine"), ["import", "--help"], { encoding: "utf8" });
+    expect(help).toMatch(/^Usage: pulumi-earthengine import \[options\] <asset>/);
+    expect(help).toContain("--max-concurrent-requests <value>");
+    // The import module loads its progress bar library too.
+    execFileSync(process.execPath, [
+        "-e",
+        `require(${JSON.stringify(path.join(temp, "program/node_modules/pulumi-earthengine/dist/cli/import/progress.js"))})`,
+    ]);
+    const emulatorHelp = execFileSync(path.join(bin, "pulumi-earthengine"), ["emulator", "--help"], { encoding: "utf8" });
+    expect(emulatorHelp).toMatch(/^Usage: pulumi-earthengine emulator \[--port N\]/);
+    expect(execFileSync(path.join(bin, "pulumi-earthengine-emulator"), ["--help"], { encoding: "utf8" })).toBe(emulatorHelp);
 });
