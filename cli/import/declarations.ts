@@ -1,5 +1,5 @@
 import type { EarthEngineAsset, IamBinding } from "../../provider/earthengine";
-import { assetIdSegmentProblem, parseAssetName } from "../../provider/manifest";
+import { assetIdSegmentProblem, parseAssetName } from "../../provider/values/assetName";
 import { type CollectionImages, liftDefaults, type ManifestFields, manifestOfAsset, sortedObject } from "./imageEntries";
 import type { WalkedAsset, WalkedTree } from "./walk";
 

@@ -1,5 +1,5 @@
 import { AssetNotFoundError, type EarthEngineAsset, type EarthEngineClient, type IamBinding } from "../../provider/earthengine";
-import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "../../provider/manifest";
+import { ASSET_NAME_HINT, normalizeAssetName, parseAssetName } from "../../provider/values/assetName";
 
 /** One asset as the walk found it. */
 export interface WalkedAsset {
