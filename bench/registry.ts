@@ -19,6 +19,8 @@ export interface BenchConfig {
     tokenWaves: number;
     /** New images whose checks the preflight figure times, with and without preflight. */
     preflightImages: number;
+    /** Assets in the tree `pulumi-earthengine import` walks (folders of 100: a collection of 50 images and 48 images beside it). */
+    importAssets: number;
 }
 
 /** One number of the benchmark, as printed and as written to bench/results.json. */
@@ -65,6 +67,7 @@ export const QUICK: BenchConfig = {
     batchImages: [200],
     tokenWaves: 2,
     preflightImages: 100,
+    importAssets: 200,
 };
 
 export const FULL: BenchConfig = {
@@ -78,4 +81,5 @@ export const FULL: BenchConfig = {
     batchImages: [1000, 2500, 5000, 10000],
     tokenWaves: 3,
     preflightImages: 1000,
+    importAssets: 10_000,
 };

@@ -2,6 +2,7 @@ import type { Measurement } from "../registry";
 import { batch } from "./batch";
 import { callsPerCommand } from "./callsPerCommand";
 import { engineVsTrivial } from "./engineVsTrivial";
+import { importWalk } from "./importWalk";
 import { preflight } from "./preflight";
 import { providerVsFloor } from "./providerVsFloor";
 import { retainedHeap } from "./retainedHeap";
@@ -14,6 +15,7 @@ export const MEASUREMENTS: Measurement[] = [
     retainedHeap,
     tokenFetches,
     preflight,
+    importWalk,
     engineVsTrivial,
     batch,
 ];

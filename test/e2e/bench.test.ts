@@ -32,6 +32,8 @@ const REQUIRED = [
     "tokenFetches.refreshesPerExpiry",
     "preflight.ratio",
     "preflight.extraSeconds",
+    "importWalk.vsFloorRatio",
+    "importWalk.requests",
 ];
 
 test("npm run bench -- --quick writes every figure as a finite number, and the table", async () => {
