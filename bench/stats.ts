@@ -13,17 +13,23 @@ export interface PairResult<T> {
 
 /**
  * Runs `subject` and `baseline` in `pairs` interleaved pairs, alternating which goes first
- * (ABBA), so that drift on a shared machine hits both sides alike.
+ * (ABBA), so that drift on a shared machine hits both sides alike. Each run is told whether it is
+ * its side's last (a run may then skip untimed clean-up the next one would need).
  */
-export async function interleavedPairs<T>(pairs: number, subject: () => Promise<T>, baseline: () => Promise<T>): Promise<PairResult<T>[]> {
+export async function interleavedPairs<T>(
+    pairs: number,
+    subject: (last: boolean) => Promise<T>,
+    baseline: (last: boolean) => Promise<T>,
+): Promise<PairResult<T>[]> {
     const results: PairResult<T>[] = [];
     for (let i = 0; i < pairs; i++) {
+        const last = i === pairs - 1;
         if (i % 2 === 0) {
-            const s = await subject();
-            results.push({ subject: s, baseline: await baseline() });
+            const s = await subject(last);
+            results.push({ subject: s, baseline: await baseline(last) });
         } else {
-            const b = await baseline();
-            results.push({ subject: await subject(), baseline: b });
+            const b = await baseline(last);
+            results.push({ subject: await subject(last), baseline: b });
         }
     }
     return results;

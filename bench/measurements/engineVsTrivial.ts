@@ -21,14 +21,18 @@ const TYPE_SUFFIX: Record<ResourceKind, string> = {
 const CALLS_PER_CREATE = 2; // importExternal, then GET (callsPerCommand.create)
 const MIB = 1024 * 1024;
 
-/** One `up` of N resources of a kind, a no-change preview, the state's size, then a destroy (untimed). */
-async function runKind(stack: BenchStack, kind: ResourceKind, n: number, parallel: number): Promise<KindRun> {
+/**
+ * One `up` of N resources of a kind, a no-change preview, the state's size, then a destroy
+ * (untimed) unless `last`: after the last run the stack is removed with its resources (an engine
+ * command fewer per kind, two of the quick bench's thirteen).
+ */
+async function runKind(stack: BenchStack, kind: ResourceKind, n: number, parallel: number, last = false): Promise<KindRun> {
     await stack.declare({ kind, count: n, revision: "r1", file: "a.tif" });
     const up = await stack.up(parallel);
     const preview = await stack.preview(parallel);
     const state = await stack.stateBytes(TYPE_SUFFIX[kind]);
     if (state.resources !== n) throw new Error(`${kind}: ${state.resources} resources in state, expected ${n}`);
-    await stack.destroy(parallel);
+    if (!last) await stack.destroy(parallel);
     return {
         upSeconds: up.seconds,
         previewSeconds: preview.seconds,
@@ -72,8 +76,8 @@ export const engineVsTrivial: Measurement = {
                 log(`engineUpVsFloorRatio: ${config.pairs} pair(s) of up/preview/destroy of ${n} resources`);
                 const pairs = await interleavedPairs(
                     config.pairs,
-                    () => runKind(stacks.external, "external", n, config.concurrency),
-                    () => runKind(stacks.trivial, "trivial", n, config.concurrency),
+                    (last) => runKind(stacks.external, "external", n, config.concurrency, last),
+                    (last) => runKind(stacks.trivial, "trivial", n, config.concurrency, last),
                 );
                 const ratio = (pick: (r: KindRun) => number) => pairs.map((p) => pick(p.subject) / pick(p.baseline));
                 const network = (n * CALLS_PER_CREATE * config.latencyMs) / 1000 / config.concurrency;
