@@ -10,13 +10,13 @@ import { propertyTypeWarnings } from "./timeseries/propertyTypes";
 
 export interface ExternalImageCollectionArgs extends ImageCollectionArgs {
     /** Fields every image shares (bands, tilesets, uriPrefix, properties, ...); see `ImageDefaults`. */
-    defaults?: ImageDefaultsArgs;
+    defaults?: pulumi.Input<ImageDefaultsArgs>;
     /**
      * The images, keyed by asset id: entry `k` is the image `<name>/k` and the child resource
      * `<component name>/k`. Keys are one asset-id segment (letters, digits, `_`, `-`). Adding a key
      * creates one image, removing one deletes it, changing an entry touches only that image.
      */
-    images: Record<string, ImageEntryArgs>;
+    images: Record<string, pulumi.Input<ImageEntryArgs>>;
     /**
      * Batch mode: one `ExternalImageSet` resource owns every image, in place of one `ExternalImage`
      * per entry, so a stack carries thousands of images (README "Large archives"). Never switched

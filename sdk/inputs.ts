@@ -30,10 +30,10 @@ export type DeepFields<T> = { [K in keyof T]: DeepInput<T[K]> };
  * Each field of `T` as a `DeepInput`, except those named in `Named`, which take the given (named)
  * type. A homomorphic mapping, so every field keeps its optionality and documentation.
  */
-type NamedFields<T, Named> = { [K in keyof T]: K extends keyof Named ? Named[K] : DeepInput<T[K]> };
+export type NamedFields<T, Named> = { [K in keyof T]: K extends keyof Named ? Named[K] : DeepInput<T[K]> };
 
 /** A list input whose elements are inputs of the named type `T`. */
-type ListOf<T> = pulumi.Input<pulumi.Input<T>[]>;
+export type ListOf<T> = pulumi.Input<pulumi.Input<T>[]>;
 
 // The manifest's nested objects are interfaces too, so a typo deep inside a manifest is reported
 // against a name (`... does not exist in type 'Input<TilesetArgs>'`), not an expanded type.

@@ -21,7 +21,7 @@ export function repeatedCredentialProblem(problem: ConfigurationError): Configur
     const firstSentence = /^[\s\S]*?\.(?=\s|$)/.exec(problem.message)?.[0] ?? problem.message;
     return new ConfigurationError(
         problem.setting,
-        `${firstSentence} Give earthengine:credentials, earthengine:accessToken or GOOGLE_OAUTH_ACCESS_TOKEN, or Application Default Credentials (gcloud auth application-default login); this run's first such error lists every way in.`,
+        `${firstSentence} Give earthengine:credentials, earthengine:accessToken or GOOGLE_OAUTH_ACCESS_TOKEN, or Application Default Credentials (gcloud auth application-default login); every way in is listed once in this run's output and in the README's Configuration.`,
     );
 }
 

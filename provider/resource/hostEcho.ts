@@ -11,8 +11,11 @@ import { ResourceError, UnexpectedCallError } from "./errors";
  * kind, `UnexpectedCallError`) keeps its echo and stack, to be reported.
  */
 
-/** Echo lines to drop; each is dropped once. Bounded: an echo that never comes is forgotten. */
-const pending = new Set<string>();
+/**
+ * Echo lines to drop, each as often as it is expected (many resources fail with the same
+ * message). Bounded: echoes that never come are forgotten.
+ */
+const pending = new Map<string, number>();
 const MAX_PENDING = 1000;
 let filter: typeof console.error | undefined;
 
@@ -40,7 +43,8 @@ export function isToldByMessage(error: unknown): boolean {
 export function withoutHostEcho(error: unknown): unknown {
     if (!(error instanceof Error) || !isToldByMessage(error)) return error;
     if (pending.size >= MAX_PENDING) pending.clear();
-    pending.add(`${error}: ${error.stack}`);
+    const line = `${error}: ${error.stack}`;
+    pending.set(line, (pending.get(line) ?? 0) + 1);
     installFilter();
     return error;
 }
@@ -50,7 +54,12 @@ function installFilter(): void {
     if (filter !== undefined && console.error === filter) return;
     const original = console.error;
     filter = (...args: unknown[]) => {
-        if (args.length === 1 && typeof args[0] === "string" && pending.delete(args[0])) return;
+        const expected = args.length === 1 && typeof args[0] === "string" ? pending.get(args[0]) : undefined;
+        if (expected !== undefined) {
+            if (expected > 1) pending.set(args[0] as string, expected - 1);
+            else pending.delete(args[0] as string);
+            return;
+        }
         original.apply(console, args);
     };
     console.error = filter;

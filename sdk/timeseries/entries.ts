@@ -50,14 +50,22 @@ export function mergeEntry(key: string, defaults: unknown, entry: unknown): Merg
         const expanded = expandUri(uri, fields, manifest);
         if (typeof expanded === "string") problems.push({ property: at("uri"), reason: expanded });
         else manifest = { ...manifest, tilesets: expanded };
-    } else if (manifest.tilesets === undefined) {
-        problems.push({ property: at(), reason: "give uri (the image's one COG) or tilesets, here or in defaults" });
     }
-    if (problems.length > 0) return { ok: false, problems };
+    const noFiles = uri === undefined && manifest.tilesets === undefined;
+    if (problems.length > 0 && !noFiles) return { ok: false, problems };
     // The image's own check, before any resource exists, at the paths the user wrote: a typo in
     // entry d1 is `images.d1.start_tme`, not `imageManifest.startTme` of the child `c/d1`.
     const located = locateIn(key, defaults, entry, uri !== undefined);
     const checked = validateManifest({ ...manifest, name: `projects/placeholder/assets/collection/${key}` }, "imageManifest", located);
+    if (noFiles) {
+        // `tileset` for `tilesets` is named as the typo it is; with no such typo, the missing files are.
+        const others = checked.ok ? [] : checked.failures.filter((f) => f.property !== at("tilesets"));
+        const typoNamesTilesets = others.some((f) => f.reason.includes('"tilesets"'));
+        const missing = typoNamesTilesets
+            ? []
+            : [{ property: at(), reason: "give uri (the image's one COG) or tilesets, here or in defaults" }];
+        return { ok: false, problems: [...problems, ...others, ...missing] };
+    }
     return checked.ok ? { ok: true, manifest } : { ok: false, problems: checked.failures };
 }
 

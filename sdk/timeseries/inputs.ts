@@ -1,5 +1,14 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { ImageManifestInput } from "../../provider/manifest/schema";
-import type { DeepInput } from "../inputs";
+import type {
+    ListOf,
+    MissingDataArgs,
+    NamedFields,
+    PixelFootprintArgs,
+    TilesetArgs,
+    TilesetBandArgs,
+    TilesetMaskBandArgs,
+} from "../inputs";
 
 type ManifestFields = Omit<ImageManifestInput, "name">;
 
@@ -21,5 +30,25 @@ export type ImageEntry = ImageDefaults & {
     uri?: string;
 };
 
-export type ImageDefaultsArgs = DeepInput<ImageDefaults>;
-export type ImageEntryArgs = DeepInput<ImageEntry>;
+/**
+ * `ImageDefaults` as a Pulumi input (every field may be an output; `null` removes a default). An
+ * interface, so TypeScript's errors name it (`... does not exist in type 'Input<ImageDefaultsArgs>'`)
+ * instead of printing the expanded type.
+ */
+export interface ImageDefaultsArgs
+    extends NamedFields<
+        ImageDefaults,
+        {
+            tilesets: ListOf<TilesetArgs> | null;
+            bands: ListOf<TilesetBandArgs> | null;
+            maskBands: ListOf<TilesetMaskBandArgs> | null;
+            footprint: pulumi.Input<PixelFootprintArgs> | null;
+            missingData: pulumi.Input<MissingDataArgs> | null;
+        }
+    > {}
+
+/** `ImageEntry` as a Pulumi input: the defaults' fields and `uri`. */
+export interface ImageEntryArgs extends ImageDefaultsArgs {
+    /** See `ImageEntry.uri`. */
+    uri?: pulumi.Input<string>;
+}

@@ -27,6 +27,14 @@ describe("the host's echo of an error", () => {
         expect(printed).toEqual([["another line"], [`${error}: ${error.stack}`]]);
     });
 
+    test("of the same message from many resources is dropped as often as it was thrown", () => {
+        const errors = Array.from({ length: 3 }, () => new ConfigurationError("earthengine:credentials", "No Google credentials found"));
+        for (const error of errors) withoutHostEcho(error); // all thrown before the host echoes any
+        for (const error of errors) echo(error);
+        echo(errors[0]); // a fourth was not thrown
+        expect(printed).toHaveLength(1);
+    });
+
     test("of a bug is printed with its stack, to be reported", () => {
         const bug = new ResourceError("Could not read x: y is not a function", { cause: new TypeError("y is not a function") });
         withoutHostEcho(new ConfigurationError("earthengine:endpoint", "bad")); // the filter is in place

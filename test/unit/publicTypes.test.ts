@@ -44,6 +44,18 @@ test("a typo inside a tileset is reported against TilesetArgs, not an expanded t
     expect(message).not.toMatch(/Input<\{/);
 });
 
+test("a typo in a collection's defaults or entries is reported against ImageDefaultsArgs and ImageEntryArgs", () => {
+    const messages = compileErrors("collection-typo.ts");
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain("'tileset' does not exist in type 'Input<ImageDefaultsArgs>'");
+    expect(messages[1]).toContain("'start_tme' does not exist in type 'Input<ImageEntryArgs>'");
+    for (const message of messages) expect(message).not.toMatch(/Input<\{/);
+});
+
+test("collection defaults and entries accept plain values, Outputs and nulls", () => {
+    expect(compileErrors("collection-valid.ts")).toEqual([]);
+});
+
 test("every nested manifest object accepts plain values, Outputs and lists of Outputs", () => {
     expect(compileErrors("nested-valid.ts")).toEqual([]);
 });
