@@ -44,11 +44,14 @@ const USER_DEFINED = 32767;
 const OVERVIEW_BIT = 1;
 const MASK_BIT = 4;
 
-/** Parses the header of a TIFF of `size` bytes through `read`; throws NotTiffError when it is not one. */
-export async function readTiffFacts(read: ByteRangeReader, size: number): Promise<TiffFacts> {
+/**
+ * Parses the header of a TIFF of `size` bytes through `read`; throws NotTiffError when it is not
+ * one. `first`: the file's first FIRST_READ_BYTES (or all of a smaller file), when already read.
+ */
+export async function readTiffFacts(read: ByteRangeReader, size: number, first?: Uint8Array): Promise<TiffFacts> {
     // Loaded on first use: a provider process that never reads a header does not pay for it.
     const { GeoTIFF } = require("geotiff") as typeof geotiff;
-    const source = new HeaderSource(read, size);
+    const source = new HeaderSource(read, size, first);
     let tiff: geotiff.GeoTIFF;
     try {
         tiff = await GeoTIFF.fromSource(source as never);
@@ -97,7 +100,10 @@ class HeaderSource {
     constructor(
         private readonly read: ByteRangeReader,
         readonly fileSize: number,
-    ) {}
+        first?: Uint8Array,
+    ) {
+        if (first) this.first = Promise.resolve(first);
+    }
 
     async fetch(slices: { offset: number; length: number }[]): Promise<ArrayBuffer[]> {
         return Promise.all(slices.map((slice) => this.slice(slice.offset, slice.length)));

@@ -1,8 +1,8 @@
-import { type BucketLocation, type CloudStorageReader, CloudStorageUnavailableError } from "../cloudStorage/client";
+import { type BucketLocation, type CloudStorageReader, CloudStorageUnavailableError, type ObjectHead } from "../cloudStorage/client";
 import type { ImageManifest } from "../manifest";
 import { splitGcsUri } from "../manifest/cloudStorage";
 import { containsUnknown } from "../values/unknown";
-import { NotTiffError, readTiffFacts, type TiffFacts } from "./header";
+import { FIRST_READ_BYTES, NotTiffError, readTiffFacts, type TiffFacts } from "./header";
 import { bucketLocationFinding, type Finding, headerFindings, missingObjectFinding, notTiffFinding } from "./rules";
 
 /**
@@ -33,11 +33,12 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
     const refused = new Set<string>();
     let unreachable = false;
 
-    const header = (bucket: string, object: string, generation: string, size: number) => {
+    const header = (bucket: string, object: string, head: ObjectHead) => {
+        const { generation, size, bytes } = head;
         const key = `${bucket}/${object}#${generation}`;
         let parsed = headers.get(key);
         if (!parsed) {
-            parsed = readTiffFacts((offset, length) => reader.readRange(bucket, object, generation, offset, length), size).then(
+            parsed = readTiffFacts((offset, length) => reader.readRange(bucket, object, generation, offset, length), size, bytes).then(
                 (facts): Parsed => ({ facts }),
                 (error) => {
                     if (error instanceof NotTiffError) return { notTiff: error.message };
@@ -70,9 +71,10 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
         const pinned = /#(\d+)$/.exec(uri)?.[1];
         if (unreachable || refused.has(parts.bucket)) return [];
         try {
+            // One request per source: a ranged read of its start carries its generation and size.
             // Both settle before either error counts, so no retry is left running after check returns.
             const [object, placement] = await Promise.allSettled([
-                reader.objectInfo(parts.bucket, parts.object, pinned),
+                reader.readHead(parts.bucket, parts.object, pinned, FIRST_READ_BYTES),
                 location(parts.bucket),
             ]);
             if (object.status === "rejected") throw object.reason;
@@ -82,7 +84,7 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
             const misplaced = bucketLocationFinding(property, uri, bucket);
             if (misplaced) findings.push(misplaced);
             if (!info) return [...findings, missingObjectFinding(property, uri, pinned)];
-            const parsed = await header(parts.bucket, parts.object, info.generation, info.size);
+            const parsed = await header(parts.bucket, parts.object, info);
             if ("notTiff" in parsed) return [...findings, notTiffFinding(property, uri, parsed.notTiff)];
             return [...findings, ...headerFindings(root, { manifest, tileset: index, uri, facts: parsed.facts })];
         } catch (error) {

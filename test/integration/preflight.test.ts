@@ -26,6 +26,7 @@ beforeAll(async () => {
     for (const name of ["stripped.tif", "no-overviews.tif", "no-crs.tif", "not-a-tiff.png"])
         await gcs.putObject("cogs", name, fixture(name));
     await gcs.putObject("cogs", "padded.tif", padHeader(fixture("valid.tif"), HEADER_WARNING_BYTES + 1));
+    await gcs.putObject("cogs", "empty.tif", Buffer.alloc(0)); // no first byte to read: Cloud Storage answers 416
     await europe.putObject("eu-cogs", "valid.tif", fixture("valid.tif"));
     setWarningSink((message) => void warnings.push(message));
 });
@@ -61,6 +62,7 @@ describe("each rule (earthengine:preflight = error, the default)", () => {
     test.each([
         ["stripped.tif", SOURCE, /is a GeoTIFF in strips, not tiled/],
         ["not-a-tiff.png", SOURCE, /is not a TIFF/],
+        ["empty.tif", SOURCE, /is not a TIFF/],
         ["missing.tif", SOURCE, /does not exist in Cloud Storage/],
         ["no-crs.tif", "imageManifest.tilesets[0].crs", /no coordinate reference system/],
     ])("%s fails on %s", async (name, property, reason) => {
