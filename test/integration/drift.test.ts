@@ -45,6 +45,16 @@ async function create(id: string, uri = URI) {
     return { inputs: checked.inputs as Record<string, unknown>, id: created.id, outs: created.outs as Record<string, unknown> };
 }
 
+/** A folder or collection made out of band, as a person with the earthengine CLI would. */
+async function createContainer(project: string, id: string, type: "FOLDER" | "IMAGE_COLLECTION") {
+    const response = await fetch(`${emulator.url}/v1alpha/${project}/assets?assetId=${id}`, {
+        method: "POST",
+        headers: { authorization: "Bearer out-of-band", "content-type": "application/json" },
+        body: JSON.stringify({ type }),
+    });
+    expect(response.ok).toBe(true);
+}
+
 const importRequests = () => emulator.requests().filter((r) => r.path.endsWith(":import") || r.path.includes("importExternal"));
 const imports = () => importRequests().length;
 
@@ -67,16 +77,6 @@ test("create records the generation; a rewritten file shows on refresh, the next
     expect(await provider.diff(id, updated, inputs)).toMatchObject({ changes: false });
 });
 
-test("state from before this release (no recorded generation): refresh fills it in and plans no re-import", async () => {
-    await gcs.putObject("drift-cogs", "image.tif", cog);
-    const { inputs, id, outs } = await create("older");
-    const { sourceGenerations: _, liveSourceGenerations: __, ...older } = outs;
-    await gcs.putObject("drift-cogs", "image.tif", cog);
-    const refreshed = (await provider.read(id, older)).props as Record<string, unknown>;
-    expect(refreshed.sourceGenerations).toEqual(refreshed.liveSourceGenerations);
-    expect(await provider.diff(id, refreshed, inputs)).toMatchObject({ changes: false });
-});
-
 test("a URI pinned with #<generation> is honoured as written: not tracked, never re-imported for a rewrite", async () => {
     const pinned = (await gcs.putObject("drift-cogs", "pinned.tif", cog)).generation;
     const uri = `gs://drift-cogs/pinned.tif#${pinned}`;
@@ -84,6 +84,33 @@ test("a URI pinned with #<generation> is honoured as written: not tracked, never
     expect(outs.sourceGenerations).toEqual({});
     const refreshed = (await provider.read(id, outs)).props as Record<string, unknown>;
     expect(await provider.diff(id, refreshed, inputs)).toMatchObject({ changes: false });
+});
+
+test("the last release's ExternalImage (the upgrade test's committed stack): refresh fills its generations in, plans no re-import, and tracks drift from then on", async () => {
+    type Resource = { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    const stack = JSON.parse(readFileSync(path.join(__dirname, "../fixtures/upgrade/stack.json"), "utf8")) as {
+        deployment: { resources: Resource[] };
+    };
+    const dem = stack.deployment.resources.find((r) => r.type.endsWith("earthengine:ExternalImage")) as Resource;
+    const { __provider: _, ...oldOutputs } = dem.outputs;
+    const { __provider: __, ...oldInputs } = dem.inputs;
+    expect(oldOutputs).not.toHaveProperty("sourceGenerations");
+    const uri = "gs://e2e-bucket/dem.tif";
+    expect(JSON.stringify(oldInputs)).toContain(uri);
+    await gcs.createBucket("e2e-bucket");
+    await createContainer("projects/e2e-project", "upgrade", "FOLDER");
+    await gcs.putObject("e2e-bucket", "dem.tif", cog);
+    const inputs = (await provider.check(oldInputs, oldInputs)).inputs as Record<string, unknown>;
+    await provider.create(inputs); // the asset the release registered, in this emulator
+    const live = (await gcs.putObject("e2e-bucket", "dem.tif", cog)).generation;
+
+    const refreshed = (await provider.read(String(oldOutputs.assetName), oldOutputs)).props as Record<string, unknown>;
+    expect(refreshed).toMatchObject({ sourceGenerations: { [uri]: live }, liveSourceGenerations: { [uri]: live } });
+    expect(await provider.diff(String(oldOutputs.assetName), refreshed, inputs)).toMatchObject({ changes: false });
+
+    await gcs.putObject("e2e-bucket", "dem.tif", cog);
+    const drifted = (await provider.read(String(oldOutputs.assetName), refreshed)).props as Record<string, unknown>;
+    expect(await provider.diff(String(oldOutputs.assetName), drifted, inputs)).toMatchObject({ changes: true });
 });
 
 describe("batch mode (ExternalImageSet)", () => {
@@ -102,11 +129,7 @@ describe("batch mode (ExternalImageSet)", () => {
     const listings = () => storageCalls().filter((call) => call === "GET /storage/v1/b/drift-cogs/o");
 
     beforeEach(async () => {
-        await fetch(`${emulator.url}/v1alpha/projects/drift-project/assets?assetId=archive`, {
-            method: "POST",
-            headers: { authorization: "Bearer out-of-band", "content-type": "application/json" },
-            body: JSON.stringify({ type: "IMAGE_COLLECTION" }),
-        });
+        await createContainer("projects/drift-project", "archive", "IMAGE_COLLECTION");
         pinnedUri = `gs://drift-cogs/set/pinned.tif#${await put("pinned")}`;
     });
 
