@@ -27,6 +27,8 @@ export interface ImportRequest {
     protect: boolean;
     /** `binding`: one AssetIamBinding per non-owner role (default); `policy`: one AssetIamPolicy per asset; `none`: no IAM. */
     iam: "binding" | "policy" | "none";
+    /** The dependency spec package.json gives pulumi-earthengine (default `^<this version>`), e.g. a packed tarball's path. */
+    packageSpec?: string;
     /** Settings from the flags named after config keys. */
     config: ConfigValues;
     /** Progress bar on a terminal, plain lines otherwise (default: whether stderr is a TTY). */
@@ -93,6 +95,10 @@ export function buildProgram(actions: Actions): Command {
                 .choices(["binding", "policy", "none"])
                 .default("binding"),
         )
+        .option(
+            "--package <spec>",
+            "what the generated package.json depends on for pulumi-earthengine (default: ^<this version>; e.g. a packed tarball's path)",
+        )
         .addOption(new Option("--progress <form>", "bar or lines (default: a bar when stderr is a terminal)").choices(["bar", "lines"]));
     addSettingsOptions(importCommand).action((assetName: string, options: Record<string, unknown>) =>
         actions.import({
@@ -103,6 +109,7 @@ export function buildProgram(actions: Actions): Command {
             batchThreshold: options.batchThreshold as number,
             protect: options.protect !== false,
             iam: options.iam as ImportRequest["iam"],
+            packageSpec: options.package as string | undefined,
             config: configValuesOf(options),
             progress: options.progress as ImportRequest["progress"],
         }),

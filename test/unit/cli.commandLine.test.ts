@@ -33,6 +33,7 @@ test("import takes the asset and defaults to TypeScript, threshold 500, protect,
             batchThreshold: DEFAULT_BATCH_THRESHOLD,
             protect: true,
             iam: "binding",
+            packageSpec: undefined,
             config: {},
             progress: undefined,
         },
@@ -60,6 +61,8 @@ test("import reads its options and the flags named after config keys", async () 
         "--max-requests-per-second=9",
         "--endpoint",
         "http://127.0.0.1:8085",
+        "--package",
+        "../pulumi-earthengine-0.1.0.tgz",
     );
     expect(imports[0]).toMatchObject({
         recursive: true,
@@ -68,6 +71,7 @@ test("import reads its options and the flags named after config keys", async () 
         batchThreshold: 100,
         protect: false,
         iam: "policy",
+        packageSpec: "../pulumi-earthengine-0.1.0.tgz",
         config: { project: "quota-project", maxConcurrentRequests: "5", maxRequestsPerSecond: "9", endpoint: "http://127.0.0.1:8085" },
     });
 });

@@ -165,3 +165,9 @@ test("package.json pins the @pulumi/pulumi of the templates (the last for Node.j
     expect(pinned[0]).toBe(floor[0]);
     expect(pinned[1] * 1e6 + pinned[2]).toBeGreaterThanOrEqual(floor[1] * 1e6 + floor[2]);
 });
+
+test("--package sets what package.json depends on for pulumi-earthengine (a packed tarball while it is not on a registry)", () => {
+    const files = generateProject(declare(tree(), options), { ...request, packageSpec: "../pulumi-earthengine-0.1.0.tgz" });
+    expect(JSON.parse(files["package.json"]).dependencies["pulumi-earthengine"]).toBe("../pulumi-earthengine-0.1.0.tgz");
+    expect(files["index.ts"]).toContain("--package ../pulumi-earthengine-0.1.0.tgz");
+});
