@@ -3,17 +3,21 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pulumiBinDir, REPO_ROOT } from "./support/engine";
-import { pulumiSdkCopies } from "./support/sdk";
+import { packedPackage, pulumiSdkCopies } from "./support/sdk";
 
 // The README's Usage section, run as written: its shell blocks are read from README.md, so the
-// README and this test cannot drift apart. The only substitution is the clone URL placeholder
-// (this checkout's committed HEAD stands in for the repository). The environment stands in for a
+// README and this test cannot drift apart. Two substitutions: the clone URL placeholder (this
+// checkout's committed HEAD stands in for the repository), and the line that builds and packs the
+// clone (`npm ci && npm pack`, 60 CPU-seconds) copies in the tarball the e2e global setup packed from
+// this checkout instead: CI's own checkout is a fresh clone that ran `npm ci`, and packaging.test.ts
+// checks that tarball's contents. The environment stands in for a
 // fresh machine's: a home of its own (so `pulumi login --local` writes nowhere real), with npm's
 // cache and the Pulumi CLI cache pointed at this machine's warm ones, as a second run would find them.
 jest.setTimeout(15 * 60_000);
 
 const README = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
 const CLONE_PLACEHOLDER = "<this repository's URL>";
+const BUILD_AND_PACK = "(cd pulumi-earthengine && npm ci && npm pack)";
 const EMULATOR_PORT = 8085; // the README's
 
 /** The fenced `sh` blocks of the README section whose heading is `heading`, up to the next `##`/`###` heading. */
@@ -55,6 +59,7 @@ test("README Usage: the blocks parse as setup, emulator and Google, with one clo
     const blocks = shellBlocks("## Usage");
     expect(blocks).toHaveLength(3);
     expect(blocks[0].split(CLONE_PLACEHOLDER)).toHaveLength(2);
+    expect(blocks[0].split("\n").filter((line) => line.startsWith(BUILD_AND_PACK))).toHaveLength(1);
     expect(blocks[1]).toMatch(/pulumi-earthengine-emulator --port 8085 &/);
     expect(blocks[2]).toMatch(/pulumi stack init google/);
 });
@@ -95,7 +100,11 @@ test("README Usage: clone, pack, pulumi new from the template, then up and destr
             // Job control as in the user's terminal, so the README's `kill %1` stops the emulator's whole job (npx and node).
             "set -euo pipefail -m",
             "trap 'kill %1 2>/dev/null || true' EXIT",
-            setup.replace(CLONE_PLACEHOLDER, REPO_ROOT),
+            setup
+                .replace(CLONE_PLACEHOLDER, REPO_ROOT)
+                .split("\n")
+                .map((line) => (line.startsWith(BUILD_AND_PACK) ? `cp "${packedPackage(temp)}" pulumi-earthengine/` : line))
+                .join("\n"),
             againstEmulator,
             `curl -sf http://127.0.0.1:${EMULATOR_PORT}/_emulator/requests > "${temp}/requests.json"`,
             "kill %1",
