@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { resourceProviders } from "../../provider/kinds";
 import { shimModuleOf } from "../../provider/shim/define";
 
-// `npm test` builds first and installs the package into node_modules the way npm lays it out
-// for a consumer; these tests load it from there, as a Pulumi program does.
+// `npm run build` (which `npm test` runs first; run it yourself before this file alone) installs the
+// package into node_modules the way npm lays it out for a consumer; these tests load it from there,
+// as a Pulumi program does.
 const INSTALLED = path.resolve(__dirname, "../../node_modules/pulumi-earthengine/dist");
 const requireFromString: (
     code: string,
@@ -18,8 +19,19 @@ async function roundTrip(provider: object): Promise<{ text: string; provider: pu
 }
 
 // The file the package's exports map gives for the module (Jest's resolver would find the checkout instead).
-const installedShim = (typeName: string) =>
-    require(path.join(INSTALLED, `${shimModuleOf(typeName).replace(/^pulumi-earthengine\//, "")}.js`));
+function installedShim(typeName: string) {
+    const file = path.join(INSTALLED, `${shimModuleOf(typeName).replace(/^pulumi-earthengine\//, "")}.js`);
+    try {
+        return require(file);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+        throw new Error(
+            `The installed package has no ${path.relative(path.resolve(__dirname, "../.."), file)}: run \`npm run build\` first ` +
+                "(it compiles to dist/ and installs the package into node_modules, as npm does for a consumer).",
+            { cause: error },
+        );
+    }
+}
 
 const manifest = {
     name: "projects/my-project/assets/dem",
