@@ -10,8 +10,9 @@ import { providerFor, type ResourceKind } from "./resource";
 
 /**
  * Every resource kind, by Pulumi type name. Adding a kind: its folder `provider/<kind>/`
- * (contract.ts, plan.ts, kind.ts), one line here, `provider/shim/<kind>.ts` and the SDK class
- * (see CONTRIBUTING.md, "Adding a resource kind").
+ * (contract.ts, plan.ts, kind.ts), an import and an entry here, `provider/shim/<kind>.ts`, the SDK
+ * class and its type name in the shape test's STORED_TYPE_NAMES (see CONTRIBUTING.md, "Adding a
+ * resource kind").
  */
 export const KINDS: readonly ResourceKind[] = [
     externalImageKind,
