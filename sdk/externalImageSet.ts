@@ -16,7 +16,9 @@ const ExternalImageSetBase: EarthEngineResourceClass<typeof externalImageSetCont
  * of thousands of images (README "Large archives"). Image `k` is `<parent>/k`. An `up` sends
  * only the writes of the images that changed (import, patch, re-import, delete), through the
  * provider's request limits; `refresh` lists the parent and reads only the images whose
- * `updateTime` moved; preview makes no Earth Engine call. `pulumi preview --diff` shows
+ * `updateTime` moved, and reads the source files' Cloud Storage generations with one listing per
+ * folder: an image whose file was rewritten after its import is re-imported alone by the next
+ * `up` (outputs `sourceGenerations`, `liveSourceGenerations`); preview makes no Earth Engine call. `pulumi preview --diff` shows
  * `changeSummary` (`+created ~changed -deleted`) and exactly the images that change.
  *
  * A create or update that fails midway records the images that exist, so the next `up`
