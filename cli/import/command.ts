@@ -43,10 +43,16 @@ export function generateProject(declarations: Declarations, request: GenerateOpt
 }
 
 /**
- * Writes `files` into `dir`. The data/ folder is the import's own: files there that the new import
+ * Writes `files` into `dir`, which must be empty, new, or an earlier import's. The data/ folder is the import's own: files there that the new import
  * does not write (a collection that is gone) are removed; nothing else outside the written files is touched.
  */
 export function writeProject(dir: string, files: Files): void {
+    // A directory of someone else's files is never overwritten: only an empty one or a previous import's.
+    if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, "import-report.md"))) {
+        throw new Error(
+            `${dir} is not empty and holds no earlier import (no import-report.md): choose another --out, or an empty directory`,
+        );
+    }
     fs.mkdirSync(path.join(dir, "data"), { recursive: true });
     for (const stale of fs.readdirSync(path.join(dir, "data"))) {
         if (stale.endsWith(".json") && !(`data/${stale}` in files)) fs.rmSync(path.join(dir, "data", stale));

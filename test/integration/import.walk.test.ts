@@ -99,3 +99,34 @@ test("two imports of the same tree write byte-identical files, and no file holds
     expect(Object.keys(first)).toContain("data/archive.scenes.json");
     expect(JSON.stringify(first)).not.toContain("secret-walk-token-93f1");
 });
+
+test("an import refuses to write into a directory of other files, and rewrites an earlier import's", async () => {
+    const other = path.join(dir, "other");
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, "package.json"), "{}");
+    const request = {
+        assetName: ROOT,
+        recursive: false,
+        out: other,
+        format: "ts" as const,
+        batchThreshold: 5,
+        protect: true,
+        iam: "none" as const,
+        config: {},
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, { EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: "walk-token" });
+    try {
+        await expect(runImport(request, () => undefined)).rejects.toThrow(
+            /other is not empty and holds no earlier import \(no import-report.md\)/,
+        );
+        expect(fs.readFileSync(path.join(other, "package.json"), "utf8")).toBe("{}");
+        const earlier = path.join(dir, "earlier");
+        await runImport({ ...request, out: earlier }, () => undefined);
+        fs.writeFileSync(path.join(earlier, "data", "archive.gone.json"), "{}");
+        await runImport({ ...request, out: earlier }, () => undefined);
+        expect(fs.readdirSync(path.join(earlier, "data")).sort()).toEqual(["archive.dem.json", "archive.scenes.json"]);
+    } finally {
+        process.env = saved;
+    }
+});
