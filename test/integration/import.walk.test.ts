@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runImport } from "../../cli/import/command";
+import { declare } from "../../cli/import/declarations";
 import { lineProgress } from "../../cli/import/progress";
 import { walkTree } from "../../cli/import/walk";
 import { type RunningEmulator, startEmulator } from "../../emulator";
@@ -129,4 +130,17 @@ test("an import refuses to write into a directory of other files, and rewrites a
     } finally {
         process.env = saved;
     }
+});
+
+test("a project root lists the assets at its root; without --recursive a folder there is declared, not read", async () => {
+    const { tree, calls } = await walkTree(client(), `projects/${PROJECT}`, { recursive: false, readIam: false });
+    expect(tree).toEqual({
+        kind: "project",
+        project: PROJECT,
+        children: [{ asset: expect.objectContaining({ name: ROOT, type: "FOLDER" }) }],
+    });
+    expect(calls).toEqual({ listPages: 1, gets: 0, iamReads: 0 });
+    expect(declare(tree, { protect: true, batchThreshold: 500, iam: "none" }).resources).toEqual([
+        { type: "Folder", name: "archive", assetName: ROOT, notWalked: true },
+    ]);
 });
