@@ -2,14 +2,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EarthEngineClient } from "../../provider/earthengine";
 import { missingCredentials } from "../../provider/earthengine/credentialSource";
-import type { ImportRequest } from "../main";
 import { settingsFrom } from "../settings";
 import { type Declarations, declare } from "./declarations";
 import { barProgress, lineProgress, type ProgressView } from "./progress";
-import { projectFiles } from "./project";
+import { type Files, projectFiles } from "./project";
 import { renderJson } from "./renderJson";
-import { type Files, renderTs } from "./renderTs";
+import { renderTs } from "./renderTs";
 import { countDeclared, countsLine, renderReport } from "./report";
+import type { ImportRequest } from "./request";
 import { type WalkCalls, walkTree } from "./walk";
 
 /** The options that shape the generated files. */

@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Declarations } from "./declarations";
-import type { Files } from "./renderTs";
+
+/** Generated files, by path relative to the project directory. */
+export type Files = Record<string, string>;
 
 /**
  * The `@pulumi/pulumi` a generated project pins: the newest release that runs on Node.js 20 (later

@@ -1,5 +1,5 @@
 import { type Declarations, NOT_RECOVERABLE } from "./declarations";
-import type { Files } from "./renderTs";
+import type { Files } from "./project";
 
 /**
  * `--format json`: the declarations as data (declarations.json) beside a short, fixed program that

@@ -1,8 +1,6 @@
 import type { CollectionDeclaration, Declaration, Declarations, FolderDeclaration, IamDeclaration, ImageDeclaration } from "./declarations";
 import { NOT_RECOVERABLE } from "./declarations";
-
-/** Generated files, by path relative to the project directory. */
-export type Files = Record<string, string>;
+import type { Files } from "./project";
 
 const RESERVED = new Set(
     (
