@@ -9,11 +9,12 @@ export function renderJson(declarations: Declarations, header: string): Files {
     const { skipped: _, ...document } = declarations;
     return {
         "declarations.json": `${JSON.stringify({ notRecoverable: NOT_RECOVERABLE, ...document }, null, 2)}\n`,
-        "index.ts": `${header}\n${PROGRAM}`,
+        "index.ts": `${header}\n${DECLARATIONS_PROGRAM}`,
     };
 }
 
-const PROGRAM = `import * as fs from "node:fs";
+/** The program of `--format json`, the same for every tree (test/fixtures/import/json-program/index.ts is a copy that `npm run lint` type-checks). */
+export const DECLARATIONS_PROGRAM = `import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ee from "pulumi-earthengine";
@@ -74,7 +75,14 @@ for (const d of document.resources) {
             );
             break;
         case "ExternalImage":
-            assets.set(d.name, new ee.ExternalImage(d.name, { imageManifest: { ...(d.imageManifest as Omit<ee.ImageManifestArgs, "name">), name: nameOf(d) } }, options));
+            assets.set(
+                d.name,
+                new ee.ExternalImage(
+                    d.name,
+                    { imageManifest: { ...(d.imageManifest as Omit<ee.ImageManifestArgs, "name">), name: nameOf(d) } },
+                    options,
+                ),
+            );
             break;
         case "AssetIamBinding":
             new ee.AssetIamBinding(d.name, { assetName: targetOf(d), role: d.role ?? "", members: d.members ?? [] }, options);

@@ -103,26 +103,6 @@ test("import writes a project whose up adopts the archive with no write, preview
     const { calls: previewCalls } = await callsDuring(emulator, () => stack.preview({ expectNoChanges: true }));
     expect(previewCalls.filter(isWrite)).toEqual([]);
 
-    // --format json declares the same resources under the same names: its program previews no change on this stack.
-    Object.assign(process.env, env);
-    await runImport(
-        {
-            assetName: ROOT,
-            recursive: true,
-            out: program,
-            format: "json",
-            batchThreshold: BATCH_THRESHOLD,
-            protect: false,
-            iam: "binding",
-            config: {},
-        },
-        () => undefined,
-    ).finally(() => {
-        process.env = saved;
-    });
-    expect(fs.readdirSync(path.join(program, "data"))).toEqual([]);
-    await stack.preview({ expectNoChanges: true });
-
     // The kinds the program does not manage go first, as their owner would remove them; then destroy removes the rest.
     for (const skipped of [`${ROOT}/parcels`, `${ROOT}/ingested_dem`]) {
         expect(
