@@ -28,8 +28,10 @@ type Env = Record<string, string | undefined>;
 const first = (...values: (string | undefined)[]) => values.find((v) => v !== undefined && v.trim() !== "")?.trim();
 
 export function resolveCloudStorageSettings(config: CloudStorageConfig, env: Env = process.env): CloudStorageSettings {
-    const endpoint = first(config.cloudStorageEndpoint, env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT);
-    if (endpoint !== undefined) checkStorageEndpoint(endpoint);
+    const fromConfig = first(config.cloudStorageEndpoint);
+    const endpoint = fromConfig ?? first(env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT);
+    if (endpoint !== undefined)
+        checkStorageEndpoint(endpoint, fromConfig ? "earthengine:cloudStorageEndpoint" : "EARTHENGINE_CLOUD_STORAGE_ENDPOINT");
     const preflight = (first(config.preflight, env.EARTHENGINE_PREFLIGHT) ?? "error").toLowerCase();
     if (!(PREFLIGHT_MODES as readonly string[]).includes(preflight)) {
         throw new ConfigurationError(
@@ -45,8 +47,8 @@ export function cloudStorageConfigFrom(config: { get(key: string): string | unde
     return earthengineConfig(config, CLOUD_STORAGE_CONFIG_KEYS);
 }
 
-function checkStorageEndpoint(endpoint: string): void {
-    const setting = "earthengine:cloudStorageEndpoint";
+/** `setting`: where the endpoint was given, as the user wrote it (the config key or the variable). */
+function checkStorageEndpoint(endpoint: string, setting: string): void {
     let url: URL;
     try {
         url = new URL(endpoint);

@@ -62,6 +62,10 @@ function uriMessage(full: string, prefix: string): string {
     if (https) return `${quote(full)} is an HTTP URL; external images read Cloud Storage directly: write gs://${https[1]}/${https[2]}`;
     if (/^https?:\/\//.test(full)) return `${quote(full)} is not a Cloud Storage URI; external images need gs://bucket/object`;
     const where = prefix ? ` (uriPrefix ${quote(prefix)} + uri)` : "";
+    const hash = /^(gs:\/\/[^#]+)#(.*)$/.exec(full);
+    if (hash && !/^\d+$/.test(hash[2])) {
+        return `${quote(full)}${where}: what follows "#" is the object's generation, a number (gs://bucket/object#1700000000000000); remove "#${hash[2]}" or give the generation to pin`;
+    }
     return `${quote(full)}${where} is not a gs://bucket/object URI; give the full gs:// URI or set uriPrefix to gs://bucket/folder/`;
 }
 

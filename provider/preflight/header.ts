@@ -9,6 +9,8 @@ export interface TiffFacts {
     tiled: boolean;
     /** Reduced-resolution images (NewSubfileType bit 0) in the same file. */
     overviews: number;
+    /** Tiled, and the full-resolution image fits in one tile (GDAL writes no overviews for it). */
+    oneTile: boolean;
     /** Samples per pixel of the full-resolution image: the file's band count. */
     bands: number;
     /** The Earth Engine data type of the pixels (from SampleFormat and BitsPerSample), if it has one. */
@@ -73,6 +75,7 @@ export async function readTiffFacts(read: ByteRangeReader, size: number, first?:
     return {
         tiled: image.isTiled,
         overviews,
+        oneTile: image.isTiled && image.getWidth() <= image.getTileWidth() && image.getHeight() <= image.getTileHeight(),
         bands: image.getSamplesPerPixel(),
         dataType: DATA_TYPES[`${image.getSampleFormat(0)}/${image.getBitsPerSample(0)}`],
         crs: crsOf(image.getGeoKeys()),

@@ -84,6 +84,7 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
             const misplaced = bucketLocationFinding(property, uri, bucket);
             if (misplaced) findings.push(misplaced);
             if (!info) return [...findings, missingObjectFinding(property, uri, pinned)];
+            if (info.size === 0) return [...findings, notTiffFinding(property, uri, "the object is empty, 0 bytes")];
             const parsed = await header(parts.bucket, parts.object, info);
             if ("notTiff" in parsed) return [...findings, notTiffFinding(property, uri, parsed.notTiff)];
             return [...findings, ...headerFindings(root, { manifest, tileset: index, uri, facts: parsed.facts })];
@@ -94,7 +95,7 @@ export function createPreflight({ reader, unchecked }: PreflightOptions): Prefli
             if (!reported) {
                 reported = true;
                 await unchecked(
-                    `preflight could not check ${uri} and skips what it cannot read for the rest of this run: ${error.message}. Set earthengine:preflight to off to skip preflight`,
+                    `preflight could not check ${uri} and skips what it cannot read for the rest of this run: ${error.message}. ${error.reason === "unreachable" ? "Check earthengine:cloudStorageEndpoint / EARTHENGINE_CLOUD_STORAGE_ENDPOINT (unset means Google's own), or s" : "S"}et earthengine:preflight to off to skip preflight`,
                 );
             }
             return [];

@@ -44,8 +44,9 @@ export function headerFindings(root: string, { manifest, tileset, uri, facts }: 
             message: `${uri} is a GeoTIFF in strips, not tiled, so it is not a Cloud-Optimized GeoTIFF; Earth Engine registers only COGs${cite(RULE_SOURCES.cog)}. Rewrite it with gdal_translate -of COG`,
         });
     }
-    // A file in strips already fails as not a COG; its missing overviews would only repeat it.
-    if (facts.tiled && facts.overviews === 0) {
+    // A file in strips already fails as not a COG; its missing overviews would only repeat it. An
+    // image of one tile has nothing to reduce (GDAL's COG driver writes no overviews for it).
+    if (facts.tiled && !facts.oneTile && facts.overviews === 0) {
         out.push({
             severity: "warning",
             property: source,
@@ -92,7 +93,7 @@ export function notTiffFinding(property: string, uri: string, reason: string): F
     return {
         severity: "failure",
         property,
-        message: `${uri} is not a TIFF (${reason}); Earth Engine registers only Cloud-Optimized GeoTIFFs${cite(RULE_SOURCES.cog)}`,
+        message: `${uri} is not a TIFF (${reason}); Earth Engine registers only Cloud-Optimized GeoTIFFs${cite(RULE_SOURCES.cog)}. Upload the GeoTIFF itself, written with gdal_translate -of COG`,
     };
 }
 

@@ -179,6 +179,15 @@ describe("failure reasons name the fix", () => {
         expect(reasonFor("property-key-system.json")).toContain("use startTime/endTime for system:time_start/end");
     });
 
+    test("a URI whose part after # is not a number is answered with what that part is (a generation)", () => {
+        // The emulator accepts this URI (test/integration/differential.test.ts would flag a fixture of it):
+        // whether Google refuses it is not established, so only the message is tested here.
+        const manifest = { name: "projects/p/assets/scene", tilesets: [{ sources: [{ uris: ["gs://my-bucket/cog.tif#notanumber"] }] }] };
+        expect(failuresOf(validateManifest(manifest))[0]?.reason).toBe(
+            '"gs://my-bucket/cog.tif#notanumber": what follows "#" is the object\'s generation, a number (gs://bucket/object#1700000000000000); remove "#notanumber" or give the generation to pin',
+        );
+    });
+
     test("an unknown field is answered with the fields the API knows there", () => {
         expect(reasonFor("field-unknown-in-source.json")).toBe(
             'unknown field "generation"; the Earth Engine API knows "uris", "affineTransform", "dimensions"',

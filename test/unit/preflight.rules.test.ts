@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BucketLocation, type CloudStorageReader, CloudStorageUnavailableError } from "../../provider/cloudStorage/client";
 import { type ImageManifest, validateManifest } from "../../provider/manifest";
+import type { TiffFacts } from "../../provider/preflight/header";
 import { createPreflight } from "../../provider/preflight/preflight";
-import { HEADER_WARNING_BYTES, locationReadable } from "../../provider/preflight/rules";
+import { HEADER_WARNING_BYTES, headerFindings, locationReadable } from "../../provider/preflight/rules";
 import { padHeader } from "../support/paddedTiff";
 
 const FIXTURES = path.join(__dirname, "../fixtures/cog");
@@ -79,9 +80,31 @@ describe("preflight rules on the fixtures", () => {
         expect(found).toEqual([{ severity: "warning", property: URI, message: expect.stringContaining("no internal overviews") }]);
     });
 
-    test("not a TIFF fails", async () => {
+    test("an image of one tile without overviews passes: there is nothing to reduce, and GDAL writes none for it", () => {
+        const facts: TiffFacts = {
+            tiled: true,
+            overviews: 0,
+            oneTile: true,
+            bands: 1,
+            dataType: "INT16",
+            crs: "EPSG:4326",
+            headerEnd: 400,
+        };
+        const at = { manifest: manifest({}), tileset: 0, uri: "gs://bucket/image.tif" };
+        expect(headerFindings("imageManifest", { ...at, facts })).toEqual([]);
+        expect(headerFindings("imageManifest", { ...at, facts: { ...facts, oneTile: false } }).map((f) => f.severity)).toEqual(["warning"]);
+    });
+
+    test("not a TIFF fails, saying what to upload", async () => {
         const { findings: found } = await findings(fixture("not-a-tiff.png"));
-        expect(found).toEqual([{ severity: "failure", property: URI, message: expect.stringContaining("is not a TIFF") }]);
+        expect(found).toEqual([
+            { severity: "failure", property: URI, message: expect.stringMatching(/is not a TIFF.*Upload the GeoTIFF itself/) },
+        ]);
+    });
+
+    test("an empty object fails as empty, without asking the TIFF parser", async () => {
+        const { findings: found } = await findings(Buffer.alloc(0));
+        expect(found).toEqual([{ severity: "failure", property: URI, message: expect.stringContaining("the object is empty, 0 bytes") }]);
     });
 
     test("a header past the limit is a warning (Google states no limit)", async () => {
@@ -188,6 +211,19 @@ describe("which sources preflight reads", () => {
         expect(await preflight.check("imageManifest", manifest({}))).toEqual([]);
         expect(await preflight.check("imageManifest", manifest({ dataType: "UINT8" }))).toEqual([]);
         expect(unchecked).toEqual([expect.stringContaining("403: denied")]);
+    });
+
+    test("an unreachable Cloud Storage names the endpoint settings in its one warning", async () => {
+        const { reader } = bucketOf({});
+        reader.readHead = async () => {
+            throw new CloudStorageUnavailableError("Cloud Storage at http://127.0.0.1:1 did not answer", "unreachable", "bucket");
+        };
+        const unchecked: string[] = [];
+        const preflight = createPreflight({ reader, unchecked: (message) => void unchecked.push(message) });
+        expect(await preflight.check("imageManifest", manifest({}))).toEqual([]);
+        expect(unchecked).toEqual([
+            expect.stringMatching(/earthengine:cloudStorageEndpoint \/ EARTHENGINE_CLOUD_STORAGE_ENDPOINT.*earthengine:preflight to off/),
+        ]);
     });
 });
 

@@ -1,3 +1,4 @@
+import { resolveCloudStorageSettings } from "../../provider/cloudStorage/settings";
 import { checkEndpoint, configValuesFrom, DEFAULT_ENDPOINT, resolveSettings } from "../../provider/earthengine/settings";
 
 describe("provider settings", () => {
@@ -80,5 +81,19 @@ describe("provider settings", () => {
     test("configValuesFrom reads the new keys", () => {
         const values: Record<string, string> = { "earthengine:maxRetries": "3", "earthengine:maxRequestsPerSecond": "9" };
         expect(configValuesFrom({ get: (key) => values[key] })).toEqual({ maxRetries: "3", maxRequestsPerSecond: "9" });
+    });
+});
+
+describe("the Cloud Storage endpoint", () => {
+    test("a bad one is named where it was given: the config key, or the environment variable", () => {
+        expect(() => resolveCloudStorageSettings({ cloudStorageEndpoint: "http://example.com" }, {})).toThrow(
+            /^earthengine:cloudStorageEndpoint "http:\/\/example\.com" must use https:\/\//,
+        );
+        expect(() => resolveCloudStorageSettings({}, { EARTHENGINE_CLOUD_STORAGE_ENDPOINT: "http://example.com" })).toThrow(
+            /^EARTHENGINE_CLOUD_STORAGE_ENDPOINT "http:\/\/example\.com" must use https:\/\//,
+        );
+        expect(resolveCloudStorageSettings({}, { EARTHENGINE_CLOUD_STORAGE_ENDPOINT: "http://127.0.0.1:4443/" }).endpoint).toBe(
+            "http://127.0.0.1:4443",
+        );
     });
 });
