@@ -53,6 +53,15 @@ export function writeProject(dir: string, files: Files): void {
             `${dir} is not empty and holds no earlier import (no import-report.md): choose another --out, or an empty directory`,
         );
     }
+    // Re-running into the same directory is for the same asset: another one would replace its program.
+    const report = path.join(dir, "import-report.md");
+    const earlier = fs.existsSync(report) ? firstLine(fs.readFileSync(report, "utf8")) : undefined;
+    const now = firstLine(files["import-report.md"] ?? "");
+    if (earlier !== undefined && earlier !== now) {
+        throw new Error(
+            `${dir} holds another import ("${earlier.replace(/^# /, "")}", not "${now.replace(/^# /, "")}"): choose another --out; re-running into a directory is for the asset it was imported from`,
+        );
+    }
     fs.mkdirSync(path.join(dir, "data"), { recursive: true });
     for (const stale of fs.readdirSync(path.join(dir, "data"))) {
         if (stale.endsWith(".json") && !(`data/${stale}` in files)) fs.rmSync(path.join(dir, "data", stale));
@@ -98,6 +107,10 @@ export function summary(declarations: Declarations, calls: WalkCalls, out: strin
     for (const s of shown) lines.push(`  skipped ${s.assetName} (${s.type}): ${s.reason}`);
     if (declarations.skipped.length > shown.length)
         lines.push(`  ... ${declarations.skipped.length - shown.length} more skipped: see import-report.md`);
-    lines.push(`Next: cd ${out} && npm install && pulumi stack init && pulumi up (it adopts the assets; preview first).`);
+    lines.push(`Next: cd ${out} && npm install && pulumi stack init prod && pulumi up (it adopts the assets; preview first).`);
     return lines;
+}
+
+function firstLine(text: string): string {
+    return text.split("\n", 1)[0] ?? "";
 }

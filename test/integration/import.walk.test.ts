@@ -101,7 +101,7 @@ test("two imports of the same tree write byte-identical files, and no file holds
     expect(JSON.stringify(first)).not.toContain("secret-walk-token-93f1");
 });
 
-test("an import refuses to write into a directory of other files, and rewrites an earlier import's", async () => {
+test("an import refuses to write into a directory of other files or of another asset's import, and rewrites an earlier import of the same asset", async () => {
     const other = path.join(dir, "other");
     fs.mkdirSync(other);
     fs.writeFileSync(path.join(other, "package.json"), "{}");
@@ -127,6 +127,12 @@ test("an import refuses to write into a directory of other files, and rewrites a
         fs.writeFileSync(path.join(earlier, "data", "archive.gone.json"), "{}");
         await runImport({ ...request, out: earlier }, () => undefined);
         expect(fs.readdirSync(path.join(earlier, "data")).sort()).toEqual(["archive.dem.json", "archive.scenes.json"]);
+        // An earlier import of another asset is not replaced: its program and data stay as they were.
+        const program = fs.readFileSync(path.join(earlier, "index.ts"), "utf8");
+        await expect(runImport({ ...request, assetName: `${ROOT}/scenes`, out: earlier }, () => undefined)).rejects.toThrow(
+            new RegExp(`earlier holds another import \\("Import of ${ROOT}", not "Import of ${ROOT}/scenes"\\): choose another --out`),
+        );
+        expect(fs.readFileSync(path.join(earlier, "index.ts"), "utf8")).toBe(program);
     } finally {
         process.env = saved;
     }
