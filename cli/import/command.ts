@@ -47,15 +47,15 @@ export function generateProject(declarations: Declarations, request: GenerateOpt
  * does not write (a collection that is gone) are removed; nothing else outside the written files is touched.
  */
 export function writeProject(dir: string, files: Files): void {
+    const report = path.join(dir, "import-report.md");
+    const earlier = fs.existsSync(report) ? firstLine(fs.readFileSync(report, "utf8")) : undefined;
     // A directory of someone else's files is never overwritten: only an empty one or a previous import's.
-    if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, "import-report.md"))) {
+    if (earlier === undefined && fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
         throw new Error(
             `${dir} is not empty and holds no earlier import (no import-report.md): choose another --out, or an empty directory`,
         );
     }
     // Re-running into the same directory is for the same asset: another one would replace its program.
-    const report = path.join(dir, "import-report.md");
-    const earlier = fs.existsSync(report) ? firstLine(fs.readFileSync(report, "utf8")) : undefined;
     const now = firstLine(files["import-report.md"] ?? "");
     if (earlier !== undefined && earlier !== now) {
         throw new Error(
