@@ -9,7 +9,7 @@ import { interleavedPairs, median, pool, timed } from "../stats";
 
 /**
  * The cost of preflight at preview: `check` of N new images (each its own COG in fake-gcs-server,
- * so every check reads object metadata and a header) with `earthengine:preflight` = error, against
+ * so every check makes one ranged read of its start) with `earthengine:preflight` = error, against
  * the same checks with preflight off, in interleaved pairs at the engine's parallelism. Each run
  * configures the provider afresh, so no header comes from the previous run's cache.
  */
