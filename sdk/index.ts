@@ -5,6 +5,7 @@
  * ```ts
  * import * as ee from "pulumi-earthengine";
  * // ee.Folder, ee.ImageCollection, ee.ExternalImage, ee.ExternalImageSet, ee.AssetIamMember, ee.AssetIamBinding, ee.AssetIamPolicy
+ * // collection entries from where the files are: ee.entriesFromBucket
  * ```
  */
 
@@ -49,4 +50,7 @@ export type {
     TilesetMaskBandArgs,
 } from "./inputs";
 export { EarthEngineResource } from "./resource";
+export { type BucketObject, type BucketSourceArgs, BucketSourceError, entriesFromBucket, type TimeOf } from "./sources/bucket";
+export { DATE_FORMS, type DateForm } from "./sources/dateForms";
+export { imageKeyFrom, KeyCollisionError, propertyKeyFrom } from "./sources/keys";
 export type { ImageDefaults, ImageDefaultsArgs, ImageEntry, ImageEntryArgs } from "./timeseries/inputs";

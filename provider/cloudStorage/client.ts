@@ -25,6 +25,20 @@ export interface CloudStorageReader {
      * when the bucket does not exist.
      */
     listGenerations(bucket: string, folder: string): Promise<Map<string, string>>;
+    /**
+     * The objects whose names start with `prefix`, in the listing's (lexicographic) order: every one
+     * below it when `recursive`, else those directly in its folder (`/` as the delimiter). Paged by
+     * `pageSize` (default and Cloud Storage's maximum: 1,000), one request per page; names and
+     * sizes only. Undefined when the bucket does not exist.
+     */
+    listObjects(bucket: string, prefix: string, options: { recursive: boolean; pageSize?: number }): Promise<ListedObject[] | undefined>;
+}
+
+/** One object of a listing. */
+export interface ListedObject {
+    name: string;
+    /** Bytes. */
+    size: number;
 }
 
 export interface ObjectInfo {
@@ -154,6 +168,30 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
                 if (error instanceof NotFound) return new Map();
                 throw error;
             }
+        },
+        async listObjects(bucket, prefix, { recursive, pageSize = 1000 }) {
+            const objects: ListedObject[] = [];
+            let pageToken: string | undefined;
+            try {
+                do {
+                    const query = {
+                        prefix,
+                        delimiter: recursive ? undefined : "/",
+                        maxResults: pageSize,
+                        pageToken,
+                        autoPaginate: false,
+                        fields: "nextPageToken,items(name,size)",
+                    };
+                    const [, , response] = await call(bucket, `gs://${bucket}/${prefix}`, () => bucketOf(bucket).getFiles(query));
+                    const page = (response ?? {}) as { items?: { name: string; size?: string | number }[]; nextPageToken?: string };
+                    for (const item of page.items ?? []) objects.push({ name: item.name, size: Number(item.size ?? 0) });
+                    pageToken = page.nextPageToken || undefined;
+                } while (pageToken !== undefined);
+            } catch (error) {
+                if (error instanceof NotFound) return undefined;
+                throw error;
+            }
+            return objects;
         },
     };
     return reader;

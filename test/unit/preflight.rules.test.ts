@@ -38,6 +38,9 @@ function bucketOf(objects: Record<string, Buffer>, location: BucketLocation = { 
         async listGenerations() {
             return new Map();
         },
+        async listObjects() {
+            return [];
+        },
     };
     return { reader, calls };
 }

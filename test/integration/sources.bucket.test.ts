@@ -1,0 +1,70 @@
+import { createCloudStorageReader } from "../../provider/cloudStorage/client";
+import { BucketSourceError, entriesFromBucket } from "../../sdk/sources/bucket";
+import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
+import { countRequests, type RequestCounter } from "../support/requestCounter";
+
+// entriesFromBucket against fake-gcs-server through the official client, behind a proxy that
+// counts the listing requests: paging, objects only, the folder or everything below it.
+const BUCKET = "source-cogs";
+const NAMES = [
+    "ndvi/",
+    "ndvi/ndvi_2024-01.tif",
+    "ndvi/ndvi_2024-02.tif",
+    "ndvi/ndvi_2024-03.tif",
+    "ndvi/notes.txt",
+    "ndvi/old/ndvi_2023-12.tif",
+    "other/ndvi_2024-04.tif",
+];
+
+let gcs: FakeGcs;
+let storage: RequestCounter;
+const savedEndpoint = process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT;
+
+beforeAll(async () => {
+    gcs = await startFakeGcs();
+    storage = await countRequests(gcs.endpoint);
+    await gcs.createBucket(BUCKET);
+    for (const name of NAMES) await gcs.putObject(BUCKET, name, Buffer.from(name.endsWith("/") ? "" : "bytes"));
+    process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT = storage.endpoint;
+});
+afterAll(async () => {
+    if (savedEndpoint === undefined) delete process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT;
+    else process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT = savedEndpoint;
+    await Promise.all([gcs?.stop(), storage?.close()]);
+});
+beforeEach(() => storage.clear());
+
+const listings = () => storage.requests().filter((r) => r.method === "GET" && r.url.startsWith(`/storage/v1/b/${BUCKET}/o?`));
+
+test("a listing is read page by page, one request each, to the last page", async () => {
+    const reader = createCloudStorageReader({ endpoint: storage.endpoint });
+    const objects = await reader.listObjects(BUCKET, "ndvi/", { recursive: true, pageSize: 2 });
+    expect(objects?.map((o) => o.name)).toEqual(NAMES.filter((n) => n.startsWith("ndvi/")));
+    expect(listings()).toHaveLength(3);
+});
+
+test("the folder's objects become entries at the endpoint the provider's settings name; placeholders, other files and subfolders left out", async () => {
+    const entries = await entriesFromBucket({
+        uri: `gs://${BUCKET}/ndvi/`,
+        match: /^ndvi_(?<startTime>\d{4}-\d{2})\.tif$/,
+        endTime: "period",
+    });
+    expect(entries).toEqual({
+        "ndvi_2024-01": { uri: `gs://${BUCKET}/ndvi/ndvi_2024-01.tif`, startTime: "2024-01-01T00:00:00Z", endTime: "2024-02-01T00:00:00Z" },
+        "ndvi_2024-02": { uri: `gs://${BUCKET}/ndvi/ndvi_2024-02.tif`, startTime: "2024-02-01T00:00:00Z", endTime: "2024-03-01T00:00:00Z" },
+        "ndvi_2024-03": { uri: `gs://${BUCKET}/ndvi/ndvi_2024-03.tif`, startTime: "2024-03-01T00:00:00Z", endTime: "2024-04-01T00:00:00Z" },
+    });
+    expect(listings()).toHaveLength(1);
+    expect(listings()[0].url).toContain("delimiter=%2F");
+});
+
+test("recursive lists every object below the prefix, keyed by the path below the folder", async () => {
+    const entries = await entriesFromBucket({ bucket: BUCKET, prefix: "ndvi/", recursive: true, match: /\.tif$/ });
+    expect(Object.keys(entries)).toEqual(["ndvi_2024-01", "ndvi_2024-02", "ndvi_2024-03", "old_ndvi_2023-12"]);
+});
+
+test("a bucket that does not exist is named", async () => {
+    await expect(entriesFromBucket({ uri: "gs://no-such-bucket/ndvi/", match: /\.tif$/ })).rejects.toThrow(
+        new BucketSourceError(`gs://no-such-bucket does not exist (listed at ${storage.endpoint}); check the bucket name`),
+    );
+});

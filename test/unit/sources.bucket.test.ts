@@ -1,0 +1,146 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ListedObject } from "../../provider/cloudStorage/client";
+import type { ExternalImageCollectionArgs } from "../../sdk/externalImageCollection";
+import { type BucketSourceArgs, BucketSourceError, entriesFromObjects, locationOf } from "../../sdk/sources/bucket";
+import { KeyCollisionError } from "../../sdk/sources/keys";
+
+const fixture = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/sources", name), "utf8")) as T;
+const landsat = fixture<{ bucket: string; prefix: string; objects: ListedObject[] }>("landsat-listing.json");
+const hostile = fixture<Record<"collision" | "badDate" | "generationLike", ListedObject[]>>("hostile-listing.json");
+
+const SCENE = /^(?<sensor>LC0\d)_(?<pathRow>\d{6})_(?<startTime>\d{8})\.tif$/;
+const fromLandsat = (args: Partial<BucketSourceArgs> = {}) =>
+    entriesFromObjects(landsat.bucket, landsat.prefix, landsat.objects, { match: SCENE, ...args });
+const thrown = (run: () => unknown): Error => {
+    try {
+        run();
+    } catch (error) {
+        return error as Error;
+    }
+    throw new Error("expected a throw");
+};
+
+describe("entriesFromObjects: the mapping", () => {
+    test("objects the pattern matches become entries keyed by file name, in name order; placeholders and other files are left out", () => {
+        const entries = fromLandsat();
+        expect(Object.keys(entries)).toEqual(["LC08_044034_20200115", "LC08_044034_20200301", "LC09_044034_20211231"]);
+        expect(entries.LC08_044034_20200115).toEqual({
+            uri: "gs://archive/landsat/LC08_044034_20200115.tif",
+            startTime: "2020-01-15T00:00:00Z",
+            properties: { sensor: "LC08", pathRow: "044034" },
+        });
+    });
+
+    test("the entries feed an ExternalImageCollection's images unchanged", () => {
+        const args: ExternalImageCollectionArgs = { name: "projects/p/assets/landsat", images: fromLandsat() };
+        expect(Object.keys(args.images)).toHaveLength(3);
+    });
+
+    test("a key group names the image; endTime 'period' ends the day the date names", () => {
+        const entries = fromLandsat({ match: /^LC0\d_(?<key>\d{6}_(?<startTime>\d{8}))\.tif$/, endTime: "period" });
+        expect(Object.keys(entries)).toEqual(["044034_20200115", "044034_20200301", "044034_20211231"]);
+        expect(entries["044034_20211231"]).toEqual({
+            uri: "gs://archive/landsat/LC09_044034_20211231.tif",
+            startTime: "2021-12-31T00:00:00Z",
+            endTime: "2022-01-01T00:00:00Z",
+        });
+    });
+
+    test("functions give the key, the times and more properties", () => {
+        const entries = fromLandsat({
+            key: (o) => `scene_${o.groups.startTime}`,
+            startTime: (o) => `${o.groups.startTime.slice(0, 4)}-${o.groups.startTime.slice(4, 6)}`,
+            endTime: "period",
+            properties: (o) => ({ bytes: o.size, sensor: o.groups.sensor.toLowerCase() }),
+        });
+        expect(entries.scene_20200301).toEqual({
+            uri: "gs://archive/landsat/LC08_044034_20200301.tif",
+            startTime: "2020-03-01T00:00:00Z",
+            endTime: "2020-04-01T00:00:00Z",
+            properties: { sensor: "lc08", pathRow: "044034", bytes: 1048576 },
+        });
+    });
+
+    test("a prefix that is part of a name matches the name below its folder", () => {
+        const entries = entriesFromObjects("archive", "landsat/LC09", landsat.objects.slice(4), { match: SCENE });
+        expect(Object.keys(entries)).toEqual(["LC09_044034_20211231"]);
+    });
+
+    test("a group name holding '$' becomes a valid property key", () => {
+        const entries = fromLandsat({ match: /^(?<sensor$id>LC0\d)_\d{6}_\d{8}\.tif$/ });
+        expect(entries.LC08_044034_20200115.properties).toEqual({ sensor_id: "LC08" });
+    });
+
+    test("a global pattern gives the same entries as a plain one (no lastIndex carried between objects)", () => {
+        expect(fromLandsat({ match: new RegExp(SCENE.source, "g") })).toEqual(fromLandsat());
+    });
+});
+
+describe("entriesFromObjects: errors", () => {
+    test("two objects mapping to one key: both objects named", () => {
+        const error = thrown(() => entriesFromObjects("b", "cogs/", hostile.collision, { match: /\.tif$/ }));
+        expect(error).toBeInstanceOf(KeyCollisionError);
+        expect(error.message).toContain(`"gs://b/cogs/scene v1.tif" and "gs://b/cogs/scene.v1.tif" both map to the key "scene_v1"`);
+        expect(error.message).toContain("named group `key` or a `key` function");
+    });
+
+    test("an unparseable date: the object, the value, the reason and the pattern named", () => {
+        const error = thrown(() => entriesFromObjects("b", "cogs/", hostile.badDate, { match: /_(?<startTime>[\d-]+)\.tif$/ }));
+        expect(error).toBeInstanceOf(BucketSourceError);
+        expect(error.message).toBe(
+            'gs://b/cogs/ndvi_2024-13.tif: startTime "2024-13" from the named group startTime is not a date: month 13 is not 01 to 12 (form YYYY-MM) (pattern /_(?<startTime>[\\d-]+)\\.tif$/)',
+        );
+    });
+
+    test("a date not in the form dateForm names", () => {
+        const error = thrown(() => fromLandsat({ dateForm: "YYYY-MM-DD" }));
+        expect(error.message).toContain(
+            'startTime "20200115" from the named group startTime is not a date: it is not of the form YYYY-MM-DD',
+        );
+    });
+
+    test("an object name ending in '#<digits>' is refused: a URI would read it as a generation", () => {
+        const error = thrown(() => entriesFromObjects("b", "cogs/", hostile.generationLike, { match: /^dem/ }));
+        expect(error.message).toContain("gs://b/cogs/dem#1234: the name ends in '#<digits>'");
+    });
+
+    test("no matching object is an error unless allowEmpty: a mistyped prefix must not delete the collection", () => {
+        const error = thrown(() => fromLandsat({ match: /\.jp2$/ }));
+        expect(error.message).toBe(
+            'gs://archive/landsat/ holds 4 objects, none matching (e.g. "LC08_044034_20200115.tif") for /\\.jp2$/; an empty collection would delete every image it has: check the prefix and the pattern, or set allowEmpty: true',
+        );
+        expect(fromLandsat({ match: /\.jp2$/, allowEmpty: true })).toEqual({});
+    });
+
+    test("a key function's result must be an asset-id segment", () => {
+        const error = thrown(() => fromLandsat({ key: (o) => o.path }));
+        expect(error.message).toContain('key "LC08_044034_20200115.tif" from the key function: a key is an asset id');
+    });
+
+    test("endTime 'period' needs a start, and a start that names a period", () => {
+        expect(thrown(() => fromLandsat({ match: /\.tif$/, endTime: "period" })).message).toContain('endTime "period" needs a start');
+        const instant = thrown(() => fromLandsat({ startTime: () => "2020-01-15T10:00:00Z", endTime: "period" }));
+        expect(instant.message).toContain("names an instant, not a period");
+    });
+
+    test("two group names that map to one property key", () => {
+        const error = thrown(() => fromLandsat({ match: /^(?<a$b>L)(?<a_b>C)/ }));
+        expect(error.message).toContain('named groups of /^(?<a$b>L)(?<a_b>C)/: "a$b" and "a_b" both map to the key "a_b"');
+    });
+});
+
+describe("locationOf", () => {
+    test("gs://bucket/prefix, or bucket and prefix", () => {
+        expect(locationOf({ uri: "gs://archive/landsat/LC08_" })).toEqual({ bucket: "archive", prefix: "landsat/LC08_" });
+        expect(locationOf({ uri: "gs://archive" })).toEqual({ bucket: "archive", prefix: "" });
+        expect(locationOf({ bucket: "archive", prefix: "x/" })).toEqual({ bucket: "archive", prefix: "x/" });
+    });
+
+    test("neither, both, not gs://, or a bad bucket name", () => {
+        expect(() => locationOf({})).toThrow("give either uri");
+        expect(() => locationOf({ uri: "gs://a/b", bucket: "a" })).toThrow("not both");
+        expect(() => locationOf({ uri: "https://storage.googleapis.com/a/b" })).toThrow("is not gs://bucket/prefix");
+        expect(() => locationOf({ uri: "gs://My_Bucket/x" })).toThrow("uri: bucket name");
+    });
+});
