@@ -32,6 +32,12 @@ export interface CloudStorageReader {
      * sizes only. Undefined when the bucket does not exist.
      */
     listObjects(bucket: string, prefix: string, options: { recursive: boolean; pageSize?: number }): Promise<ListedObject[] | undefined>;
+    /**
+     * The live object's bytes, at most `maxBytes + 1` of them in one ranged read: more than
+     * `maxBytes` means the object is larger, which the caller reports. Undefined when it does not
+     * exist. For whole small documents, such as STAC catalogs.
+     */
+    readObject(bucket: string, object: string, maxBytes: number): Promise<Uint8Array | undefined>;
 }
 
 /** One object of a listing. */
@@ -192,6 +198,19 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
                 throw error;
             }
             return objects;
+        },
+        async readObject(bucket, object, maxBytes) {
+            const file = fileOf(bucket, object, undefined);
+            try {
+                const [bytes] = await call(bucket, `gs://${bucket}/${object}`, () =>
+                    file.download({ start: 0, end: maxBytes, validation: false }),
+                );
+                return bytes;
+            } catch (error) {
+                if (error instanceof NotFound) return undefined;
+                if (error instanceof EmptyRange) return new Uint8Array(0);
+                throw error;
+            }
         },
     };
     return reader;

@@ -41,6 +41,9 @@ function bucketOf(objects: Record<string, Buffer>, location: BucketLocation = { 
         async listObjects() {
             return [];
         },
+        async readObject() {
+            throw new Error("preflight reads no whole object");
+        },
     };
     return { reader, calls };
 }
