@@ -53,4 +53,5 @@ export { EarthEngineResource } from "./resource";
 export { type BucketObject, type BucketSourceArgs, BucketSourceError, entriesFromBucket, type TimeOf } from "./sources/bucket";
 export { DATE_FORMS, type DateForm } from "./sources/dateForms";
 export { imageKeyFrom, KeyCollisionError, propertyKeyFrom } from "./sources/keys";
+export { entriesFromStac, StacError, type StacOptions } from "./sources/stac";
 export type { ImageDefaults, ImageDefaultsArgs, ImageEntry, ImageEntryArgs } from "./timeseries/inputs";

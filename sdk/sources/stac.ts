@@ -1,0 +1,116 @@
+import type { CloudStorageReader } from "../../provider/cloudStorage/client";
+import { assetIdSegmentProblem } from "../../provider/values/assetName";
+import type { ImageEntryArgs } from "../timeseries/inputs";
+import { programCloudStorage } from "./cloudStorage";
+import { assertUniqueKeys, imageKeyFrom } from "./keys";
+import { StacError } from "./stac/errors";
+import { mapItem } from "./stac/item";
+import { describeLocation, sourceLocation } from "./stac/locations";
+import { walkCatalog } from "./stac/walk";
+
+export { StacError } from "./stac/errors";
+
+/** How `entriesFromStac` reads a catalog and maps its Items. */
+export interface StacOptions {
+    /**
+     * The asset keys to register, in tileset order (`["B04", "B03", "B02"]`): each becomes one
+     * tileset (id: the asset key) of every image; an Item without one of them is an error. Default:
+     * every cloud-optimized GeoTIFF data asset of the Item (media type
+     * `image/tiff; application=geotiff; profile=cloud-optimized` and role `data`).
+     */
+    assets?: readonly string[];
+    /**
+     * The Item properties to carry, by their STAC names (`["eo:cloud_cover", "platform"]`).
+     * Default: every property except `datetime`, `start_datetime` and `end_datetime` (which become
+     * `startTime`/`endTime`). The way to drop one of two properties whose keys collide.
+     */
+    properties?: readonly string[];
+    /**
+     * The image key of an Item from its id. Default `imageKeyFrom` (sdk/sources/keys.ts: every
+     * character an asset id refuses becomes `_`). Must give one asset-id segment.
+     */
+    key?: (id: string) => string;
+    /** More Items than this is an error, before any is mapped. Default 50,000. */
+    maxItems?: number;
+    /** More documents (catalogs, collections, Item files, ItemCollection pages) than this is an error. Default 100,000. */
+    maxDocuments?: number;
+    /**
+     * Cloud Storage's JSON API base URL for `gs://` and `https://storage.googleapis.com/` documents.
+     * Default: the provider's (`earthengine:cloudStorageEndpoint`, else
+     * `EARTHENGINE_CLOUD_STORAGE_ENDPOINT`, else Google's, read with the provider's credentials).
+     */
+    cloudStorageEndpoint?: string;
+}
+
+export const STAC_DEFAULT_LIMITS = { maxItems: 50_000, maxDocuments: 100_000 };
+
+/**
+ * `ExternalImageCollection` entries from a STAC catalog: one image per Item, keyed by its id.
+ *
+ * `source` is an Item, an ItemCollection (its `next` pages followed), or a static Catalog or
+ * Collection (its `child` and `item` links followed, relative or absolute), named by a local
+ * path, a `file://` URL, `gs://bucket/object` or `https://storage.googleapis.com/bucket/object`.
+ * Cloud Storage documents are read through the provider's Cloud Storage client (see
+ * `cloudStorageEndpoint`); nothing is fetched from any other host: a link there is an error
+ * naming it. A document reached twice (a cycle) is read once; `maxItems` and `maxDocuments` bound
+ * the walk, and each document is at most 100 MB.
+ *
+ * Each Item becomes (README "Collections from a STAC catalog" has the table):
+ * - key: the Item id through `key` (default: refused characters to `_`); two Items with one key
+ *   throw a `KeyCollisionError` naming both ids;
+ * - `startTime`: `start_datetime`, else `datetime`; `endTime`: `end_datetime` (left out when equal
+ *   to the start). An Item with neither is an error;
+ * - tilesets: the chosen assets (see `assets`), `https://storage.googleapis.com/b/o` hrefs as
+ *   `gs://b/o`, relative hrefs against the Item's own location. An asset outside Cloud Storage is
+ *   an error listing the Items (Earth Engine reads external images from Cloud Storage only);
+ * - bands, when every chosen asset describes them (STAC 1.1 `bands`, else `eo:bands` and
+ *   `raster:bands` by position): `name` as the band id (refused characters to `_`, `b` in front
+ *   of a name not starting with a letter), `nodata` as missing data; else none (Earth Engine takes
+ *   every band of the files);
+ * - properties: every other Item property, keys through `propertyKeyFrom` (`eo:cloud_cover` →
+ *   `eo_cloud_cover`; a collision is an error naming both), strings and numbers as they are,
+ *   `null` left out, other values as JSON text.
+ *
+ * Every problem of every Item is gathered into one `StacError` (the first ten listed), before
+ * anything is registered. No Earth Engine call is made. Returns plain entries for
+ * `ExternalImageCollection`'s `images`, in catalog order.
+ *
+ * STAC is read by this small reader of the fields above, not a library: stac-js is ESM-only,
+ * stac-node-validator 2 needs Node.js 22, stac-ts is ESM-only types, and @radiantearth/stac-migrate
+ * (CommonJS) rewrites Item properties (`proj:epsg` to `proj:code`) and costs about 0.4 ms an Item.
+ * No JSON-schema validation of the catalog is made.
+ */
+export async function entriesFromStac(source: string, options: StacOptions = {}): Promise<Record<string, ImageEntryArgs>> {
+    const root = sourceLocation(source);
+    const where = describeLocation(root);
+    let storage: CloudStorageReader | undefined;
+    const reader = () => {
+        storage ??= programCloudStorage(options.cloudStorageEndpoint);
+        return storage;
+    };
+    const found = await walkCatalog(root, reader, {
+        maxItems: options.maxItems ?? STAC_DEFAULT_LIMITS.maxItems,
+        maxDocuments: options.maxDocuments ?? STAC_DEFAULT_LIMITS.maxDocuments,
+    });
+    const keyOf = options.key ?? imageKeyFrom;
+    const problems: string[] = [];
+    const entries: [id: string, key: string, entry: ImageEntryArgs][] = [];
+    for (const item of found) {
+        const mapped = mapItem(item, options);
+        problems.push(...mapped.problems);
+        if (mapped.entry === undefined) continue;
+        const key = keyOf(mapped.id);
+        const keyProblem = assetIdSegmentProblem(key);
+        if (keyProblem)
+            problems.push(`item ${JSON.stringify(mapped.id)}: its key ${JSON.stringify(key)} from the key option: ${keyProblem}`);
+        else entries.push([mapped.id, key, mapped.entry]);
+    }
+    if (found.length === 0) problems.push("no STAC Item found (an Item, an ItemCollection, or a catalog with item or child links)");
+    if (problems.length > 0) throw new StacError(where, problems);
+    assertUniqueKeys(
+        entries.map(([id, key]) => [id, key]),
+        `STAC items of ${where}`,
+        "give the key option a function that tells them apart",
+    );
+    return Object.fromEntries(entries.map(([, key, entry]) => [key, entry]));
+}

@@ -1,0 +1,128 @@
+import { readFile, stat } from "node:fs/promises";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { CloudStorageReader } from "../../../provider/cloudStorage/client";
+
+/**
+ * Where STAC documents and their assets may be: a local file, or a Cloud Storage object named
+ * `gs://bucket/object`, `https://storage.googleapis.com/bucket/object` or
+ * `https://bucket.storage.googleapis.com/object`. Nothing is fetched from any other host.
+ */
+export type Location =
+    | { kind: "file"; url: URL }
+    | { kind: "gcs"; url: URL; bucket: string; object: string; generation?: string }
+    | { kind: "elsewhere"; url: URL };
+
+/** A STAC document is at most 100 MB (decimal): an ItemCollection of 10,000 items is about 30 MB. */
+export const MAX_DOCUMENT_BYTES = 100_000_000;
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** The location of what the user named: a URL (`gs://`, `https://`, `file://`) or a local path (relative to the working directory). */
+export function sourceLocation(source: string): Location {
+    if (SCHEME.test(source) && !/^[A-Za-z]:[\\/]/.test(source)) return locate(new URL(source));
+    return locate(pathToFileURL(path.resolve(source)));
+}
+
+/** The location of `href` (a STAC link or asset href) written in the document at `base`; undefined when it is no URL at all. */
+export function resolveHref(href: string, base: Location): Location | undefined {
+    try {
+        return locate(new URL(href, base.url));
+    } catch {
+        return undefined;
+    }
+}
+
+function locate(url: URL): Location {
+    if (url.protocol === "file:") return { kind: "file", url };
+    const generation = /^#(\d+)$/.exec(url.hash)?.[1];
+    if (url.protocol === "gs:" && url.host !== "" && url.pathname.length > 1) {
+        return { kind: "gcs", url, bucket: url.host, object: decodePath(url.pathname.slice(1)), generation };
+    }
+    if (url.protocol === "https:" && url.hash === "") {
+        if (url.hostname === "storage.googleapis.com") {
+            const [, bucket, object] = /^\/([^/]+)\/(.+)$/.exec(url.pathname) ?? [];
+            if (bucket && object) return gcsAt(decodePath(bucket), decodePath(object));
+        }
+        const virtual = /^([^.]+(?:\.[^.]+)*)\.storage\.googleapis\.com$/.exec(url.hostname);
+        if (virtual && url.pathname.length > 1) return gcsAt(virtual[1], decodePath(url.pathname.slice(1)));
+    }
+    return { kind: "elsewhere", url };
+}
+
+function gcsAt(bucket: string, object: string): Location {
+    return { kind: "gcs", url: new URL(`gs://${bucket}/${object.split("/").map(encodeURIComponent).join("/")}`), bucket, object };
+}
+
+function decodePath(text: string): string {
+    try {
+        return decodeURIComponent(text);
+    } catch {
+        return text;
+    }
+}
+
+/** How the location reads in a message and in Earth Engine: `gs://bucket/object[#generation]`, a local path, or the URL. */
+export function describeLocation(location: Location): string {
+    if (location.kind === "gcs") return `gs://${location.bucket}/${location.object}${location.generation ? `#${location.generation}` : ""}`;
+    if (location.kind === "file") return fileURLToPath(location.url);
+    return location.url.href;
+}
+
+/** One text per document: the same document reached twice (a cycle, or two parents) is read once. */
+export function locationKey(location: Location): string {
+    return location.kind === "gcs" ? `gs://${location.bucket}/${location.object}` : location.url.href.replace(/#.*$/, "");
+}
+
+/** Why a document could not be read; `reason` is what the user reads after the document's name. */
+export class DocumentReadError extends Error {
+    constructor(
+        readonly location: string,
+        reason: string,
+    ) {
+        super(`${location}: ${reason}`);
+    }
+}
+
+/** Reads and parses one STAC document as JSON, bounded by MAX_DOCUMENT_BYTES. `storage` reads Cloud Storage. */
+export async function readDocument(location: Location, storage: () => CloudStorageReader): Promise<unknown> {
+    const where = describeLocation(location);
+    let bytes: Uint8Array;
+    if (location.kind === "elsewhere") {
+        throw new DocumentReadError(
+            where,
+            "is neither a local file nor in Cloud Storage; STAC documents are read only from local files, gs:// and https://storage.googleapis.com/ (copy the catalog there)",
+        );
+    } else if (location.kind === "file") {
+        const file = fileURLToPath(location.url);
+        const size = await stat(file).then(
+            (s) => s.size,
+            (error: NodeJS.ErrnoException) => {
+                throw new DocumentReadError(where, error.code === "ENOENT" ? "no such file" : `cannot be read (${error.message})`);
+            },
+        );
+        if (size > MAX_DOCUMENT_BYTES) throw tooLarge(where);
+        bytes = await readFile(file);
+    } else {
+        const read = await storage()
+            .readObject(location.bucket, location.object, MAX_DOCUMENT_BYTES)
+            .catch((error: unknown) => {
+                throw new DocumentReadError(where, error instanceof Error ? error.message : String(error));
+            });
+        if (read === undefined) throw new DocumentReadError(where, "no such object in Cloud Storage");
+        if (read.length > MAX_DOCUMENT_BYTES) throw tooLarge(where);
+        bytes = read;
+    }
+    try {
+        return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8"));
+    } catch (error) {
+        throw new DocumentReadError(where, `is not JSON (${(error as Error).message.slice(0, 200)})`);
+    }
+}
+
+function tooLarge(where: string): DocumentReadError {
+    return new DocumentReadError(
+        where,
+        `is larger than ${MAX_DOCUMENT_BYTES / 1_000_000} MB, the limit for one STAC document; split it into a catalog of smaller collections`,
+    );
+}
