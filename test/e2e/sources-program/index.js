@@ -1,7 +1,8 @@
 // A folder and one ExternalImageCollection per source of the `sources` config object, each
 // collection's images read from where the files are:
 // { "folder": "<asset name>",
-//   "collections": [{ "id": "<id in the folder>", "bucket": { "uri": "gs://...", "match": "<RegExp source>", ... } }] }
+//   "collections": [{ "id": "<id in the folder>", "bucket": { "uri": "gs://...", "match": "<RegExp source>", ... } },
+//                   { "id": "<id in the folder>", "stac": { "source": "gs://.../catalog.json", ... } }] }
 // A source kind is one entry of `entriesOf`, so a second kind adds no engine command to the tests.
 // Plain JavaScript so that each engine run starts without compiling TypeScript.
 const pulumi = require("@pulumi/pulumi");
@@ -9,6 +10,7 @@ const ee = require("pulumi-earthengine");
 
 const entriesOf = {
     bucket: ({ match, ...options }) => ee.entriesFromBucket({ ...options, match: new RegExp(match) }),
+    stac: ({ source, ...options }) => ee.entriesFromStac(source, options),
 };
 
 async function main() {
