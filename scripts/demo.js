@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The offline demo: the local Earth Engine emulator, fake-gcs-server as Cloud Storage, the real
-// Pulumi engine, and the root project (examples/basic) through a preview that refuses a file that
-// is not a COG, then preview, up, one change, and destroy. Run with `npm run demo`.
+// Pulumi engine. One image first (the root project, examples/basic): a preview that refuses a file
+// that is not a COG, then up. Then an archive (examples/bucket): a folder and a collection
+// registered from a bucket prefix, public read; a file added and one removed in the bucket, seen
+// by preview and converged by up; destroy. Run with `npm run demo`.
 const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -11,16 +13,17 @@ const { startFakeGcs } = require("./fake-gcs");
 const root = path.resolve(__dirname, "..");
 const work = path.join(root, ".pulumi-local", "demo");
 const STACK = "demo";
+const ARCHIVE = path.join(root, "examples/bucket");
 
 function heading(text) {
     console.log(`\n\x1b[1m== ${text}\x1b[0m`);
 }
 
 // Asynchronous on purpose: the emulator serves requests from this same process.
-function pulumi(args, env, { allowFailure = false } = {}) {
-    console.log(`\x1b[2m$ pulumi ${args.join(" ")}\x1b[0m`);
+function pulumi(args, env, { allowFailure = false, cwd = root } = {}) {
+    console.log(`\x1b[2m$ ${cwd === root ? "" : `(cd ${path.relative(root, cwd)}) `}pulumi ${args.join(" ")}\x1b[0m`);
     return new Promise((resolve, reject) => {
-        const child = spawn("pulumi", args, { cwd: root, env, stdio: "inherit" });
+        const child = spawn("pulumi", args, { cwd, env, stdio: "inherit" });
         child.on("error", reject);
         child.on("exit", (code) => {
             if (code !== 0 && !allowFailure) reject(new Error(`pulumi ${args[0]} failed with exit code ${code}`));
@@ -61,13 +64,16 @@ async function main() {
     await gcs.putObject("demo-bucket", "dem.tif", fs.readFileSync(path.join(cogs, "valid.tif")));
     await gcs.createBucket("demo-strips");
     await gcs.putObject("demo-strips", "dem.tif", fs.readFileSync(path.join(cogs, "stripped.tif")));
+    const putMonth = (month) => gcs.putObject("demo-bucket", `ndvi/ndvi_${month}.tif`, fs.readFileSync(path.join(cogs, "valid.tif")));
+    for (const month of ["2024-01", "2024-02", "2024-03"]) await putMonth(month);
     console.log(
-        `Cloud Storage stand-in on ${gcs.endpoint}: gs://demo-bucket/dem.tif (a COG), gs://demo-strips/dem.tif (a GeoTIFF in strips)`,
+        `Cloud Storage stand-in on ${gcs.endpoint}: gs://demo-bucket/dem.tif (a COG), gs://demo-strips/dem.tif (a GeoTIFF in strips), gs://demo-bucket/ndvi/ndvi_2024-0{1,2,3}.tif (monthly COGs)`,
     );
 
     fs.rmSync(work, { recursive: true, force: true });
     fs.mkdirSync(path.join(work, "backend"), { recursive: true });
-    fs.rmSync(path.join(root, `Pulumi.${STACK}.yaml`), { force: true });
+    const stackFiles = [root, ARCHIVE].map((dir) => path.join(dir, `Pulumi.${STACK}.yaml`));
+    for (const file of stackFiles) fs.rmSync(file, { force: true });
     const env = {
         ...process.env,
         PATH: `${binDir}:${process.env.PATH}`,
@@ -76,16 +82,23 @@ async function main() {
         PULUMI_CONFIG_PASSPHRASE: "demo",
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        // The examples are type-checked by `npm run lint`; type-checking again costs seconds per command.
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
         // Against Google you would set earthengine:project and credentials instead.
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "demo-token",
-        // The provider's own Cloud Storage endpoint (preflight reads each new file's header there).
+        // The provider's own Cloud Storage endpoint (preflight reads each new file's header there; the
+        // archive's program lists its bucket prefix there).
         EARTHENGINE_CLOUD_STORAGE_ENDPOINT: gcs.endpoint,
     };
+    const archive = { cwd: ARCHIVE };
+    let archiveStack = false;
     try {
         await pulumi(["stack", "init", STACK, "--non-interactive"], env);
-        await pulumi(["config", "set", "assetProject", "demo-project", "--stack", STACK], env);
-        await pulumi(["config", "set", "bucket", "demo-strips", "--stack", STACK], env);
+        await pulumi(
+            ["config", "set-all", "--plaintext", "assetProject=demo-project", "--plaintext", "bucket=demo-strips", "--stack", STACK],
+            env,
+        );
 
         heading("pulumi preview of a file that is not a COG: refused at preview, before any Earth Engine call");
         let mark = emulator.requests().length;
@@ -93,42 +106,59 @@ async function main() {
         console.log(`Earth Engine calls during that preview: ${emulator.requests().length - mark}`);
 
         await pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
-        heading("pulumi preview: what would change (no Earth Engine call is made)");
+        heading("pulumi up: register the external image (the plan first, then the Earth Engine calls)");
         mark = emulator.requests().length;
-        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
+        console.log("Earth Engine calls:");
+        showCalls(emulator, mark);
+
+        heading("From one image to an archive: every COG under gs://demo-bucket/ndvi/ as a collection (examples/bucket)");
+        await pulumi(["stack", "init", STACK, "--non-interactive"], env, archive);
+        archiveStack = true;
+        await pulumi(
+            ["config", "set-all", "--plaintext", "assetProject=demo-project", "--plaintext", "bucket=demo-bucket", "--stack", STACK],
+            env,
+            archive,
+        );
+        mark = emulator.requests().length;
+        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
+        console.log("Earth Engine calls:");
+        showCalls(emulator, mark);
+
+        heading("The files change: ndvi_2024-04.tif added, ndvi_2024-01.tif removed; preview shows one create and one delete");
+        await putMonth("2024-04");
+        await gcs.deleteObject("demo-bucket", "ndvi/ndvi_2024-01.tif");
+        mark = emulator.requests().length;
+        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env, archive);
         console.log(`Earth Engine calls during preview: ${emulator.requests().length - mark}`);
 
-        heading("pulumi up: register the external image");
+        heading("pulumi up: the collection follows the bucket (one import, one delete)");
         mark = emulator.requests().length;
-        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
 
-        heading("The asset as Earth Engine (the emulator) holds it");
+        heading("The assets as Earth Engine (the emulator) holds them");
         showAssets(emulator);
 
-        heading("A metadata change: properties.source survey-2026 -> survey-2027 (patched in place)");
-        await pulumi(["config", "set", "source", "survey-2027", "--stack", STACK], env);
+        heading("pulumi destroy: clean up both stacks");
         mark = emulator.requests().length;
-        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
-        console.log("Earth Engine calls:");
-        showCalls(emulator, mark);
-
-        heading("pulumi destroy: clean up");
-        mark = emulator.requests().length;
+        await pulumi(["destroy", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
         await pulumi(["destroy", "--yes", "--stack", STACK, "--non-interactive"], env);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
         console.log(`Assets left in the emulator: ${emulator.assets().length}`);
     } finally {
+        if (archiveStack)
+            await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { ...archive, allowFailure: true });
         await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { allowFailure: true });
-        fs.rmSync(path.join(root, `Pulumi.${STACK}.yaml`), { force: true });
+        for (const file of stackFiles) fs.rmSync(file, { force: true });
         await emulator.close();
         await gcs.stop();
     }
     heading("Done");
     console.log(
-        "Next: point the same program at Google: `pulumi config set assetProject <your project>` and `pulumi config set bucket <your bucket>` (examples/basic), plus credentials (README: Usage and Configuration).",
+        "Next: point the same programs at Google: `pulumi config set assetProject <your project>` and `pulumi config set bucket <your bucket>` (examples/basic, examples/bucket), plus credentials (README: Usage and Configuration).",
     );
 }
 
