@@ -1,9 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
-import { createCloudStorageReader, type ListedObject } from "../../provider/cloudStorage/client";
-import { resolveCloudStorageSettings } from "../../provider/cloudStorage/settings";
+import type { ListedObject } from "../../provider/cloudStorage/client";
 import { bucketNameProblem } from "../../provider/manifest/cloudStorage";
 import { assetIdSegmentProblem } from "../../provider/values/assetName";
 import type { ImageEntry } from "../timeseries/inputs";
+import { programCloudStorage } from "./cloudStorage";
 import { type DateForm, earthEngineTime, readDate } from "./dateForms";
 import { assertUniqueKeys, imageKeyFrom, propertyKeyFrom } from "./keys";
 
@@ -70,6 +69,12 @@ export interface BucketSourceArgs {
      * result is an error, since a mistyped prefix would otherwise delete every image of the collection.
      */
     allowEmpty?: boolean;
+    /**
+     * The Cloud Storage JSON API's base URL (a stand-in's `http://127.0.0.1:PORT`). Default: the
+     * provider's settings, `earthengine:cloudStorageEndpoint`, else `EARTHENGINE_CLOUD_STORAGE_ENDPOINT`,
+     * else Google's (read with the provider's credentials).
+     */
+    endpoint?: string;
 }
 
 /** A bucket source that cannot give entries: bad arguments, a missing bucket, an object that does not map. */
@@ -82,9 +87,8 @@ const SPECIAL_GROUPS = new Set(["key", "startTime", "endTime"]);
 /**
  * Lists `gs://bucket/prefix` (paged, objects only: not the `folder/` placeholders that consoles
  * create) and maps each object `match` accepts to an entry: `{ uri, startTime?, endTime?,
- * properties? }`, keyed by image key, in the order of the object names. Reads Cloud Storage at
- * `earthengine:cloudStorageEndpoint` (else `EARTHENGINE_CLOUD_STORAGE_ENDPOINT`, else Google's,
- * with Application Default Credentials), the provider's settings; makes no Earth Engine call.
+ * properties? }`, keyed by image key, in the order of the object names. Reads Cloud Storage with
+ * the provider's settings (see `endpoint`); makes no Earth Engine call.
  *
  * Rejects with a `BucketSourceError` (bad arguments, a missing bucket, an object that does not
  * map: the object and the pattern named), a `KeyCollisionError` (two objects, one key: both
@@ -92,13 +96,10 @@ const SPECIAL_GROUPS = new Set(["key", "startTime", "endTime"]);
  */
 export async function entriesFromBucket(args: BucketSourceArgs): Promise<Record<string, ImageEntry>> {
     const { bucket, prefix } = locationOf(args);
-    const config = new pulumi.Config("earthengine");
-    const settings = resolveCloudStorageSettings({ cloudStorageEndpoint: config.get("cloudStorageEndpoint") });
-    const reader = createCloudStorageReader({ endpoint: settings.endpoint });
-    const listed = await reader.listObjects(bucket, prefix, { recursive: args.recursive ?? false });
+    const listed = await programCloudStorage(args.endpoint).listObjects(bucket, prefix, { recursive: args.recursive ?? false });
     if (listed === undefined) {
         throw new BucketSourceError(
-            `gs://${bucket} does not exist (listed at ${settings.endpoint ?? "Cloud Storage"}); check the bucket name`,
+            `gs://${bucket} does not exist at the Cloud Storage endpoint in use (earthengine:cloudStorageEndpoint, else EARTHENGINE_CLOUD_STORAGE_ENDPOINT, else Google's); check the bucket name`,
         );
     }
     return entriesFromObjects(bucket, prefix, listed, args);

@@ -65,6 +65,8 @@ test("recursive lists every object below the prefix, keyed by the path below the
 
 test("a bucket that does not exist is named", async () => {
     await expect(entriesFromBucket({ uri: "gs://no-such-bucket/ndvi/", match: /\.tif$/ })).rejects.toThrow(
-        new BucketSourceError(`gs://no-such-bucket does not exist (listed at ${storage.endpoint}); check the bucket name`),
+        new BucketSourceError(
+            "gs://no-such-bucket does not exist at the Cloud Storage endpoint in use (earthengine:cloudStorageEndpoint, else EARTHENGINE_CLOUD_STORAGE_ENDPOINT, else Google's); check the bucket name",
+        ),
     );
 });

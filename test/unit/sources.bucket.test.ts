@@ -144,3 +144,32 @@ describe("locationOf", () => {
         expect(() => locationOf({ uri: "gs://My_Bucket/x" })).toThrow("uri: bucket name");
     });
 });
+
+describe("entriesFromObjects: an archive", () => {
+    // 10,000 daily files listed out of order (as several listings merged would be): the entries come
+    // in name order, every one mapped; a late collision is still found and named.
+    const days = Array.from({ length: 10_000 }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10));
+    const listing = days.map((day, i) => ({ name: `sst/sst_${day}.tif`, size: 1000 + i })).reverse();
+
+    test("10,000 objects become 10,000 entries in name order", () => {
+        const entries = entriesFromObjects("b", "sst/", listing, { match: /^sst_(?<startTime>[\d-]{10})\.tif$/, endTime: "period" });
+        const keys = Object.keys(entries);
+        expect(keys).toHaveLength(10_000);
+        expect(keys[0]).toBe("sst_2000-01-01");
+        expect(keys[9_999]).toBe(`sst_${days[9_999]}`);
+        expect(entries[`sst_${days[9_999]}`]).toEqual({
+            uri: `gs://b/sst/sst_${days[9_999]}.tif`,
+            startTime: `${days[9_999]}T00:00:00Z`,
+            endTime: new Date(Date.parse(days[9_999]) + 86_400_000).toISOString().replace(".000Z", "Z"),
+        });
+    });
+
+    test("a collision among 10,000 objects names both", () => {
+        const error = thrown(() =>
+            entriesFromObjects("b", "sst/", [...listing, { name: "sst/sst 2027-05-18.tif", size: 1 }], { match: /\.tif$/ }),
+        );
+        expect(error.message).toContain(
+            '"gs://b/sst/sst 2027-05-18.tif" and "gs://b/sst/sst_2027-05-18.tif" both map to the key "sst_2027-05-18"',
+        );
+    });
+});
