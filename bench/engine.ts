@@ -39,7 +39,7 @@ export class BenchEngine {
     }
 
     async stack(name: string, config: Record<string, { value: string; secret?: boolean }>): Promise<BenchStack> {
-        const stack = await newStack(this.sandbox, name, { resultQueries: true });
+        const stack = await newStack(this.sandbox, name);
         await stack.setAllConfig(config);
         return new BenchStack(stack);
     }

@@ -103,29 +103,21 @@ function pulumiCommand(binDir: string): Promise<PulumiCommand> {
     return commandFor.command;
 }
 
-export interface StackOptions {
-    /**
-     * Fill each up, refresh and destroy result's `outputs` and `summary` as the Automation API does:
-     * after the command it runs `pulumi stack output` twice and `pulumi stack history` once (the
-     * bench's timings include them). Off by default: see `newStack`.
-     */
-    resultQueries?: boolean;
-}
-
 /**
- * A stack of the sandbox's project. By default its up, refresh and destroy skip the three CLI runs
- * the Automation API adds after each to fill the result's `outputs` and `summary` (each starts the
- * Go CLI and derives the passphrase's key: about 1.7 CPU-seconds per up on a CI machine, a fifth of
- * the up itself). Their results then hold `outputs: {}` and no `summary`; a test that reads them
- * asks after the command: `await stack.outputs()`, `await stack.info()`.
+ * A stack of the sandbox's project. Its up, refresh and destroy skip the three CLI runs the
+ * Automation API adds after each to fill the result's `outputs` and `summary` (each starts the Go
+ * CLI and derives the passphrase's key: about 1.7 CPU-seconds per up on a CI machine, a fifth of the
+ * up itself; `pulumi up` in a terminal runs none of them, so the bench's timings leave them out too).
+ * Their results hold `outputs: {}` and no `summary`; a test that reads them asks after the command:
+ * `await stack.outputs()`, `await stack.info()`.
  */
-export async function newStack(sandbox: EngineSandbox, stackName: string, options: StackOptions = {}): Promise<Stack> {
+export async function newStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
     const stack = await LocalWorkspace.createStack(
         { stackName, workDir: sandbox.workDir },
         { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
     );
     writingPlainConfig(stack, sandbox.workDir);
-    return options.resultQueries ? stack : withoutResultQueries(stack);
+    return withoutResultQueries(stack);
 }
 
 /**
