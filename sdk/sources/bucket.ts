@@ -145,16 +145,17 @@ export function entriesFromObjects(
         const groups = Object.fromEntries(Object.entries(m.groups ?? {}).filter((pair): pair is [string, string] => pair[1] !== undefined));
         const object: BucketObject = { name, uri: `gs://${bucket}/${name}`, path, size, groups };
         const fail = (what: string) => new BucketSourceError(`${object.uri}: ${what} (pattern ${pattern})`);
+        const options = withNamedFailures(args, fail);
         if (/#\d+$/.test(name))
             throw fail("the name ends in '#<digits>', which an Earth Engine URI reads as a generation; rename the object");
-        const key = keyOf(object, args, fail);
-        mapped.push({ object, key, entry: entryOf(object, args, fail) });
+        const key = keyOf(object, options, fail);
+        mapped.push({ object, key, entry: entryOf(object, options, fail) });
     }
     if (mapped.length === 0 && !args.allowEmpty) {
         const seen =
             objects.length === 0
                 ? "no object"
-                : `${objects.length} objects, none matching (e.g. ${JSON.stringify(objects[0].name.slice(folder.length))})`;
+                : `${objects.length} object${objects.length === 1 ? "" : "s"}, none matching (e.g. ${JSON.stringify(objects[0].name.slice(folder.length))})`;
         throw new BucketSourceError(
             `${where}${args.recursive ? " (recursive)" : ""} holds ${seen} for ${pattern}; an empty collection would delete every image it has: check the prefix and the pattern, or set allowEmpty: true`,
         );
@@ -165,6 +166,26 @@ export function entriesFromObjects(
         "tell them apart with a named group `key` or a `key` function",
     );
     return Object.fromEntries(mapped.map(({ key, entry }) => [key, entry]));
+}
+
+/** `args` whose functions, when they throw, throw a failure naming the object (the caller's `fail`). */
+function withNamedFailures(args: BucketSourceArgs, fail: (what: string) => Error): BucketSourceArgs {
+    const named = <R>(which: string, fn: ((o: BucketObject) => R) | undefined) =>
+        fn &&
+        ((o: BucketObject): R => {
+            try {
+                return fn(o);
+            } catch (error) {
+                throw fail(`the ${which} function threw: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000));
+            }
+        });
+    return {
+        ...args,
+        key: named("key", args.key),
+        startTime: named("startTime", args.startTime),
+        endTime: args.endTime === "period" ? "period" : named("endTime", args.endTime),
+        properties: named("properties", args.properties),
+    };
 }
 
 function checkOptions(args: BucketSourceArgs, match: RegExp): void {

@@ -173,3 +173,13 @@ describe("entriesFromObjects: an archive", () => {
         );
     });
 });
+
+test("a function that throws is reported against the object it was given", () => {
+    const error = thrown(() =>
+        fromLandsat({ key: (o) => (o.groups.sensor === "LC09" ? o.groups.missing.toString() : o.groups.sensor + o.groups.startTime) }),
+    );
+    expect(error).toBeInstanceOf(BucketSourceError);
+    expect(error.message).toMatch(
+        /^gs:\/\/archive\/landsat\/LC09_044034_20211231\.tif: the key function threw: .*undefined.* \(pattern \//,
+    );
+});
