@@ -5,7 +5,7 @@ import { programCloudStorage } from "./cloudStorage";
 import { assertUniqueKeys, imageKeyFrom } from "./keys";
 import { StacError } from "./stac/errors";
 import { mapItem } from "./stac/item";
-import { describeLocation, sourceLocation } from "./stac/locations";
+import { describeLocation, MAX_DOCUMENT_BYTES, sourceLocation } from "./stac/locations";
 import { walkCatalog } from "./stac/walk";
 
 export { StacError } from "./stac/errors";
@@ -34,6 +34,8 @@ export interface StacOptions {
     maxItems?: number;
     /** More documents (catalogs, collections, Item files, ItemCollection pages) than this is an error. Default 100,000. */
     maxDocuments?: number;
+    /** A document (catalog, Item, ItemCollection page) larger than this many bytes is an error. Default 100,000,000 (100 MB). */
+    maxDocumentBytes?: number;
     /**
      * Cloud Storage's JSON API base URL for `gs://` and `https://storage.googleapis.com/` documents.
      * Default: the provider's (`earthengine:cloudStorageEndpoint`, else
@@ -42,7 +44,7 @@ export interface StacOptions {
     cloudStorageEndpoint?: string;
 }
 
-export const STAC_DEFAULT_LIMITS = { maxItems: 50_000, maxDocuments: 100_000 };
+export const STAC_DEFAULT_LIMITS = { maxItems: 50_000, maxDocuments: 100_000, maxDocumentBytes: MAX_DOCUMENT_BYTES };
 
 /**
  * `ExternalImageCollection` entries from a STAC catalog: one image per Item, keyed by its id.
@@ -52,8 +54,8 @@ export const STAC_DEFAULT_LIMITS = { maxItems: 50_000, maxDocuments: 100_000 };
  * path, a `file://` URL, `gs://bucket/object` or `https://storage.googleapis.com/bucket/object`.
  * Cloud Storage documents are read through the provider's Cloud Storage client (see
  * `cloudStorageEndpoint`); nothing is fetched from any other host: a link there is an error
- * naming it. A document reached twice (a cycle) is read once; `maxItems` and `maxDocuments` bound
- * the walk, and each document is at most 100 MB.
+ * naming it. A document reached twice (a cycle) is read once; `maxItems`, `maxDocuments` and
+ * `maxDocumentBytes` bound the walk.
  *
  * Each Item becomes (README "Collections from a STAC catalog" has the table):
  * - key: the Item id through `key` (default: refused characters to `_`); two Items with one key
@@ -91,6 +93,7 @@ export async function entriesFromStac(source: string, options: StacOptions = {})
     const found = await walkCatalog(root, reader, {
         maxItems: options.maxItems ?? STAC_DEFAULT_LIMITS.maxItems,
         maxDocuments: options.maxDocuments ?? STAC_DEFAULT_LIMITS.maxDocuments,
+        maxDocumentBytes: options.maxDocumentBytes ?? STAC_DEFAULT_LIMITS.maxDocumentBytes,
     });
     const keyOf = options.key ?? imageKeyFrom;
     const problems: string[] = [];

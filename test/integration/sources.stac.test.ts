@@ -61,6 +61,16 @@ test("without the option, the provider's endpoint setting (EARTHENGINE_CLOUD_STO
     }
 });
 
+test("a document larger than maxDocumentBytes is refused from its first maxDocumentBytes + 1 bytes", async () => {
+    const error = await entriesFromStac(`gs://${BUCKET}/scenes/item.json`, {
+        cloudStorageEndpoint: gcs.endpoint,
+        maxDocumentBytes: 100,
+    }).catch((e: unknown) => e);
+    expect((error as StacError).problems).toEqual([
+        `gs://${BUCKET}/scenes/item.json: is larger than 100 bytes (maxDocumentBytes); raise maxDocumentBytes or split it into a catalog of smaller collections`,
+    ]);
+});
+
 test("a missing object and a missing bucket are problems naming the gs:// URI", async () => {
     const error = await entriesFromStac(`gs://${BUCKET}/archive/nothing.json`, { cloudStorageEndpoint: gcs.endpoint }).catch(
         (e: unknown) => e,

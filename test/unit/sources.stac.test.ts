@@ -301,6 +301,12 @@ describe("archives", () => {
         ]);
     });
 
+    test("maxDocumentBytes bounds each document before it is parsed", async () => {
+        expect(await problemsOf(entriesFromStac(fixture("copernicus-dem.json"), { maxDocumentBytes: 100 }))).toEqual([
+            `${fixture("copernicus-dem.json")}: is larger than 100 bytes (maxDocumentBytes); raise maxDocumentBytes or split it into a catalog of smaller collections`,
+        ]);
+    });
+
     test("maxDocuments bounds the documents a catalog links to", async () => {
         expect(await problemsOf(entriesFromStac(fixture("catalog/catalog.json"), { maxDocuments: 2 }))).toEqual([
             "more than 2 STAC documents (maxDocuments); raise maxDocuments or point at a smaller catalog",

@@ -13,7 +13,7 @@ export type Location =
     | { kind: "gcs"; url: URL; bucket: string; object: string; generation?: string }
     | { kind: "elsewhere"; url: URL };
 
-/** A STAC document is at most 100 MB (decimal): an ItemCollection of 10,000 items is about 30 MB. */
+/** The default bound of one STAC document, 100 MB (decimal): an ItemCollection of 10,000 Items is about 30 MB. */
 export const MAX_DOCUMENT_BYTES = 100_000_000;
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -84,8 +84,8 @@ export class DocumentReadError extends Error {
     }
 }
 
-/** Reads and parses one STAC document as JSON, bounded by MAX_DOCUMENT_BYTES. `storage` reads Cloud Storage. */
-export async function readDocument(location: Location, storage: () => CloudStorageReader): Promise<unknown> {
+/** Reads and parses one STAC document as JSON, at most `maxBytes` long. `storage` reads Cloud Storage. */
+export async function readDocument(location: Location, storage: () => CloudStorageReader, maxBytes: number): Promise<unknown> {
     const where = describeLocation(location);
     let bytes: Uint8Array;
     if (location.kind === "elsewhere") {
@@ -101,16 +101,16 @@ export async function readDocument(location: Location, storage: () => CloudStora
                 throw new DocumentReadError(where, error.code === "ENOENT" ? "no such file" : `cannot be read (${error.message})`);
             },
         );
-        if (size > MAX_DOCUMENT_BYTES) throw tooLarge(where);
+        if (size > maxBytes) throw tooLarge(where, maxBytes);
         bytes = await readFile(file);
     } else {
         const read = await storage()
-            .readObject(location.bucket, location.object, MAX_DOCUMENT_BYTES)
+            .readObject(location.bucket, location.object, maxBytes)
             .catch((error: unknown) => {
                 throw new DocumentReadError(where, error instanceof Error ? error.message : String(error));
             });
         if (read === undefined) throw new DocumentReadError(where, "no such object in Cloud Storage");
-        if (read.length > MAX_DOCUMENT_BYTES) throw tooLarge(where);
+        if (read.length > maxBytes) throw tooLarge(where, maxBytes);
         bytes = read;
     }
     try {
@@ -120,9 +120,9 @@ export async function readDocument(location: Location, storage: () => CloudStora
     }
 }
 
-function tooLarge(where: string): DocumentReadError {
+function tooLarge(where: string, maxBytes: number): DocumentReadError {
     return new DocumentReadError(
         where,
-        `is larger than ${MAX_DOCUMENT_BYTES / 1_000_000} MB, the limit for one STAC document; split it into a catalog of smaller collections`,
+        `is larger than ${maxBytes} bytes (maxDocumentBytes); raise maxDocumentBytes or split it into a catalog of smaller collections`,
     );
 }

@@ -16,6 +16,8 @@ export interface WalkLimits {
     maxItems: number;
     /** More documents (catalogs, collections, item files, pages) than this is an error. */
     maxDocuments: number;
+    /** A document larger than this (bytes) is an error. */
+    maxDocumentBytes: number;
 }
 
 /** Documents read at once: local files or Cloud Storage objects (the reader adds its own limits). */
@@ -46,11 +48,10 @@ export async function walkCatalog(source: Location, storage: () => CloudStorageR
             level.map(async (location) => {
                 await reads.acquire();
                 try {
-                    return { location, document: await readDocument(location, storage) };
+                    return { location, document: await readDocument(location, storage, limits.maxDocumentBytes) };
                 } catch (error) {
                     if (!(error instanceof DocumentReadError)) throw error;
-                    problems.push(error.message);
-                    return undefined;
+                    return { location, problem: error.message };
                 } finally {
                     reads.release();
                 }
@@ -58,7 +59,11 @@ export async function walkCatalog(source: Location, storage: () => CloudStorageR
         );
         const next: Location[] = [];
         for (const found of read) {
-            if (!found) continue;
+            // Problems in document order, whichever read ended first.
+            if (found.problem !== undefined) {
+                problems.push(found.problem);
+                continue;
+            }
             const { location, document } = found;
             for (const link of linksOf(document, location, problems)) {
                 const key = locationKey(link);
