@@ -4,7 +4,8 @@
 // exported state, the emulator's asset state file and every IAM policy (with its etag). Run it
 // only with the code of the last release (then `npm run build`):
 //
-//   node test/e2e/upgrade-program/record.js
+//   node test/e2e/upgrade-program/record.js          # test/fixtures/upgrade/ (one resource of each kind)
+//   node test/e2e/upgrade-program/record.js batch    # test/fixtures/upgrade/batch/ (batch mode, program batch/)
 //
 // The upgrade test (test/e2e/upgrade.test.ts) imports that state into a new stack and runs the
 // current code against it: preview, refresh and destroy must find nothing to change.
@@ -17,8 +18,11 @@ const root = path.resolve(__dirname, "../../..");
 const { startEmulator } = require(path.join(root, "dist/emulator"));
 const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
 
-const FIXTURE = path.join(root, "test/fixtures/upgrade");
-const STACK = "upgrade";
+const variant = process.argv[2]; // undefined or "batch"
+if (variant !== undefined && variant !== "batch") throw new Error(`unknown fixture ${variant}: give none or "batch"`);
+const PROGRAM = variant ? path.join(__dirname, variant) : __dirname;
+const FIXTURE = path.join(root, "test/fixtures/upgrade", variant ?? "");
+const STACK = variant ? `upgrade-${variant}` : "upgrade";
 const TOKEN = "e2e-upgrade-token";
 
 async function main() {
@@ -30,7 +34,7 @@ async function main() {
     const statePath = path.join(temp, "emulator-state.json");
     fs.mkdirSync(path.join(root, ".pulumi-local"), { recursive: true });
     const workDir = fs.mkdtempSync(path.join(root, ".pulumi-local", "upgrade-record-"));
-    for (const file of ["Pulumi.yaml", "index.js", "package.json"]) fs.copyFileSync(path.join(__dirname, file), path.join(workDir, file));
+    for (const file of ["Pulumi.yaml", "index.js", "package.json"]) fs.copyFileSync(path.join(PROGRAM, file), path.join(workDir, file));
     const emulator = await startEmulator({ statePath });
     try {
         fs.mkdirSync(path.join(temp, "backend"));
