@@ -30,8 +30,14 @@ export class ExternalImageSet extends ExternalImageSetBase {
 
     constructor(name: string, args: ExternalImageSetArgs, opts?: pulumi.CustomResourceOptions) {
         super(externalImageSetShim, externalImageSetContract, name, args, opts);
+        // The provider records the images compactly (output `recordedImages`) rather than echoing
+        // them: `images` is the declaration, resolved once the set is (through `parent`).
+        const images = pulumi
+            .all([this.parent, pulumi.output(args.images)])
+            .apply(([, declared]) => declared as Record<string, SetImageInput>);
+        (this as { images: pulumi.Output<Record<string, SetImageInput>> }).images = images;
         this.imageNames = pulumi
-            .all([this.parent, this.images])
-            .apply(([parent, images]) => Object.fromEntries(Object.keys(images ?? {}).map((key) => [key, `${parent}/${key}`])));
+            .all([this.parent, images])
+            .apply(([parent, declared]) => Object.fromEntries(Object.keys(declared ?? {}).map((key) => [key, `${parent}/${key}`])));
     }
 }

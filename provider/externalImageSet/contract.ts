@@ -39,6 +39,18 @@ const inputs = {
 
 const outputs = {
     /**
+     * Each image as last written or read back, compact (the inputs in state hold every image in
+     * full already): `shared` holds each top-level manifest field every image has, at the value
+     * most of them share; `byKey` each image's own fields besides. Image `k` is
+     * `{ ...shared, ...byKey[k] }`. What `diff`, `update`, `refresh` and `delete` compare the
+     * declaration with (the engine hands them the outputs only). A set recorded before this
+     * output existed keeps its images in the `images` output until its next up or refresh.
+     */
+    recordedImages: z.object({
+        shared: z.record(z.string(), z.unknown()),
+        byKey: z.record(z.string(), z.record(z.string(), z.unknown())),
+    }),
+    /**
      * When Earth Engine last changed each image (RFC 3339), by key: what `refresh` compares
      * with a paged listing, so it reads only the images that moved. A key without one was
      * written but not read back (the next `up` reads it).
@@ -74,5 +86,8 @@ export const externalImageSetContract: KindContract<typeof inputs, typeof output
 /** The inputs after `check`: images normalised, without names. */
 export type ExternalImageSetInputs = InputsOf<typeof externalImageSetContract>;
 
-/** Echoed inputs (the engine hands outputs back as `olds`) plus the server's update times. */
+/**
+ * The outputs: `parent` and `project` echoed, the images recorded compactly (`recordedImages`; not
+ * `images`, which only state written before it holds), the server's update times and the sources' generations.
+ */
 export type ExternalImageSetOutputs = OutputsOf<typeof externalImageSetContract>;

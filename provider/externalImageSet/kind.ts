@@ -10,7 +10,8 @@ import { type ApplyResult, applySteps, type ImageFailure, quotaName, type SetRec
 import { checkSetArgs } from "./check";
 import { type ExternalImageSetOutputs, externalImageSetContract } from "./contract";
 import { listImages } from "./listing";
-import { type ImageStep, imagesOf, manifestOf, planSet, updateTimesOf } from "./plan";
+import { type ImageStep, imagesOf, manifestOf, planSet, recordedImagesOf, updateTimesOf } from "./plan";
+import { compactImages } from "./record";
 import { afterRefresh, afterWrites, type SetSources, sourceOutputs, sourcesOf } from "./sources";
 
 /** Failures named one by one in an error message; the rest are counted. */
@@ -23,7 +24,7 @@ function outputsOf(parent: string, project: string | undefined, record: SetRecor
     return dropUndefined({
         parent,
         project,
-        images,
+        recordedImages: compactImages(images),
         updateTimes,
         ...sourceOutputs(sources, Object.keys(images)),
     }) as ExternalImageSetOutputs;
@@ -101,7 +102,7 @@ export const externalImageSetKind: ResourceKind = {
         const client = context.client(project);
         const listed = await listImages(client, parent);
         if (listed === undefined) return { id: "", props: {} }; // the parent is gone, and its images with it
-        const recorded = imagesOf(stored);
+        const recorded = recordedImagesOf(stored);
         const times = updateTimesOf(stored);
         const record: SetRecord = { images: {}, updateTimes: {} };
         const moved: string[] = [];
@@ -124,8 +125,10 @@ export const externalImageSetKind: ResourceKind = {
         );
         const kept = Object.keys(record.images);
         const sources = afterRefresh(sourcesOf(stored), kept, await readGenerations(parent, record.images, kept));
-        const props = outputsOf(parent, project, sortedRecord(record, recorded), sources);
-        const { updateTimes: _, sourceGenerations: _recorded, liveSourceGenerations: _live, ...inputs } = props;
+        const sorted = sortedRecord(record, recorded);
+        const props = outputsOf(parent, project, sorted, sources);
+        // The inputs as found: the next diff and `preview --diff` compare the program with them.
+        const inputs = dropUndefined({ parent, project, images: sorted.images });
         return { id, props, inputs };
     },
 
@@ -133,7 +136,7 @@ export const externalImageSetKind: ResourceKind = {
         const plan = planSet(olds, news);
         if (plan.kind !== "images") throw new UnexpectedCallError("update got a set whose parent or images are not known yet");
         const parent = news.parent as string;
-        const recorded: SetRecord = { images: imagesOf(olds), updateTimes: updateTimesOf(olds) };
+        const recorded: SetRecord = { images: recordedImagesOf(olds), updateTimes: updateTimesOf(olds) };
         const imports = importing(plan.steps);
         const generations = imports.size > 0 ? await readGenerations(parent, imagesOf(news), imports) : undefined;
         const result = await applyStepsStopping(context.client(projectOf(news)), news, recorded, plan.steps);
@@ -155,8 +158,9 @@ export const externalImageSetKind: ResourceKind = {
 
     async delete(id: string, props: Props, context): Promise<void> {
         const parent = typeof props.parent === "string" ? props.parent : id;
-        const steps: ImageStep[] = Object.keys(imagesOf(props)).map((key) => ({ kind: "delete", key }));
-        const recorded: SetRecord = { images: imagesOf(props), updateTimes: updateTimesOf(props) };
+        const images = recordedImagesOf(props);
+        const steps: ImageStep[] = Object.keys(images).map((key) => ({ kind: "delete", key }));
+        const recorded: SetRecord = { images, updateTimes: updateTimesOf(props) };
         const result = await applySteps(context.client(projectOf(props)), { parent, project: projectOf(props) }, recorded, {}, steps);
         if (result.failures.length > 0) {
             // The engine keeps the old state on a failed delete; the next destroy deletes what is left.

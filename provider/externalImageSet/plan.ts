@@ -4,6 +4,7 @@ import type { PatchBody } from "../resource/metadataPatch";
 import { normalizeAssetName } from "../values/assetName";
 import { isObject } from "../values/compare";
 import { isUnknown } from "../values/unknown";
+import { expandImages } from "./record";
 import { driftedSourcesOf, sourcesOf } from "./sources";
 
 type Props = Record<string, unknown>;
@@ -43,6 +44,14 @@ export function imagesOf(props: Props): Images {
     return isObject(props.images) ? (props.images as Images) : {};
 }
 
+/**
+ * The images stored outputs record (`recordedImages`, see record.ts), or `images` where the props
+ * hold them in full: inputs, and outputs written before `recordedImages` existed.
+ */
+export function recordedImagesOf(props: Props): Images {
+    return isObject(props.recordedImages) ? expandImages(props.recordedImages) : imagesOf(props);
+}
+
 /** The recorded update times; a key without one was written but not read back. */
 export function updateTimesOf(props: Props): Record<string, string> {
     return isObject(props.updateTimes) ? (props.updateTimes as Record<string, string>) : {};
@@ -61,7 +70,7 @@ export function planSet(olds: Props, news: Props): SetPlan {
     const parent = normalizeAssetName(news.parent);
     const from = typeof olds.parent === "string" && olds.parent !== parent ? olds.parent : undefined;
     if (!isObject(news.images)) return { kind: "unknown" };
-    const before = imagesOf(olds);
+    const before = recordedImagesOf(olds);
     const after = imagesOf(news);
     const times = updateTimesOf(olds);
     const sources = sourcesOf(olds);

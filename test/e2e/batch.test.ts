@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { RecordedRequest } from "../../emulator/requestLog";
+import { recordedImagesOf } from "../../provider/externalImageSet/plan";
 import { createSandbox, type EngineSandbox, newStack, storedDeployment } from "./support/engine";
 import { callsDuring, countCalls } from "./support/events";
 import { killRun, pulumiInGroup, until } from "./support/kill";
@@ -93,9 +94,10 @@ test("2. refresh after out-of-band changes: one listing page and one GET for the
     const setCalls = calls.filter((c) => c.path.includes(`${COLLECTION}/`) || c.path.endsWith(":listAssets"));
     expect(setCalls.map((c) => `${c.method} ${c.path.split("/").pop()}`)).toEqual(["GET ndvi:listAssets", "GET d0003"]);
     const [set] = await resourcesOfType(SET_TYPE);
-    const recorded = (set.outputs as { images: Record<string, { properties: object }> }).images;
+    const recorded = recordedImagesOf(set.outputs as Record<string, unknown>);
     expect(recorded).not.toHaveProperty("d0004");
     expect(recorded.d0003.properties).toEqual({ source: "by-hand" });
+    expect((set.inputs as { images: unknown }).images).toEqual(recorded); // what preview --diff compares with
 });
 
 describe("3. a change of a few entries", () => {
@@ -193,9 +195,9 @@ test("6. an up that fails midway records what it registered (with its provider),
     expect(String(failed)).toMatch(/Could not update 1 image in .*ndvi/);
     expect(String(failed)).toContain("Injected: bad COG header.");
     const [set] = await resourcesOfType(SET_TYPE);
-    const outputs = set.outputs as { images: object; __provider?: string };
+    const outputs = set.outputs as { __provider?: string };
     expect(outputs.__provider).toMatch(/pulumi-earthengine\/provider\/shim\/externalImageSet/);
-    expect(Object.keys(outputs.images)).toHaveLength(Object.keys(images).length - 1);
+    expect(Object.keys(recordedImagesOf(outputs))).toHaveLength(Object.keys(images).length - 1);
     const { calls } = await callsDuring(emulator, () => stack.destroy());
     expect(emulator.assets()).toEqual([]);
     process.stdout.write(`batch e2e: destroy of ${Object.keys(images).length - 1} images: ${JSON.stringify(countCalls(calls))}\n`);

@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Deployment, Stack } from "@pulumi/pulumi/automation";
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
+import { recordedImagesOf } from "../../provider/externalImageSet/plan";
 import { createSandbox, type EngineSandbox, newStack, type StoredResource, storedDeployment } from "./support/engine";
 import { callsDuring } from "./support/events";
 
@@ -10,7 +11,9 @@ import { callsDuring } from "./support/events";
 // (test/fixtures/upgrade/, recorded by test/e2e/upgrade-program/record.js), is imported as it
 // was stored and driven by the code of this checkout. Nothing may change: no replacement, no
 // re-import, no update on preview or refresh, and destroy removes everything. Later changes to
-// state extend this test (and say so in the fixture's README).
+// state extend this test (and say so in the fixture's README). The batch-mode stack
+// (test/fixtures/upgrade/batch/, program upgrade-program/batch/) was recorded before the set's
+// outputs held its images compactly: preview finds no change and refresh rewrites them, with no write.
 jest.setTimeout(10 * 60_000);
 
 const FIXTURE = path.join(__dirname, "../fixtures/upgrade");
@@ -25,13 +28,21 @@ interface StoredPolicy {
     bindings: { role: string; members: string[] }[];
 }
 
+const BATCH_STACK = "upgrade-batch";
+const BATCH_FOLDER = "projects/e2e-project/assets/upgrade-batch";
+const SET_TYPE = `${TYPE_PREFIX}ExternalImageSet`;
+
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURE, file), "utf8")) as T;
 const recorded = readJson<Deployment>("stack.json");
 const recordedResources = (recorded.deployment.resources as StoredResource[]).filter((r) => r.type.startsWith(TYPE_PREFIX));
+const batchRecorded = readJson<Deployment>("batch/stack.json");
+const batchResources = batchRecorded.deployment.resources as StoredResource[];
+const batchSets = batchResources.filter((r) => r.type === SET_TYPE);
 
 let emulator: RunningEmulator;
 let sandbox: EngineSandbox;
 let stack: Stack;
+let batchStack: Stack;
 let temp: string;
 
 const isWrite = (c: RecordedRequest) => !(c.method === "GET" || c.path.endsWith(":getIamPolicy") || c.path.endsWith(":listAssets"));
@@ -57,7 +68,11 @@ async function restorePolicies(policies: Record<string, StoredPolicy>): Promise<
 beforeAll(async () => {
     temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-upgrade-"));
     const statePath = path.join(temp, "emulator-state.json");
-    fs.copyFileSync(path.join(FIXTURE, "emulator-state.json"), statePath); // the emulator rewrites it
+    // The emulator rewrites its state file: a copy holding the assets of both fixtures.
+    const states = ["emulator-state.json", "batch/emulator-state.json"].map((file) =>
+        readJson<{ version: number; assets: unknown[] }>(file),
+    );
+    fs.writeFileSync(statePath, JSON.stringify({ ...states[0], assets: states.flatMap((state) => state.assets) }));
     emulator = await startEmulator({ statePath });
     await restorePolicies(readJson("policies.json"));
     sandbox = await createSandbox(path.join(__dirname, "upgrade-program"), {
@@ -67,10 +82,15 @@ beforeAll(async () => {
     stack = await newStack(sandbox, STACK);
     await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
     await stack.importStack(recorded);
+    // The batch program lives in the sandbox's batch/ directory: a project of its own, same backend.
+    batchStack = await newStack({ ...sandbox, workDir: path.join(sandbox.workDir, "batch") }, BATCH_STACK);
+    await batchStack.setConfig("earthengine:project", { value: "e2e-quota-project" });
+    await batchStack.importStack(batchRecorded);
 });
 
 afterAll(async () => {
     await stack?.workspace.removeStack(STACK, { force: true }).catch(() => undefined);
+    await batchStack?.workspace.removeStack(BATCH_STACK, { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
     if (temp) fs.rmSync(temp, { recursive: true, force: true });
@@ -110,9 +130,45 @@ test("3. destroy with the new code removes every asset and grant; nothing is eve
     const deletes = calls.filter((c) => c.method === "DELETE").map((c) => c.path.replace(/^\/v1alpha\//, ""));
     expect([...deletes].sort()).toEqual([FOLDER, `${FOLDER}/dem`, `${FOLDER}/series`]);
     expect(deletes[deletes.length - 1]).toBe(FOLDER); // its children first
-    expect(emulator.assets()).toEqual([]);
+    expect(emulator.assets().filter((a) => !a.name.startsWith(`${BATCH_FOLDER}/`) && a.name !== BATCH_FOLDER)).toEqual([]);
     const recreated = emulator
         .requests()
         .filter((c) => c.path.endsWith(":importExternal") || (c.method === "POST" && c.path.endsWith("/assets")));
     expect(recreated).toEqual([]);
+});
+
+describe("the batch-mode stack, recorded before the set's images were recorded compactly", () => {
+    test("the fixture holds a batch-mode collection's set and a set of its own, each image in full in its outputs", () => {
+        expect(batchSets.map((r) => r.urn.split("::").pop()).sort()).toEqual(["loose", "ndvi"]);
+        for (const set of batchSets) {
+            expect(Object.keys(set.outputs?.images as object).length).toBeGreaterThan(0);
+            expect(set.outputs).not.toHaveProperty("recordedImages");
+        }
+    });
+
+    test("4. preview --diff with the new code: no change (no replacement, no re-import, no image changed) and no Earth Engine call", async () => {
+        const { result, calls } = await callsDuring(emulator, () => batchStack.preview({ expectNoChanges: true, diff: true }));
+        expect(result.changeSummary).toEqual({ same: batchResources.filter((r) => !r.type.startsWith("pulumi:providers:")).length });
+        expect(result.stdout).not.toContain("changeSummary");
+        expect(calls).toEqual([]);
+    });
+
+    test("5. refresh: one listing per set and no write; the images are then recorded compactly, unchanged", async () => {
+        const { calls } = await callsDuring(emulator, () => batchStack.refresh());
+        expect((await batchStack.info())?.resourceChanges).toEqual({
+            same: batchResources.filter((r) => !r.type.startsWith("pulumi:providers:")).length,
+        });
+        expect(calls.filter(isWrite)).toEqual([]);
+        expect(calls.filter((c) => c.path.endsWith(":listAssets"))).toHaveLength(batchSets.length);
+        const stored = (storedDeployment(sandbox, BATCH_STACK).resources ?? []).filter((r) => r.type === SET_TYPE);
+        for (const before of batchSets) {
+            const after = stored.find((r) => r.urn === before.urn);
+            expect(after?.outputs).not.toHaveProperty("images");
+            expect(recordedImagesOf(after?.outputs ?? {})).toEqual(before.outputs?.images);
+            // The inputs as read: the images as declared; the change summary of the first up is gone (it is no input).
+            const { changeSummary: _, ...declared } = before.inputs ?? {};
+            expect(after?.inputs).toEqual(declared);
+            expect(after?.outputs?.updateTimes).toEqual(before.outputs?.updateTimes);
+        }
+    });
 });

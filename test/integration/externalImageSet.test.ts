@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
+import { recordedImagesOf } from "../../provider/externalImageSet/plan";
 import { PartialWriteError } from "../../provider/resource";
 import { calls, kindUnderTest, outOfBand, TOKEN } from "./support/kinds";
 
@@ -90,7 +91,7 @@ describe("create", () => {
         await set.created({ parent: PARENT, images: imagesOf(["a"]) });
         clearLog();
         const { outs } = await set.created({ parent: PARENT, images: imagesOf(["a", "b"]) });
-        expect(Object.keys(outs.images as object)).toEqual(["a", "b"]);
+        expect(Object.keys(recordedImagesOf(outs))).toEqual(["a", "b"]);
         expect(log().filter((c) => c.startsWith("POST"))).toHaveLength(2); // a: 409 then read; b: imported
         expect(imageAssets()).toHaveLength(2);
     });
@@ -110,7 +111,7 @@ describe("create", () => {
         const { id, properties, message } = failure as PartialWriteError;
         expect(id).toBe(PARENT);
         expect(properties.__provider).toBe("serialized");
-        expect(Object.keys(properties.images as object)).toHaveLength(4);
+        expect(Object.keys(recordedImagesOf(properties))).toHaveLength(4);
         expect(message).toMatch(/Could not create 1 image in .*ndvi\.\n4 of 5 declared images are registered/);
         expect(message).toContain("Invalid tileset.");
         clearLog();
@@ -147,7 +148,7 @@ describe("create", () => {
         const failure = (await set.provider.update(id, outs, inputs).catch((error: unknown) => error)) as PartialWriteError;
         // After the first refusal no image starts a write: only those already queued at the limiter send theirs.
         expect(log().filter((c) => c.startsWith("POST")).length).toBeLessThanOrEqual(32);
-        expect(Object.keys(failure.properties.images as object)).toEqual(keys(3));
+        expect(Object.keys(recordedImagesOf(failure.properties))).toEqual(keys(3));
         expect(failure.message).toContain("Max number of assets");
         expect(failure.message).toContain("3 of 100 declared images are registered");
         expect(failure.message).toContain("the next pulumi up continues");
@@ -177,7 +178,7 @@ describe("update", () => {
         );
         const patch = emulator.requests().find((r) => r.method === "PATCH");
         expect(patch?.body).toEqual({ asset: { properties: { cloud: 3 } }, updateMask: 'properties."cloud"' });
-        expect(Object.keys(after?.images as object)).toHaveLength(20);
+        expect(Object.keys(recordedImagesOf(after ?? {}))).toHaveLength(20);
         expect(after?.updateTimes).not.toHaveProperty("d0003");
         expect((after?.updateTimes as Record<string, string> | undefined)?.d0000).toBe((outs.updateTimes as Record<string, string>).d0000);
     });
@@ -242,7 +243,7 @@ describe("read (refresh)", () => {
         const read = await set.provider.read(id, outs);
         expect(log()).toEqual([`GET ${PARENT}:listAssets?pageSize=1000&view=FULL`]);
         expect(read.props).toEqual(outs);
-        expect(read.inputs).toEqual({ parent: PARENT, images: outs.images });
+        expect(read.inputs).toEqual({ parent: PARENT, images: recordedImagesOf(outs) });
     });
 
     test("reads only the images whose updateTime moved, and drops the ones deleted out of band", async () => {
@@ -252,8 +253,9 @@ describe("read (refresh)", () => {
         clearLog();
         const read = await set.provider.read(id, outs);
         expect(log()).toEqual([`GET ${PARENT}:listAssets?pageSize=1000&view=FULL`, `GET ${PARENT}/d0004`]);
-        const images = read.props?.images as Record<string, { properties: object }>;
+        const images = recordedImagesOf(read.props ?? {});
         expect(images.d0004.properties).toEqual({ source: "hand" });
+        expect(read.inputs?.images).toEqual(images); // what preview --diff compares the program with
         expect(images).not.toHaveProperty("d0007");
         // The next up puts both back: one patch, one import.
         clearLog();
@@ -270,6 +272,50 @@ describe("read (refresh)", () => {
         await outOfBand(emulator, "DELETE", `${PARENT}/a`);
         await outOfBand(emulator, "DELETE", PARENT);
         expect(await set.provider.read(id, outs)).toEqual({ id: "", props: {} });
+    });
+});
+
+describe("outputs: the images recorded compactly, and state written before that", () => {
+    test("the outputs hold each image's own fields only, not a second full copy; read, diff and update see them whole", async () => {
+        const { id, outs, inputs } = await set.created({ parent: PARENT, images: imagesOf(keys(50)) });
+        expect(outs).not.toHaveProperty("images");
+        expect(recordedImagesOf(outs)).toEqual(inputs.images);
+        // The shared bands, properties and times once; per image its tileset (its file) and start time.
+        const size = (value: unknown) => JSON.stringify(value).length;
+        expect(size(outs.recordedImages)).toBeLessThan(size(inputs.images) / 2);
+        expect(await set.provider.diff(id, outs, inputs)).toEqual({ changes: false });
+    });
+
+    /** Outputs as the release before recordedImages wrote them: every image echoed in full. */
+    const asWrittenBefore = (outs: Record<string, unknown>) => {
+        const { recordedImages: _, ...rest } = outs;
+        return { ...rest, images: recordedImagesOf(outs) };
+    };
+
+    test("state written before: no change, and refresh rewrites it compactly with one listing page and no write", async () => {
+        const { id, outs, inputs } = await set.created({ parent: PARENT, images: imagesOf(keys(20)) });
+        const before = asWrittenBefore(outs);
+        expect(await set.provider.diff(id, before, inputs)).toEqual({ changes: false });
+        clearLog();
+        const read = await set.provider.read(id, before);
+        expect(log()).toEqual([`GET ${PARENT}:listAssets?pageSize=1000&view=FULL`]);
+        expect(read.props).toEqual(outs);
+        expect(read.inputs).toEqual({ parent: PARENT, images: inputs.images });
+    });
+
+    test("state written before: an update changes only what changed and records compactly; delete deletes every image", async () => {
+        const { id, outs } = await set.created({ parent: PARENT, images: imagesOf(keys(6)) });
+        const next = imagesOf(keys(6));
+        next.d0001 = { ...next.d0001, properties: { cloud: 3 } };
+        clearLog();
+        const { outs: after } = await set.updated(id, asWrittenBefore(outs), { parent: PARENT, images: next });
+        expect(log().filter((c) => !c.startsWith("GET"))).toEqual([`PATCH ${PARENT}/d0001`]);
+        expect(after).not.toHaveProperty("images");
+        expect(recordedImagesOf(after ?? {}).d0001.properties).toEqual({ cloud: 3 });
+        clearLog();
+        await set.provider.delete(id, asWrittenBefore(after ?? {}));
+        expect(log().filter((c) => c.startsWith("DELETE"))).toHaveLength(6);
+        expect(imageAssets()).toEqual([]);
     });
 });
 
