@@ -4,6 +4,7 @@ import { assetIdSegmentProblem as entryKeyProblem } from "../provider/values/ass
 import { ExternalImage } from "./externalImage";
 import { ExternalImageSet, type SetImageInput } from "./externalImageSet";
 import { ImageCollection, type ImageCollectionArgs } from "./imageCollection";
+import { isPlainValue } from "./plainValues";
 import { describeProblems, type EntryProblem, type MergedEntry, mergeEntry } from "./timeseries/entries";
 import type { ImageDefaultsArgs, ImageEntryArgs } from "./timeseries/inputs";
 import { propertyTypeWarnings } from "./timeseries/propertyTypes";
@@ -44,21 +45,6 @@ export interface ExternalImageCollectionArgs extends ImageCollectionArgs {
  * Warnings: a property that is a number in some images and a string in others (Earth Engine is
  * reported to refuse such an image in a collection).
  */
-/** True when `value` holds no Pulumi output or promise anywhere (iterative; cycles and huge values count as not plain). */
-function isPlainValue(value: unknown): boolean {
-    const stack: unknown[] = [value];
-    const seen = new Set<object>();
-    while (stack.length > 0) {
-        const v = stack.pop();
-        if (v === null || typeof v !== "object") continue;
-        if (pulumi.Output.isInstance(v) || typeof (v as { then?: unknown }).then === "function") return false;
-        if (seen.has(v) || seen.size > 1_000_000) return false;
-        seen.add(v);
-        for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
-    }
-    return true;
-}
-
 export class ExternalImageCollection extends pulumi.ComponentResource {
     /** The collection's full asset name, `projects/<project>/assets/<path>`. */
     readonly assetName: pulumi.Output<string>;

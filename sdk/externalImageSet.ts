@@ -3,11 +3,19 @@ import { externalImageSetContract, type SetImageInput } from "../provider/extern
 
 import externalImageSetShim = require("../provider/shim/externalImageSet");
 
+import { warnAboutImages } from "./manifestWarnings";
 import { type ArgsOf, type EarthEngineResourceClass, withOutputsOf } from "./resource";
 
 /** ExternalImageSet's inputs (see the contract for each field): `parent`, `project`, `images`. */
 export type ExternalImageSetArgs = Omit<ArgsOf<typeof externalImageSetContract>, "changeSummary">;
 export type { SetImageInput };
+
+/** A map given as a value, not as an Output or a promise of one: its keys are known now. */
+const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
+    value !== null &&
+    typeof value === "object" &&
+    !pulumi.Output.isInstance(value) &&
+    typeof (value as { then?: unknown }).then !== "function";
 
 const ExternalImageSetBase: EarthEngineResourceClass<typeof externalImageSetContract> = withOutputsOf();
 
@@ -30,14 +38,23 @@ export class ExternalImageSet extends ExternalImageSetBase {
 
     constructor(name: string, args: ExternalImageSetArgs, opts?: pulumi.CustomResourceOptions) {
         super(externalImageSetShim, externalImageSetContract, name, args, opts);
-        // The provider records the images compactly (output `recordedImages`) rather than echoing
-        // them: `images` is the declaration, resolved once the set is (through `parent`).
-        const images = pulumi
-            .all([this.parent, pulumi.output(args.images)])
-            .apply(([, declared]) => declared as Record<string, SetImageInput>);
-        (this as { images: pulumi.Output<Record<string, SetImageInput>> }).images = images;
+        warnAboutImages(this, args.images);
+        // The provider records the images compactly (output `recordedImages`), not echoed: the
+        // `images` output is the declaration, resolved once the set is. Made on first use only: an
+        // Output of thousands of manifests costs the program about a second to build.
+        const declared = args.images;
+        let images: pulumi.Output<Record<string, SetImageInput>> | undefined;
+        Object.defineProperty(this, "images", {
+            get: () => {
+                images ??= pulumi.all([this.parent, declared]).apply(([, value]) => value as Record<string, SetImageInput>);
+                return images;
+            },
+        });
+        const keys = isPlainRecord(declared)
+            ? pulumi.output(Object.keys(declared))
+            : pulumi.output(declared).apply((value) => Object.keys(value ?? {}));
         this.imageNames = pulumi
-            .all([this.parent, images])
-            .apply(([parent, declared]) => Object.fromEntries(Object.keys(declared ?? {}).map((key) => [key, `${parent}/${key}`])));
+            .all([this.parent, keys])
+            .apply(([parent, imageKeys]) => Object.fromEntries(imageKeys.map((key) => [key, `${parent}/${key}`])));
     }
 }

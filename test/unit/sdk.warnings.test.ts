@@ -20,7 +20,7 @@ pulumi.runtime.setMocks(
 );
 
 // Imported after setMocks, as the SDK's resources must be constructed under the mocks.
-const { ExternalImage } = require("../../sdk") as typeof import("../../sdk");
+const { ExternalImage, ExternalImageSet } = require("../../sdk") as typeof import("../../sdk");
 
 const settled = (resource: pulumi.CustomResource) => new Promise((resolve) => resource.urn.apply(resolve));
 let warn: jest.SpyInstance;
@@ -58,4 +58,38 @@ test("a manifest with a value still unknown gives no warning", async () => {
     await settled(image);
     await new Promise((resolve) => setImmediate(resolve));
     expect(warn).not.toHaveBeenCalled();
+});
+
+describe("ExternalImageSet: each image's warnings at images.<key>, bounded however many images", () => {
+    const { name: _, ...warned } = manifestOf("warned", "dimensions-without-skip-metadata-read.json") as Record<string, unknown>;
+    const { name: __, ...clean } = manifestOf("normalised", "legacy-keys-modern.json") as Record<string, unknown>;
+    const DIMENSIONS = "dimensions are only used with skipMetadataRead: true; Earth Engine reads the size from the file and ignores them";
+
+    test("one image: its path and the message, as ExternalImage words it", async () => {
+        const set = new ExternalImageSet("one", { parent: "projects/p/assets/f", images: { a: clean, b: warned } as never });
+        await settled(set);
+        expect(warn.mock.calls).toEqual([[`images.b.tilesets[0].sources[0].dimensions: ${DIMENSIONS}`, set]]);
+    });
+
+    test("thousands of images with one warning: one line naming three and counting the rest", async () => {
+        const images = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`d${i}`, warned]));
+        const set = new ExternalImageSet("many", { parent: "projects/p/assets/f", images: images as never });
+        await settled(set);
+        expect(warn.mock.calls).toEqual([
+            [
+                `images.d0.tilesets[0].sources[0].dimensions, images.d1.tilesets[0].sources[0].dimensions, images.d2.tilesets[0].sources[0].dimensions (and the same in 4997 more images): ${DIMENSIONS}`,
+                set,
+            ],
+        ]);
+    });
+
+    test("images given as outputs are warned about once they resolve; clean images give none", async () => {
+        const set = new ExternalImageSet("later", { parent: "projects/p/assets/f", images: pulumi.output({ b: warned }) as never });
+        await settled(set);
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(warn.mock.calls).toEqual([[`images.b.tilesets[0].sources[0].dimensions: ${DIMENSIONS}`, set]]);
+        warn.mockClear();
+        await settled(new ExternalImageSet("clean", { parent: "projects/p/assets/f", images: { a: clean } as never }));
+        expect(warn).not.toHaveBeenCalled();
+    });
 });
