@@ -1,10 +1,6 @@
-import { resourceProviders } from "../../provider/kinds";
-import { manifestWarnings } from "../../provider/manifest/warnings";
 import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/values/failures";
-import { type Expected, type HostileCase, inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
-import { disagreement } from "../integration/support/differential";
-
-const externalImageProvider = resourceProviders.ExternalImage;
+import { type Expected, type HostileCase, loadCorpus } from "../fixtures/hostile/corpus";
+import { judgeCorpusInWorker, type Verdict } from "./support/hostileVerdicts";
 
 // Whatever the input, what `check` hands the engine stays this small: MAX_FAILURES failures and
 // one "and N more", each with a bounded path and reason, plus JSON punctuation.
@@ -14,33 +10,23 @@ const CORPUS = loadCorpus();
 const matches = (actual: { property: string; reason?: string; message?: string }, expected: Expected) =>
     actual.property.startsWith(expected.property) && (actual.reason ?? actual.message ?? "").includes(expected.reasonIncludes);
 
-function valueAt(value: unknown, at: (string | number)[]): unknown {
-    let current = value;
-    for (const segment of at)
-        current =
-            current !== null && typeof current === "object" && Object.hasOwn(current, segment)
-                ? (current as Record<string | number, unknown>)[segment]
-                : undefined;
-    return current;
-}
+// check, the warnings and the emulator run once per case, in plain Node (see judgeCorpusInWorker);
+// the tests below judge what they answered.
+let verdicts: Record<string, Verdict>;
+beforeAll(async () => {
+    verdicts = await judgeCorpusInWorker();
+}, 10 * 60_000);
 
 test("the corpus holds at least 60 cases, each with a distinct name", () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(60);
     expect(new Set(CORPUS.map((c) => c.name)).size).toBe(CORPUS.length);
 });
 
-describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, c]))("%s", (_, c) => {
-    // Filled by the first test, judged by the emulator in the second (tests of a file run in order): check runs once per case.
-    let checked: { news: Record<string, unknown>; result: Awaited<ReturnType<typeof externalImageProvider.check>> } | undefined;
-
-    test("check answers with bounded output naming the path and the fix, or keeps the value as data; warnings stay bounded", async () => {
-        const news = inputsOf(c);
-        const result = await externalImageProvider.check({}, news);
-        checked = { news, result };
+describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, c]))("%s", (key, c) => {
+    test("check answers with bounded output naming the path and the fix, or keeps the value as data; warnings stay bounded", () => {
+        const { failures, warnings, valueAt } = verdicts[key];
         // The program computes warnings for whatever it is given, before check runs: never a throw, never a flood.
-        const warnings = manifestWarnings(news.imageManifest).map(({ path, message }) => ({ property: path, message }));
         expect(warnings.length).toBeLessThanOrEqual(MAX_FAILURES + 1);
-        const failures = result.failures ?? [];
         expect(Buffer.byteLength(JSON.stringify(failures))).toBeLessThanOrEqual(MAX_OUTPUT_BYTES);
         expect(failures.length).toBeLessThanOrEqual(MAX_FAILURES + 1);
         for (const failure of failures) {
@@ -56,8 +42,7 @@ describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, 
             }
         } else {
             expect(failures).toEqual([]);
-            if (c.expect.at)
-                expect(valueAt((result.inputs as { imageManifest: unknown }).imageManifest, c.expect.at)).toEqual(c.expect.value);
+            if (c.expect.at) expect(valueAt).toEqual(c.expect.value);
             for (const expected of c.expect.warnings ?? [])
                 expect(warnings.some((w) => matches(w, expected)) ? expected : warnings).toEqual(expected);
             if (!c.expect.warnings) expect(warnings).toEqual([]);
@@ -65,9 +50,6 @@ describe.each(CORPUS.map((c): [string, HostileCase] => [`${c.file}: ${c.name}`, 
     });
 
     test("the emulator (Google's stand-in) agrees with check, or the difference is listed", () => {
-        const { news, result } = checked ?? { news: inputsOf(c), result: undefined };
-        checked = undefined; // a case's inputs reach hundreds of MB: kept for the whole file, they make every later GC slow
-        expect(result).toBeDefined();
-        if (result) expect(disagreement(news.imageManifest, result)).toBeUndefined();
+        expect(verdicts[key].disagreement).toBeUndefined();
     });
 });
