@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { type CloudStorageReader, createCloudStorageReader } from "../../provider/cloudStorage/client";
 import { cloudStorageConfigFrom, resolveCloudStorageSettings } from "../../provider/cloudStorage/settings";
 import type * as auth from "../../provider/earthengine/auth";
@@ -13,7 +13,9 @@ import { configValuesFrom, resolveSettings } from "../../provider/earthengine/se
  * else Application Default Credentials); a stand-in's without any.
  */
 export function programCloudStorage(endpoint?: string): CloudStorageReader {
-    const config = new pulumi.Config("earthengine");
+    // Loaded on first use: a source read from local files, and its unit tests, never need the SDK's runtime.
+    const { Config } = require("@pulumi/pulumi") as typeof pulumi;
+    const config = new Config("earthengine");
     // The provider's settings read full keys (`earthengine:<key>`); a program's Config reads them in its namespace.
     const stack = { get: (key: string) => config.get(key.replace(/^earthengine:/, "")) };
     const storage = resolveCloudStorageSettings({
