@@ -2,8 +2,8 @@
 // The offline demo: the local Earth Engine emulator, fake-gcs-server as Cloud Storage, the real
 // Pulumi engine. One image first (the root project, examples/basic): a preview that refuses a file
 // that is not a COG, then up. Then an archive (examples/bucket): a folder and a collection
-// registered from a bucket prefix, public read; a file added and one removed in the bucket, seen
-// by preview and converged by up; destroy. Run with `npm run demo`.
+// registered from a bucket prefix, public read; a file added and one removed in the bucket, planned
+// and converged by one up; destroy. Run with `npm run demo`.
 const { execFileSync, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -92,47 +92,35 @@ async function main() {
         EARTHENGINE_CLOUD_STORAGE_ENDPOINT: gcs.endpoint,
     };
     const archive = { cwd: ARCHIVE };
-    let archiveStack = false;
     try {
+        // `--config` (-c) sets a stack setting and runs in one command: each CLI start costs seconds here.
         await pulumi(["stack", "init", STACK, "--non-interactive"], env);
-        await pulumi(
-            ["config", "set-all", "--plaintext", "assetProject=demo-project", "--plaintext", "bucket=demo-strips", "--stack", STACK],
-            env,
-        );
 
         heading("pulumi preview of a file that is not a COG: refused at preview, before any Earth Engine call");
         let mark = emulator.requests().length;
-        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env, { allowFailure: true });
+        const demoProject = ["-c", "assetProject=demo-project"];
+        await pulumi(["preview", ...demoProject, "-c", "bucket=demo-strips", "--stack", STACK, "--non-interactive"], env, {
+            allowFailure: true,
+        });
         console.log(`Earth Engine calls during that preview: ${emulator.requests().length - mark}`);
 
-        await pulumi(["config", "set", "bucket", "demo-bucket", "--stack", STACK], env);
-        heading("pulumi up: register the external image (the plan first, then the Earth Engine calls)");
+        heading("pulumi up of the COG: register the external image (the plan first, then the Earth Engine calls)");
         mark = emulator.requests().length;
-        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env);
+        await pulumi(["up", "-c", "bucket=demo-bucket", "--yes", "--stack", STACK, "--non-interactive"], env);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
 
         heading("From one image to an archive: every COG under gs://demo-bucket/ndvi/ as a collection (examples/bucket)");
         await pulumi(["stack", "init", STACK, "--non-interactive"], env, archive);
-        archiveStack = true;
-        await pulumi(
-            ["config", "set-all", "--plaintext", "assetProject=demo-project", "--plaintext", "bucket=demo-bucket", "--stack", STACK],
-            env,
-            archive,
-        );
         mark = emulator.requests().length;
-        await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
+        await pulumi(["up", ...demoProject, "-c", "bucket=demo-bucket", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
         console.log("Earth Engine calls:");
         showCalls(emulator, mark);
 
-        heading("The files change: ndvi_2024-04.tif added, ndvi_2024-01.tif removed; preview shows one create and one delete");
+        // One up, not a preview and an up: up shows its plan (one create, one delete) before any call.
+        heading("The files change: ndvi_2024-04.tif added, ndvi_2024-01.tif removed; up plans one create and one delete, then makes them");
         await putMonth("2024-04");
         await gcs.deleteObject("demo-bucket", "ndvi/ndvi_2024-01.tif");
-        mark = emulator.requests().length;
-        await pulumi(["preview", "--stack", STACK, "--non-interactive"], env, archive);
-        console.log(`Earth Engine calls during preview: ${emulator.requests().length - mark}`);
-
-        heading("pulumi up: the collection follows the bucket (one import, one delete)");
         mark = emulator.requests().length;
         await pulumi(["up", "--yes", "--stack", STACK, "--non-interactive"], env, archive);
         console.log("Earth Engine calls:");
@@ -149,9 +137,8 @@ async function main() {
         showCalls(emulator, mark);
         console.log(`Assets left in the emulator: ${emulator.assets().length}`);
     } finally {
-        if (archiveStack)
-            await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { ...archive, allowFailure: true });
-        await pulumi(["stack", "rm", STACK, "--yes", "--force", "--non-interactive"], env, { allowFailure: true });
+        // The stacks live in the demo's own backend (removed here and at the next start), so no `stack rm`.
+        fs.rmSync(work, { recursive: true, force: true });
         for (const file of stackFiles) fs.rmSync(file, { force: true });
         await emulator.close();
         await gcs.stop();
