@@ -71,6 +71,19 @@ test("a document larger than maxDocumentBytes is refused from its first maxDocum
     ]);
 });
 
+test("an endpoint that refuses connections is a problem naming the object and the setting", async () => {
+    const error = await entriesFromStac(`gs://${BUCKET}/scenes/item.json`, { cloudStorageEndpoint: "http://127.0.0.1:9" }).catch(
+        (e: unknown) => e,
+    );
+    expect((error as StacError).problems).toEqual([
+        expect.stringMatching(
+            new RegExp(
+                `^gs://${BUCKET}/scenes/item\\.json: Cloud Storage could not be reached \\(.*ECONNREFUSED.*; check earthengine:cloudStorageEndpoint`,
+            ),
+        ),
+    ]);
+});
+
 test("a missing object and a missing bucket are problems naming the gs:// URI", async () => {
     const error = await entriesFromStac(`gs://${BUCKET}/archive/nothing.json`, { cloudStorageEndpoint: gcs.endpoint }).catch(
         (e: unknown) => e,

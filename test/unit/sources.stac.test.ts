@@ -1,8 +1,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CloudStorageUnavailableError } from "../../provider/cloudStorage/client";
 import { KeyCollisionError } from "../../sdk/sources/keys";
 import { entriesFromStac, StacError } from "../../sdk/sources/stac";
+import { cloudStorageProblem } from "../../sdk/sources/stac/locations";
 import { mergeEntry } from "../../sdk/timeseries/entries";
 
 // entriesFromStac on committed catalogs read from local files: the mapping of each field, the walk
@@ -186,6 +188,24 @@ describe("a static catalog", () => {
             ),
             expect.stringMatching(/hostile\/missing\.json: no such file$/),
         ]);
+    });
+
+    test("a folder named as the source says to name the catalog's file", async () => {
+        expect(await problemsOf(entriesFromStac(fixture("catalog")))).toEqual([
+            `${fixture("catalog")}: is a folder; name the catalog's file (catalog.json, collection.json) or an Item`,
+        ]);
+    });
+
+    test("Cloud Storage refusing the read names the permission to grant, not preflight's", () => {
+        const refused = new CloudStorageUnavailableError(
+            "gs://b/c.json: Cloud Storage refused the read (403: no); preflight needs ...",
+            "permission",
+            "b",
+        );
+        expect(cloudStorageProblem(refused, "b")).toMatch(
+            /^Cloud Storage refused the read: reading a STAC document needs storage\.objects\.get on gs:\/\/b \(roles\/storage\.objectViewer\)/,
+        );
+        expect(cloudStorageProblem(refused, "b")).not.toMatch(/preflight/);
     });
 
     test("a source on another host is refused before any read", async () => {

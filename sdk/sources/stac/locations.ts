@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { CloudStorageReader } from "../../../provider/cloudStorage/client";
+import { type CloudStorageReader, CloudStorageUnavailableError } from "../../../provider/cloudStorage/client";
 
 /**
  * Where STAC documents and their assets may be: a local file, or a Cloud Storage object named
@@ -94,20 +94,12 @@ export async function readDocument(location: Location, storage: () => CloudStora
             "is neither a local file nor in Cloud Storage; STAC documents are read only from local files, gs:// and https://storage.googleapis.com/ (copy the catalog there)",
         );
     } else if (location.kind === "file") {
-        const file = fileURLToPath(location.url);
-        const size = await stat(file).then(
-            (s) => s.size,
-            (error: NodeJS.ErrnoException) => {
-                throw new DocumentReadError(where, error.code === "ENOENT" ? "no such file" : `cannot be read (${error.message})`);
-            },
-        );
-        if (size > maxBytes) throw tooLarge(where, maxBytes);
-        bytes = await readFile(file);
+        bytes = await readLocalFile(fileURLToPath(location.url), where, maxBytes);
     } else {
         const read = await storage()
             .readObject(location.bucket, location.object, maxBytes)
             .catch((error: unknown) => {
-                throw new DocumentReadError(where, error instanceof Error ? error.message : String(error));
+                throw new DocumentReadError(where, cloudStorageProblem(error, location.bucket));
             });
         if (read === undefined) throw new DocumentReadError(where, "no such object in Cloud Storage");
         if (read.length > maxBytes) throw tooLarge(where, maxBytes);
@@ -118,6 +110,33 @@ export async function readDocument(location: Location, storage: () => CloudStora
     } catch (error) {
         throw new DocumentReadError(where, `is not JSON (${(error as Error).message.slice(0, 200)})`);
     }
+}
+
+async function readLocalFile(file: string, where: string, maxBytes: number): Promise<Uint8Array> {
+    try {
+        if ((await stat(file)).size > maxBytes) throw tooLarge(where, maxBytes);
+        return await readFile(file);
+    } catch (error) {
+        if (error instanceof DocumentReadError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason =
+            code === "ENOENT"
+                ? "no such file"
+                : code === "EISDIR"
+                  ? "is a folder; name the catalog's file (catalog.json, collection.json) or an Item"
+                  : `cannot be read (${(error as Error).message})`;
+        throw new DocumentReadError(where, reason);
+    }
+}
+
+/** What the Cloud Storage client's failure means for reading a catalog (its own message speaks of preflight). */
+export function cloudStorageProblem(error: unknown, bucket: string): string {
+    // The client's message starts with the object's gs:// URI, which the caller already names.
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/^gs:\/\/\S*: /, "").slice(0, 300);
+    if (!(error instanceof CloudStorageUnavailableError)) return `Cloud Storage failed: ${detail}`;
+    if (error.reason === "unreachable")
+        return `${detail}; check earthengine:cloudStorageEndpoint (else EARTHENGINE_CLOUD_STORAGE_ENDPOINT) and the network`;
+    return `Cloud Storage refused the read: reading a STAC document needs storage.objects.get on gs://${bucket} (roles/storage.objectViewer) for the provider's credentials (earthengine:credentials, accessToken or impersonateServiceAccount, else Application Default Credentials)`;
 }
 
 function tooLarge(where: string, maxBytes: number): DocumentReadError {
