@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { createCloudStorageReader } from "../../provider/cloudStorage/client";
 import { BucketSourceError, entriesFromBucket } from "../../sdk/sources/bucket";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
@@ -69,4 +70,17 @@ test("a bucket that does not exist is named", async () => {
             "gs://no-such-bucket does not exist at the Cloud Storage endpoint in use (earthengine:cloudStorageEndpoint, else EARTHENGINE_CLOUD_STORAGE_ENDPOINT, else Google's); check the bucket name",
         ),
     );
+});
+
+test("the stack's earthengine:cloudStorageEndpoint wins over EARTHENGINE_CLOUD_STORAGE_ENDPOINT, as for the provider", async () => {
+    process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT = "http://127.0.0.1:9"; // nothing listens there
+    pulumi.runtime.setConfig("earthengine:cloudStorageEndpoint", storage.endpoint);
+    try {
+        const entries = await entriesFromBucket({ uri: `gs://${BUCKET}/ndvi/`, match: /\.tif$/ });
+        expect(Object.keys(entries)).toEqual(["ndvi_2024-01", "ndvi_2024-02", "ndvi_2024-03"]);
+        expect(listings()).toHaveLength(1);
+    } finally {
+        pulumi.runtime.setAllConfig({});
+        process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT = storage.endpoint;
+    }
 });
