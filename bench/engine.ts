@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "../test/e2e/support/engine";
+import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "../test/e2e/support/engine";
 import { isDynamicProvider, PeakRssSampler } from "./rss";
 import { timed } from "./stats";
 
@@ -41,7 +41,7 @@ export class BenchEngine {
     async stack(name: string, config: Record<string, { value: string; secret?: boolean }>): Promise<BenchStack> {
         const stack = await newStack(this.sandbox, name);
         await stack.setAllConfig(config);
-        return new BenchStack(stack);
+        return new BenchStack(stack, this.sandbox);
     }
 
     close(): void {
@@ -50,7 +50,10 @@ export class BenchEngine {
 }
 
 export class BenchStack {
-    constructor(readonly stack: Stack) {}
+    constructor(
+        readonly stack: Stack,
+        private readonly sandbox: EngineSandbox,
+    ) {}
 
     declare(declaration: Declaration): Promise<void> {
         return this.stack.setConfig("bench", { value: JSON.stringify(declaration) });
@@ -74,8 +77,8 @@ export class BenchStack {
 
     /** Bytes of state per resource of `type` (its JSON in the exported deployment) and of its `__provider`. */
     async stateBytes(typeSuffix: string): Promise<{ resources: number; bytesPerResource: number; providerBytes: number }> {
-        const deployment = await this.stack.exportStack();
-        const resources = ((deployment.deployment as { resources?: StateResource[] }).resources ?? []).filter((r) =>
+        // The backend's file, as `pulumi stack export` prints it, without starting the CLI.
+        const resources = ((storedDeployment(this.sandbox, this.stack.name).resources ?? []) as StateResource[]).filter((r) =>
             r.type.endsWith(typeSuffix),
         );
         if (resources.length === 0) throw new Error(`no ${typeSuffix} resources in the state`);

@@ -8,8 +8,8 @@ import { type BenchConfig, FULL, QUICK } from "./registry";
 export const USAGE = `usage: npm run bench [-- options]
   --quick                  quick mode: a smoke test (1 pair, N <= 100), as CI runs it
   --only NAME,...          only these measurements (see --list)
-  --pairs K                interleaved pairs per ratio (full mode: 3)
-  --engine-images N,...    stack sizes for the engine figures (full mode: 100,200,400)
+  --pairs K                interleaved pairs per ratio (full mode: 3; the engine at scale: 1)
+  --engine-images N,...    stack sizes for the engine figures (full mode: 100,200,400,1000)
   --batch-images N,...     images in the one set of the batch figures (full mode: 1000,2500,5000,10000)
   --out FILE               where results go (default bench/results.json); its directory must exist
   --list                   the measurements and their figures
@@ -55,6 +55,7 @@ export function parseBenchArgs(args: string[], measurements: string[]): Options 
     }
     if (values.pairs !== undefined) {
         config.pairs = Number(values.pairs);
+        config.scalePairs = config.pairs;
         if (!isCount(values.pairs)) throw new UsageError("--pairs takes a whole number of at least 1");
         overrides.pairs = config.pairs;
     }

@@ -3,13 +3,18 @@ export interface BenchConfig {
     mode: "quick" | "full";
     /** Interleaved pairs per ratio; the figure is their median. */
     pairs: number;
+    /**
+     * Pairs for the engine at scale (per-image stacks, batch sets): one in both modes, so that full
+     * mode stays under 60 minutes on 2 cores (a 10,000-image pair alone takes several minutes).
+     */
+    scalePairs: number;
     /** Emulator latency per API call, milliseconds (a round trip to Google). */
     latencyMs: number;
     /** Requests in flight at once: the provider floor's pool size and the engine's `--parallel`. */
     concurrency: number;
     /** Images the provider creates per timed run in providerVsFloorRatio. */
     providerImages: number;
-    /** Stack sizes for the engine figures (one set of figures per N). */
+    /** Stack sizes for the engine figures (one set of figures per N; with 2 or more, up times fitted to a·N + b·N²). */
     engineImages: number[];
     /** Images in the stack whose Earth Engine calls are counted. */
     callImages: number;
@@ -59,6 +64,7 @@ export interface Measurement {
 export const QUICK: BenchConfig = {
     mode: "quick",
     pairs: 1,
+    scalePairs: 1,
     latencyMs: 100,
     concurrency: 20,
     providerImages: 100,
@@ -73,10 +79,11 @@ export const QUICK: BenchConfig = {
 export const FULL: BenchConfig = {
     mode: "full",
     pairs: 3,
+    scalePairs: 1,
     latencyMs: 100,
     concurrency: 20,
     providerImages: 500,
-    engineImages: [100, 200, 400],
+    engineImages: [100, 200, 400, 1000],
     callImages: 20,
     batchImages: [1000, 2500, 5000, 10000],
     tokenWaves: 3,

@@ -51,3 +51,26 @@ export async function pool(count: number, concurrency: number, work: (i: number)
         }),
     );
 }
+
+/**
+ * Least-squares a, b of y = a·N + b·N² (no constant: nothing costs nothing), from two or more
+ * points with distinct N. What the engine's per-resource snapshot writes grow like (issue 20).
+ */
+export function fitLinearQuadratic(points: readonly { n: number; y: number }[]): { a: number; b: number } {
+    let [s2, s3, s4, sy1, sy2] = [0, 0, 0, 0, 0];
+    for (const { n, y } of points) {
+        s2 += n * n;
+        s3 += n * n * n;
+        s4 += n * n * n * n;
+        sy1 += n * y;
+        sy2 += n * n * y;
+    }
+    const det = s2 * s4 - s3 * s3;
+    if (points.length < 2 || det === 0) throw new Error("fitting a·N + b·N² takes two or more distinct sizes");
+    return { a: (sy1 * s4 - sy2 * s3) / det, b: (s2 * sy2 - s3 * sy1) / det };
+}
+
+/** One line per figure, for the progress log: a run stopped early still shows what it measured. */
+export function figureLines(figures: readonly { name: string; value: number; unit: string; note: string }[]): string[] {
+    return figures.map((f) => `${f.name} = ${Number.isInteger(f.value) ? f.value : f.value.toFixed(3)} ${f.unit} (${f.note})`);
+}

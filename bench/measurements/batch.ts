@@ -2,7 +2,7 @@ import { startEmulator } from "../../emulator";
 import { DEFAULT_LIMITS } from "../../provider/earthengine/limiter";
 import { BenchEngine, type BenchStack, type Declaration, type TimedCommand } from "../engine";
 import type { Figure, Measurement } from "../registry";
-import { interleavedPairs, median } from "../stats";
+import { figureLines, interleavedPairs, median } from "../stats";
 
 const PARENT = "projects/bench-project/assets/batch";
 const LIST_PAGE = 1000;
@@ -69,7 +69,6 @@ async function runBatch(
  */
 export const batch: Measurement = {
     name: "batch",
-    fullModeOnly: true,
     summary: "batch mode: one ExternalImageSet of N images vs one trivial resource holding them plus the writes' service time",
     figures: [
         "batch.upVsFloorRatio.nN",
@@ -85,16 +84,20 @@ export const batch: Measurement = {
         const emulator = await startEmulator({ latencyMs: config.latencyMs });
         const engine = await BenchEngine.start({ EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: "" });
         const figures: Figure[] = [];
+        let logged = 0;
         const latency = config.latencyMs;
         try {
             await ensureParent(emulator.url);
             const secret = { "earthengine:accessToken": { value: "bench-token", secret: true } };
             const count = () => emulator.requests().length;
             for (const n of config.batchImages) {
-                const stacks = { batch: await engine.stack(`batch-${n}`, secret), trivial: await engine.stack(`trivial-batch-${n}`, {}) };
-                log(`batch: ${config.pairs} pair(s) of up/preview/change/refresh/destroy of one set of ${n} images`);
+                const stacks = {
+                    batch: await engine.stack(`batch-${n}`, secret),
+                    trivial: await engine.stack(`trivial-batch-${n}`, {}),
+                };
+                log(`batch: ${config.scalePairs} pair(s) of up/preview/change/refresh/destroy of one set of ${n} images`);
                 const pairs = await interleavedPairs(
-                    config.pairs,
+                    config.scalePairs,
                     () => runBatch(stacks.batch, "batch", n, config.concurrency, count),
                     () => runBatch(stacks.trivial, "trivialBatch", n, config.concurrency, count),
                 );
@@ -157,6 +160,8 @@ export const batch: Measurement = {
                         note: `dynamic-provider VmHWM over the up and the refresh; trivial ${(median(pairs.map((p) => p.baseline.up.peakRssBytes)) / 1048576).toFixed(0)} MiB`,
                     },
                 );
+                for (const line of figureLines(figures.slice(logged))) log(line);
+                logged = figures.length;
                 await Promise.all(Object.values(stacks).map((s) => s.remove()));
             }
             return figures;

@@ -34,6 +34,15 @@ const REQUIRED = [
     "preflight.extraSeconds",
     "importWalk.vsFloorRatio",
     "importWalk.requests",
+    ...[
+        "upVsFloorRatio",
+        "changeVsFloorRatio",
+        "refreshVsFloorRatio",
+        "destroyVsFloorRatio",
+        "previewSeconds",
+        "refreshCalls",
+        "stateBytes",
+    ].map((figure) => `batch.${figure}.n200`),
 ];
 
 test("npm run bench -- --quick writes every figure as a finite number, and the table", async () => {

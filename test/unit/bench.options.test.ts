@@ -27,7 +27,7 @@ test("--quick is the mode CI runs, as published (no overrides)", () => {
 
 test("--engine-images, --pairs and --only change the mode's settings and are recorded as overrides", () => {
     const options = parse("--quick", "--engine-images", "10,20", "--pairs", "2", "--only", "tokenFetches,callsPerCommand");
-    expect(options.config).toEqual({ ...QUICK, engineImages: [10, 20], pairs: 2 });
+    expect(options.config).toEqual({ ...QUICK, engineImages: [10, 20], pairs: 2, scalePairs: 2 });
     expect(options.only).toEqual(["tokenFetches", "callsPerCommand"]);
     expect(options.overrides).toEqual({ engineImages: [10, 20], pairs: 2, only: ["tokenFetches", "callsPerCommand"] });
 });
