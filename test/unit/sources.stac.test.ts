@@ -273,6 +273,14 @@ describe("hostile Items", () => {
         expect((error as Error).message).toMatch(/"S2A\.T31UFU" and "S2A_T31UFU" both map to the key "S2A_T31UFU".*key option/);
     });
 
+    test('a property named "__proto__" (JSON.parse keeps it as data) is a problem, not a property lost on its way to the engine', async () => {
+        const file = tempCatalog("item.json", {});
+        fs.writeFileSync(file, JSON.stringify(template).replace('"tile:index"', '"__proto__"'));
+        expect(await problemsOf(entriesFromStac(file))).toEqual([
+            expect.stringContaining('properties.__proto__: the key "__proto__" cannot be passed to the Pulumi engine'),
+        ]);
+    });
+
     test("an Item with an end before its start, and a band without a usable nodata, name the field", async () => {
         const [item] = generatedItems(1, (it) => {
             it.properties.start_datetime = "2024-02-01T00:00:00Z";

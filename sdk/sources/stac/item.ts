@@ -248,6 +248,14 @@ function propertiesOf(properties: Json, only: readonly string[] | undefined, pro
         if (TIME_FIELDS.has(name) || value === null || value === undefined || name === "") continue;
         if (only && !only.includes(name)) continue;
         const key = propertyKeyFrom(name);
+        if (key === "__proto__") {
+            // Pulumi's SDK drops such a key on its way to the engine, without a word.
+            problem(
+                `properties.${name}`,
+                `the key "__proto__" cannot be passed to the Pulumi engine; leave it out with the properties option`,
+            );
+            continue;
+        }
         pairs.push([name, key]);
         out[key] = typeof value === "string" || typeof value === "number" ? value : JSON.stringify(value);
     }
