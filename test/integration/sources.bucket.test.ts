@@ -5,7 +5,8 @@ import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
 import { countRequests, type RequestCounter } from "../support/requestCounter";
 
 // entriesFromBucket against fake-gcs-server through the official client, behind a proxy that
-// counts the listing requests: paging, objects only, the folder or everything below it.
+// counts the listing requests: paging, objects only, the folder or everything below it; and the
+// program of examples/bucket over the same bucket (sharing this suite's server saves CI seconds).
 const BUCKET = "source-cogs";
 const NAMES = [
     "ndvi/",
@@ -83,4 +84,40 @@ test("the stack's earthengine:cloudStorageEndpoint wins over EARTHENGINE_CLOUD_S
         pulumi.runtime.setAllConfig({});
         process.env.EARTHENGINE_CLOUD_STORAGE_ENDPOINT = storage.endpoint;
     }
+});
+
+// The engine is mocked (setMocks): what is under test is the example's own pattern and options (the
+// files it turns into which images), not the engine's behaviour, which test/e2e/sources.test.ts
+// drives for a bucket source. An engine run of the example would cost about 19 s of CI (the share
+// of one example in examples.test.ts: up and a preview).
+test("examples/bucket declares one dated image per monthly COG under gs://<bucket>/ndvi/, in a public collection", async () => {
+    const registered: pulumi.runtime.MockResourceArgs[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                registered.push(args);
+                const manifest = args.inputs.imageManifest as { name?: string } | undefined;
+                return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
+            },
+            call: (args) => args.inputs,
+        },
+        "earthengine-bucket",
+        "dev",
+        false,
+    );
+    pulumi.runtime.setAllConfig({ "earthengine-bucket:assetProject": "example-project", "earthengine-bucket:bucket": BUCKET });
+    const program = require("../../examples/bucket/index.ts") as () => Promise<{ imageNames: pulumi.Output<Record<string, string>> }>;
+    const { imageNames } = await program();
+    const collection = "projects/example-project/assets/archive/ndvi_monthly";
+    expect(await new Promise((resolve) => imageNames.apply(resolve))).toEqual({
+        "ndvi_2024-01": `${collection}/ndvi_2024-01`,
+        "ndvi_2024-02": `${collection}/ndvi_2024-02`,
+        "ndvi_2024-03": `${collection}/ndvi_2024-03`,
+    });
+    expect(registered.find((r) => r.name === "ndvi/ndvi_2024-02")?.inputs.imageManifest).toMatchObject({
+        startTime: "2024-02-01T00:00:00Z",
+        endTime: "2024-03-01T00:00:00Z",
+        tilesets: [{ sources: [{ uris: [`gs://${BUCKET}/ndvi/ndvi_2024-02.tif`] }] }],
+    });
+    expect(registered.find((r) => r.name === "ndvi-public")?.inputs).toMatchObject({ role: "roles/viewer", member: "allUsers" });
 });
