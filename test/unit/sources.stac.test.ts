@@ -173,6 +173,22 @@ describe("a static catalog", () => {
         expect(Object.keys(await entriesFromStac(url))).toEqual(["LC09_L2SP_044034_20240110", "LC09_L2SP_044034_20240126"]);
     });
 
+    test("an ItemCollection's next pages are followed; a next page at a STAC API elsewhere is a problem, not a silent end", async () => {
+        const problems = await problemsOf(entriesFromStac(fixture("pages/page-1.json")));
+        expect(problems).toEqual([
+            expect.stringMatching(
+                /page-2\.json: links\[1\] \(rel "next"\): https:\/\/earth-search\.aws\.element84\.com\/v1\/search\?token=next:tile_000002 is neither a local file nor in Cloud Storage/,
+            ),
+        ]);
+        const saved = tempCatalog("page-2.json", { ...JSON.parse(fs.readFileSync(fixture("pages/page-2.json"), "utf8")), links: [] });
+        fs.copyFileSync(fixture("pages/page-1.json"), path.join(path.dirname(saved), "page-1.json"));
+        expect(Object.keys(await entriesFromStac(path.join(path.dirname(saved), "page-1.json")))).toEqual([
+            "tile_000000",
+            "tile_000001",
+            "tile_000002",
+        ]);
+    });
+
     test("a cycle of child links and an item linked twice: each document is read once", async () => {
         expect(Object.keys(await entriesFromStac(fixture("hostile/cycle.json")))).toEqual(["Copernicus_DSM_COG_10_N47_00_E008_00_DEM"]);
     });
