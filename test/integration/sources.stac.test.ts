@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { entriesFromStac, StacError } from "../../sdk/sources/stac";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
 
 // entriesFromStac reading catalogs from Cloud Storage (fake-gcs-server) through the provider's
 // Cloud Storage client: gs:// and https://storage.googleapis.com/ sources, relative links and asset
-// hrefs inside a bucket, an absolute gs:// link from a local catalog. The mapping itself: test/unit/sources.stac.test.ts.
+// hrefs inside a bucket, an absolute gs:// link from a local catalog; and the program of
+// examples/stac, engine mocked. The mapping itself: test/unit/sources.stac.test.ts.
 const FIXTURES = path.join(__dirname, "../fixtures/stac");
 const BUCKET = "stac-catalogs";
 
@@ -94,4 +96,45 @@ test("a missing object and a missing bucket are problems naming the gs:// URI", 
         (e: unknown) => e,
     );
     expect((noBucket as StacError).problems).toEqual(["gs://no-such-bucket/catalog.json: no such object in Cloud Storage"]);
+});
+
+// The engine is mocked (setMocks): what is under test is the example's program and its catalog (which
+// Items become which images), not the engine, which test/e2e/sources.test.ts drives for a STAC source.
+test("examples/stac declares one image per Item of the catalog beside it, with the assets, bands and properties it names", async () => {
+    const registered: pulumi.runtime.MockResourceArgs[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                registered.push(args);
+                const manifest = args.inputs.imageManifest as { name?: string } | undefined;
+                return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
+            },
+            call: (args) => args.inputs,
+        },
+        "earthengine-stac",
+        "dev",
+        false,
+    );
+    pulumi.runtime.setAllConfig({ "earthengine-stac:assetProject": "example-project" });
+    const program = require("../../examples/stac/index.ts") as () => Promise<{ imageNames: pulumi.Output<Record<string, string>> }>;
+    const { imageNames } = await program();
+    const collection = "projects/example-project/assets/archive/landsat_044034";
+    expect(await new Promise((resolve) => imageNames.apply(resolve))).toEqual({
+        LC09_L2SP_044034_20240110: `${collection}/LC09_L2SP_044034_20240110`,
+        LC09_L2SP_044034_20240126: `${collection}/LC09_L2SP_044034_20240126`,
+    });
+    const base = "gs://my-bucket/landsat/044/034/LC09_L2SP_044034_20240110";
+    expect(registered.find((r) => r.name === "landsat/LC09_L2SP_044034_20240110")?.inputs.imageManifest).toEqual({
+        name: `${collection}/LC09_L2SP_044034_20240110`,
+        startTime: "2024-01-10T18:45:12Z",
+        tilesets: [
+            { id: "red", sources: [{ uris: [`${base}_SR_B4.TIF`] }] },
+            { id: "nir08", sources: [{ uris: [`${base}_SR_B5.TIF`] }] },
+        ],
+        bands: [
+            { id: "SR_B4", tilesetId: "red", tilesetBandIndex: 0, missingData: { values: [0] } },
+            { id: "SR_B5", tilesetId: "nir08", tilesetBandIndex: 0, missingData: { values: [0] } },
+        ],
+        properties: { platform: "landsat-9", eo_cloud_cover: 8.5, landsat_wrs_path: "044", landsat_wrs_row: "034" },
+    });
 });

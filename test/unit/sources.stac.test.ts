@@ -369,20 +369,3 @@ test("the COG media type is recognised in any parameter order and case, and by i
     const entries = await entriesFromStac(tempCatalog("types.json", { type: "FeatureCollection", features: items }));
     expect(Object.keys(entries)).toEqual(["tile_000000", "tile_000001", "tile_000002"]);
 });
-
-test("examples/stac: the catalog beside the program maps to the two scenes with the options the program passes", async () => {
-    const entries = await entriesFromStac(path.join(__dirname, "../../examples/stac/catalog.json"), {
-        assets: ["red", "nir08"],
-        properties: ["platform", "eo:cloud_cover", "landsat:wrs_path", "landsat:wrs_row"],
-    });
-    expect(Object.keys(entries)).toEqual(["LC09_L2SP_044034_20240110", "LC09_L2SP_044034_20240126"]);
-    expect(entries.LC09_L2SP_044034_20240110).toMatchObject({
-        startTime: "2024-01-10T18:45:12Z",
-        bands: [
-            { id: "SR_B4", tilesetId: "red", tilesetBandIndex: 0, missingData: { values: [0] } },
-            { id: "SR_B5", tilesetId: "nir08", tilesetBandIndex: 0, missingData: { values: [0] } },
-        ],
-        properties: { platform: "landsat-9", eo_cloud_cover: 8.5, landsat_wrs_path: "044", landsat_wrs_row: "034" },
-    });
-    expectValidEntries(entries);
-});
