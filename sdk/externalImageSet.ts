@@ -37,7 +37,9 @@ export class ExternalImageSet extends ExternalImageSetBase {
     readonly imageNames: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ExternalImageSetArgs, opts?: pulumi.CustomResourceOptions) {
-        super(externalImageSetShim, externalImageSetContract, name, args, opts);
+        // The option's paths under `images` go to check too, as the `ignoreChanges` input, which it applies in either spelling.
+        const ignored = (opts?.ignoreChanges ?? []).filter((path) => path.startsWith("images"));
+        super(externalImageSetShim, externalImageSetContract, name, ignored.length > 0 ? { ...args, ignoreChanges: ignored } : args, opts);
         warnAboutImages(this, args.images);
         // The provider records the images compactly (output `recordedImages`), not echoed: the
         // `images` output is the declaration, resolved once the set is. Made on first use only: an

@@ -37,8 +37,8 @@ export function parsePropertyPath(path: string): PathSegment[] | undefined {
     return segments.length > 0 ? segments : undefined;
 }
 
-/** The `ignoreChanges` input: paths under `imageManifest`, as the SDK copies them from the resource options. */
-export function ignoredManifestPaths(value: unknown): { paths: PathSegment[][]; failures: CheckFailure[] } {
+/** The `ignoreChanges` input: paths under `root` (`imageManifest`; a set's `images`), as the SDK copies them from the resource options. */
+export function ignoredManifestPaths(value: unknown, root = "imageManifest"): { paths: PathSegment[][]; failures: CheckFailure[] } {
     if (value === undefined) return { paths: [], failures: [] };
     const reason = "ignoreChanges is set by the SDK from the resource option ignoreChanges: a list of property paths";
     if (!Array.isArray(value) || !value.every((p) => typeof p === "string"))
@@ -46,7 +46,7 @@ export function ignoredManifestPaths(value: unknown): { paths: PathSegment[][]; 
     const paths: PathSegment[][] = [];
     for (const text of value as string[]) {
         const path = parsePropertyPath(text);
-        if (path?.[0] === "imageManifest" && path.length > 1) paths.push(path.slice(1));
+        if (path?.[0] === root && path.length > 1) paths.push(path.slice(1));
     }
     return { paths, failures: [] };
 }

@@ -1,3 +1,4 @@
+import { ignoredManifestPaths, type PathSegment, withIgnoredPathsReset } from "../externalImage/ignoreChanges";
 import { validateManifest } from "../manifest";
 import { type CheckedArgs, checkedField, project, unknownInputs } from "../resource";
 import { ASSET_NAME_HINT, assetIdSegmentProblem, assetNameLengthProblem, normalizeAssetName, parseAssetName } from "../values/assetName";
@@ -7,7 +8,10 @@ import { isUnknown } from "../values/unknown";
 import { externalImageSetContract } from "./contract";
 import { changeSummaryOf, imageName } from "./plan";
 
-const INPUT_KEYS = Object.keys(externalImageSetContract.inputs.shape).filter((key) => key !== "changeSummary");
+// `ignoreChanges`: set by the SDK from the resource option (its paths under `images`), as for
+// ExternalImage: check sets each ignored field back from the stored image in either spelling,
+// snake_case or camelCase. Not in the contract: the program never writes it; never sent to Earth Engine.
+const INPUT_KEYS = [...Object.keys(externalImageSetContract.inputs.shape).filter((key) => key !== "changeSummary"), "ignoreChanges"];
 // Only for checking images while the parent is not known yet (preview).
 const PLACEHOLDER_PARENT = "projects/placeholder/assets/parent";
 
@@ -23,6 +27,8 @@ export function checkSetArgs(olds: Record<string, unknown>, news: Record<string,
         ...checkedField(given.project, "project", project).failures,
     ];
     const inputs: Record<string, unknown> = { ...given };
+    const ignored = ignoredManifestPaths(given.ignoreChanges, "images");
+    failures.push(...ignored.failures);
     const parent = checkedParent(given.parent, failures);
     if (parent !== undefined) inputs.parent = parent;
     if (given.images === undefined) {
@@ -32,7 +38,8 @@ export function checkSetArgs(olds: Record<string, unknown>, news: Record<string,
         else {
             // Under the same parent, an image given exactly as it was stored passed this check then.
             const stored = parent !== undefined && storedParent(olds) === parent && isObject(olds.images) ? olds.images : {};
-            inputs.images = checkedImages(given.images, parent ?? PLACEHOLDER_PARENT, failures, stored);
+            const written = isObject(olds.images) ? withIgnoredImagePaths(given.images, olds.images, ignored.paths) : given.images;
+            inputs.images = checkedImages(written, parent ?? PLACEHOLDER_PARENT, failures, stored);
         }
     }
     if (failures.length > 0) return { inputs, failures: boundFailures(failures) };
@@ -54,6 +61,24 @@ function checkedParent(parent: unknown, failures: CheckFailure[]): string | unde
         return undefined;
     }
     return normalizeAssetName(parent);
+}
+
+/**
+ * The images with each ignored path (`<key>...` or `*...`, after `images`) set back from the stored
+ * image in the program's spelling (see ExternalImage's ignoreChanges.ts); a whole ignored image
+ * keeps its stored value. Keys only one side has are left alone, as the engine's own reset does.
+ */
+function withIgnoredImagePaths(images: Record<string, unknown>, stored: Record<string, unknown>, paths: PathSegment[][]) {
+    if (paths.length === 0) return images;
+    const out = { ...images };
+    for (const [first, ...rest] of paths) {
+        const keys = first === "*" ? Object.keys(out) : [String(first)];
+        for (const key of keys) {
+            if (!Object.hasOwn(out, key) || !Object.hasOwn(stored, key) || isUnknown(out[key])) continue;
+            out[key] = rest.length === 0 ? stored[key] : withIgnoredPathsReset(out[key], stored[key], [rest]);
+        }
+    }
+    return out;
 }
 
 function storedParent(olds: Record<string, unknown>): string | undefined {

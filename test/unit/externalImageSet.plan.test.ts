@@ -132,3 +132,50 @@ describe("check reuses an image given exactly as stored, and checks every other"
         expect(moved.failures.map((f) => f.property)).toEqual(["images.a.tilesets[0].sources[0].uris[0]"]);
     });
 });
+
+describe("check applies the SDK's ignoreChanges paths under images, in either spelling", () => {
+    const { checkSetArgs } = require("../../provider/externalImageSet/check") as typeof import("../../provider/externalImageSet/check");
+    const dated = (uri: string, start: string, properties: Record<string, string> = { source: "s2" }) => ({
+        tilesets: [{ id: "0", sources: [{ uris: [`gs://my-bucket/${uri}.tif`] }] }],
+        properties,
+        start_time: start,
+    });
+    const stored = checkSetArgs(
+        {},
+        { parent: PARENT, images: { a: dated("a", "2026-01-01T00:00:00Z"), b: dated("b", "2026-01-02T00:00:00Z") } },
+    ).inputs as Record<string, unknown>;
+    const imagesOf = (inputs: Record<string, unknown>) => inputs.images as Record<string, Record<string, unknown>>;
+
+    test("a snake_case path keeps the stored field: no change", () => {
+        const news = { parent: PARENT, images: { a: dated("a", "2030-01-01T00:00:00Z"), b: dated("b", "2026-01-02T00:00:00Z") } };
+        const checked = checkSetArgs(stored, { ...news, ignoreChanges: ["images.a.start_time"] });
+        expect(checked.failures).toEqual([]);
+        expect(imagesOf(checked.inputs).a.startTime).toBe("2026-01-01T00:00:00Z");
+        expect(checked.inputs.changeSummary).toBeUndefined();
+        // Without the path the change shows.
+        expect(checkSetArgs(stored, news).inputs.changeSummary).toBe("+0 ~1 -0");
+    });
+
+    test("a path through every key ([*]) keeps each image's stored properties; a new key is taken as written", () => {
+        const news = {
+            parent: PARENT,
+            images: {
+                a: dated("a", "2026-01-01T00:00:00Z", { source: "x" }),
+                b: dated("b", "2026-01-02T00:00:00Z", { source: "y" }),
+                c: dated("c", "2026-01-03T00:00:00Z", { source: "z" }),
+            },
+            ignoreChanges: ["images[*].properties"],
+        };
+        const checked = imagesOf(checkSetArgs(stored, news).inputs);
+        expect([checked.a.properties, checked.b.properties, checked.c.properties]).toEqual([
+            { source: "s2" },
+            { source: "s2" },
+            { source: "z" },
+        ]);
+    });
+
+    test("ignoreChanges that is not a list of paths fails at ignoreChanges", () => {
+        const checked = checkSetArgs(stored, { parent: PARENT, images: {}, ignoreChanges: "images" });
+        expect(checked.failures.map((f) => f.property)).toEqual(["ignoreChanges"]);
+    });
+});

@@ -9,9 +9,15 @@ const FIXTURES = path.join(__dirname, "../fixtures/manifests");
 const manifestOf = (kind: string, file: string) =>
     (JSON.parse(fs.readFileSync(path.join(FIXTURES, kind, file), "utf8")) as { manifest: ImageManifestArgs }).manifest;
 
+/** The inputs each resource was registered with, by name. */
+const registered = new Map<string, Record<string, unknown>>();
+
 pulumi.runtime.setMocks(
     {
-        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+        newResource: (args) => {
+            registered.set(args.name, args.inputs);
+            return { id: `${args.name}-id`, state: args.inputs };
+        },
         call: (args) => args.inputs,
     },
     "project",
@@ -92,4 +98,16 @@ describe("ExternalImageSet: each image's warnings at images.<key>, bounded howev
         await settled(new ExternalImageSet("clean", { parent: "projects/p/assets/f", images: { a: clean } as never }));
         expect(warn).not.toHaveBeenCalled();
     });
+});
+
+test("ExternalImageSet hands its ignoreChanges paths under images to check (which applies them in either spelling)", async () => {
+    const set = new ExternalImageSet(
+        "ignoring",
+        { parent: "projects/p/assets/f", images: {} },
+        { ignoreChanges: ["images[*].properties", "parent"] },
+    );
+    await settled(set);
+    expect(registered.get("ignoring")?.ignoreChanges).toEqual(["images[*].properties"]);
+    await settled(new ExternalImageSet("plain", { parent: "projects/p/assets/f", images: {} }));
+    expect(registered.get("plain")).not.toHaveProperty("ignoreChanges");
 });
