@@ -1,7 +1,9 @@
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { createCloudStorageReader } from "../../provider/cloudStorage/client";
 import { BucketSourceError, entriesFromBucket } from "../../sdk/sources/bucket";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
+import { runMockedProgram } from "../support/mockedProgram";
 import { countRequests, type RequestCounter } from "../support/requestCounter";
 
 // entriesFromBucket against fake-gcs-server through the official client, behind a proxy that
@@ -91,25 +93,12 @@ test("the stack's earthengine:cloudStorageEndpoint wins over EARTHENGINE_CLOUD_S
 // drives for a bucket source. An engine run of the example would cost about 19 s of CI (the share
 // of one example in examples.test.ts: up and a preview).
 test("examples/bucket declares one dated image per monthly COG under gs://<bucket>/ndvi/, in a public collection", async () => {
-    const registered: pulumi.runtime.MockResourceArgs[] = [];
-    await pulumi.runtime.setMocks(
-        {
-            newResource: (args) => {
-                registered.push(args);
-                const manifest = args.inputs.imageManifest as { name?: string } | undefined;
-                return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
-            },
-            call: (args) => args.inputs,
-        },
-        "earthengine-bucket",
-        "dev",
-        false,
-    );
-    pulumi.runtime.setAllConfig({ "earthengine-bucket:assetProject": "example-project", "earthengine-bucket:bucket": BUCKET });
-    const program = require("../../examples/bucket/index.ts") as () => Promise<{ imageNames: pulumi.Output<Record<string, string>> }>;
-    const { imageNames } = await program();
+    const { registered, outputs } = await runMockedProgram(path.join(__dirname, "../../examples/bucket/index.ts"), "earthengine-bucket", {
+        assetProject: "example-project",
+        bucket: BUCKET,
+    });
     const collection = "projects/example-project/assets/archive/ndvi_monthly";
-    expect(await new Promise((resolve) => imageNames.apply(resolve))).toEqual({
+    expect(outputs.imageNames).toEqual({
         "ndvi_2024-01": `${collection}/ndvi_2024-01`,
         "ndvi_2024-02": `${collection}/ndvi_2024-02`,
         "ndvi_2024-03": `${collection}/ndvi_2024-03`,

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { entriesFromStac, StacError } from "../../sdk/sources/stac";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
+import { runMockedProgram } from "../support/mockedProgram";
 
 // entriesFromStac reading catalogs from Cloud Storage (fake-gcs-server) through the provider's
 // Cloud Storage client: gs:// and https://storage.googleapis.com/ sources, relative links and asset
@@ -101,25 +101,11 @@ test("a missing object and a missing bucket are problems naming the gs:// URI", 
 // The engine is mocked (setMocks): what is under test is the example's program and its catalog (which
 // Items become which images), not the engine, which test/e2e/sources.test.ts drives for a STAC source.
 test("examples/stac declares one image per Item of the catalog beside it, with the assets, bands and properties it names", async () => {
-    const registered: pulumi.runtime.MockResourceArgs[] = [];
-    await pulumi.runtime.setMocks(
-        {
-            newResource: (args) => {
-                registered.push(args);
-                const manifest = args.inputs.imageManifest as { name?: string } | undefined;
-                return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
-            },
-            call: (args) => args.inputs,
-        },
-        "earthengine-stac",
-        "dev",
-        false,
-    );
-    pulumi.runtime.setAllConfig({ "earthengine-stac:assetProject": "example-project" });
-    const program = require("../../examples/stac/index.ts") as () => Promise<{ imageNames: pulumi.Output<Record<string, string>> }>;
-    const { imageNames } = await program();
+    const { registered, outputs } = await runMockedProgram(path.join(__dirname, "../../examples/stac/index.ts"), "earthengine-stac", {
+        assetProject: "example-project",
+    });
     const collection = "projects/example-project/assets/archive/landsat_044034";
-    expect(await new Promise((resolve) => imageNames.apply(resolve))).toEqual({
+    expect(outputs.imageNames).toEqual({
         LC09_L2SP_044034_20240110: `${collection}/LC09_L2SP_044034_20240110`,
         LC09_L2SP_044034_20240126: `${collection}/LC09_L2SP_044034_20240126`,
     });
