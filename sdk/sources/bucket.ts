@@ -230,7 +230,7 @@ function entryOf(object: BucketObject, args: BucketSourceArgs, fail: (what: stri
             return { start: value, periodEnd: undefined };
         }
         const read = readDate(String(value), from ? undefined : args.dateForm);
-        if ("problem" in read) throw fail(`${which} ${JSON.stringify(value)} from ${origin} is not a date: ${read.problem}`);
+        if ("problem" in read) throw fail(`${which} ${JSON.stringify(value)} from ${origin} ${read.problem}`);
         return read;
     };
     const start = time("startTime", args.startTime);

@@ -59,7 +59,11 @@ export interface ReadDate {
     periodEnd?: Date;
 }
 
-/** `value` read in `form` (or in the one form its shape names), or why it is not a date. */
+/**
+ * `value` read in `form` (or in the one form its shape names), or what is wrong with it, as words
+ * that follow the value: "is not a date: month 13 is not 01 to 12 (form YYYY-MM)", or for a value
+ * of another form than `form` "is not of the form YYYYMM (like 202403); it has the form YYYYMMDD".
+ */
 export function readDate(value: string, form?: DateForm): ReadDate | { problem: string } {
     const forms = form ? [form] : DATE_FORMS;
     for (const candidate of forms) {
@@ -67,7 +71,7 @@ export function readDate(value: string, form?: DateForm): ReadDate | { problem: 
             const m = RFC3339.exec(value);
             if (!m) continue;
             const problem = fieldsProblem({ year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +m[6] });
-            if (problem) return { problem: `${problem} (form RFC3339)` };
+            if (problem) return { problem: `is not a date: ${problem} (form RFC3339)` };
             return { form: candidate, start: new Date(value.replace(" ", "T")) };
         }
         const { shape, period, fields } = SHAPES[candidate];
@@ -75,12 +79,28 @@ export function readDate(value: string, form?: DateForm): ReadDate | { problem: 
         if (!m) continue;
         const read = fields(m);
         const problem = fieldsProblem(read);
-        if (problem) return { problem: `${problem} (form ${candidate})` };
+        if (problem) return { problem: `is not a date: ${problem} (form ${candidate})` };
         const start = startOf(read);
         return { form: candidate, start, periodEnd: period && endOf(start, period) };
     }
-    return { problem: form ? `it is not of the form ${form}` : `it is of none of the date forms ${DATE_FORMS.join(", ")}` };
+    if (!form) return { problem: `is not a date: it is of none of the date forms ${DATE_FORMS.join(", ")}` };
+    const other = readDate(value);
+    const has = "form" in other ? `; it has the form ${other.form}` : "";
+    return { problem: `is not of the form ${form} (like ${EXAMPLES[form]})${has}` };
 }
+
+/** An example of each form, as the table above gives it. */
+export const EXAMPLES: Record<DateForm, string> = {
+    YYYY: "2024",
+    YYYYMM: "202403",
+    "YYYY-MM": "2024-03",
+    YYYYMMDD: "20240315",
+    "YYYY-MM-DD": "2024-03-15",
+    YYYYDDD: "2024075",
+    "YYYY-DDD": "2024-075",
+    YYYYMMDDTHHMMSS: "20240315T103021",
+    RFC3339: "2024-03-15T10:30:21Z",
+};
 
 /** An Earth Engine time: RFC 3339 in UTC, with milliseconds only when there are some. */
 export function earthEngineTime(date: Date): string {

@@ -93,10 +93,10 @@ describe("entriesFromObjects: errors", () => {
         );
     });
 
-    test("a date not in the form dateForm names", () => {
-        const error = thrown(() => fromLandsat({ dateForm: "YYYY-MM-DD" }));
-        expect(error.message).toContain(
-            'startTime "20200115" from the named group startTime is not a date: it is not of the form YYYY-MM-DD',
+    test("a date not in the form dateForm names: what it got and the form expected, not 'not a date'", () => {
+        const error = thrown(() => fromLandsat({ dateForm: "YYYYMM" }));
+        expect(error.message).toBe(
+            'gs://archive/landsat/LC08_044034_20200115.tif: startTime "20200115" from the named group startTime is not of the form YYYYMM (like 202403); it has the form YYYYMMDD (pattern /^(?<sensor>LC0\\d)_(?<pathRow>\\d{6})_(?<startTime>\\d{8})\\.tif$/)',
         );
     });
 

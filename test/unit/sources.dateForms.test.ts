@@ -20,7 +20,11 @@ test.each(fixture.invalid)("%j is refused: %s", (value, problem) => {
     expect(readDate(value)).toEqual({ problem });
 });
 
-test("a form given restricts the value to it", () => {
-    expect(readDate("2024-03-15", "YYYYMMDD")).toEqual({ problem: "it is not of the form YYYYMMDD" });
+test("a form given restricts the value to it; a value of another form is named as such, not as 'not a date'", () => {
+    expect(readDate("2024-03-15", "YYYYMMDD")).toEqual({
+        problem: "is not of the form YYYYMMDD (like 20240315); it has the form YYYY-MM-DD",
+    });
+    expect(readDate("20240102", "YYYYMM")).toEqual({ problem: "is not of the form YYYYMM (like 202403); it has the form YYYYMMDD" });
+    expect(readDate("2024_01", "YYYYMM")).toEqual({ problem: "is not of the form YYYYMM (like 202403)" });
     expect(readDate("20240315", "YYYYMMDD")).toMatchObject({ form: "YYYYMMDD" });
 });
