@@ -1,9 +1,10 @@
 import type { ListedObject } from "../../provider/cloudStorage/client";
 import { bucketNameProblem } from "../../provider/manifest/cloudStorage";
 import { assetIdSegmentProblem } from "../../provider/values/assetName";
+import { closestName } from "../../provider/values/suggest";
 import type { ImageEntry } from "../timeseries/inputs";
 import { programCloudStorage } from "./cloudStorage";
-import { type DateForm, earthEngineTime, readDate } from "./dateForms";
+import { DATE_FORMS, type DateForm, earthEngineTime, readDate } from "./dateForms";
 import { assertUniqueKeys, imageKeyFrom, propertyKeyFrom } from "./keys";
 
 /**
@@ -44,12 +45,13 @@ export interface BucketSourceArgs {
     recursive?: boolean;
     /**
      * The objects to register: tested against each object's `path` (its name below the folder; anchor
-     * the pattern, `^...$`, to test whole names); the others are left out. Named groups:
+     * the pattern, `^...$`, to test whole names); the others are left out. Default `/\.tiff?$/i`
+     * (`DEFAULT_MATCH`): every `.tif` and `.tiff` object, keyed by its file name. Named groups:
      * `key` the image key (mapped as in sdk/sources/keys.ts), `startTime` and `endTime` dates in a
      * form of sdk/sources/dateForms.ts, and every other group a string property of the image (its
      * name mapped to a property key: `$` becomes `_`). A group that did not take part is left out.
      */
-    match: RegExp;
+    match?: RegExp;
     /** Restricts the `startTime`/`endTime` groups to one date form; default: the form each value's shape names. */
     dateForm?: DateForm;
     /** The image key of an object, in place of the `key` group or the file name; must be one asset-id segment. */
@@ -82,6 +84,77 @@ export class BucketSourceError extends Error {
     override readonly name = "BucketSourceError";
 }
 
+/** The objects registered when `match` is not given: every `.tif` and `.tiff` object (any case). */
+export const DEFAULT_MATCH = /\.tiff?$/i;
+
+const isString = (value: unknown) => typeof value === "string";
+const isBoolean = (value: unknown) => typeof value === "boolean";
+const isFunction = (value: unknown) => typeof value === "function";
+
+/** Each option: what it takes, as an error message says it, and the test of a value. */
+const OPTIONS: Record<keyof BucketSourceArgs, { takes: string; accepts: (value: unknown) => boolean }> = {
+    uri: { takes: "a string", accepts: isString },
+    bucket: { takes: "a string", accepts: isString },
+    prefix: { takes: "a string", accepts: isString },
+    recursive: { takes: "a boolean", accepts: isBoolean },
+    match: { takes: "a RegExp", accepts: (value) => value instanceof RegExp },
+    dateForm: {
+        takes: `one of ${DATE_FORMS.map((form) => JSON.stringify(form)).join(", ")}`,
+        accepts: (value) => (DATE_FORMS as readonly unknown[]).includes(value),
+    },
+    key: { takes: "a function", accepts: isFunction },
+    startTime: { takes: "a function", accepts: isFunction },
+    endTime: { takes: '"period" or a function', accepts: (value) => value === "period" || isFunction(value) },
+    properties: { takes: "a function", accepts: isFunction },
+    allowEmpty: { takes: "a boolean", accepts: isBoolean },
+    endpoint: { takes: "a string", accepts: isString },
+};
+
+/** What a value is, for an error message: `a string ("x")`, `a number (3)`, `an object`. Bounded. */
+function described(value: unknown): string {
+    if (value === null) return "null";
+    if (value instanceof RegExp) return `a RegExp (${String(value).slice(0, 80)})`;
+    if (Array.isArray(value)) return "an array";
+    const type = typeof value;
+    if (type === "string") return `a string (${JSON.stringify((value as string).slice(0, 80))})`;
+    if (type === "number" || type === "boolean" || type === "bigint") return `a ${type} (${String(value)})`;
+    return type === "object" ? "an object" : `a ${type}`;
+}
+
+/**
+ * Every problem with the options' names and types, as one `BucketSourceError` naming each option,
+ * what it got and what it takes (a string where a RegExp is expected: `match: new RegExp(text)`).
+ * Unknown option names are refused with the closest known one.
+ */
+export function checkBucketSourceArgs(args: unknown): asserts args is BucketSourceArgs {
+    if (args === null || typeof args !== "object" || Array.isArray(args)) {
+        throw new BucketSourceError(
+            `entriesFromBucket takes an options object ({ uri: "gs://bucket/prefix", ... }), not ${described(args)}`,
+        );
+    }
+    const known = Object.keys(OPTIONS);
+    const problems: string[] = [];
+    for (const [option, value] of Object.entries(args)) {
+        if (!Object.hasOwn(OPTIONS, option)) {
+            const near = closestName(option, known);
+            const hint = near ? `did you mean ${near}?` : `the options are ${known.join(", ")}`;
+            problems.push(`${JSON.stringify(option.slice(0, 80))} is not an option; ${hint}`);
+            continue;
+        }
+        const { takes, accepts } = OPTIONS[option as keyof BucketSourceArgs];
+        if (value === undefined || accepts(value)) continue;
+        const fix =
+            option === "match" && typeof value === "string"
+                ? `: a RegExp literal (/\\.tif$/) or new RegExp(${JSON.stringify(value.slice(0, 80))})`
+                : "";
+        problems.push(`${option} is ${described(value)}; it takes ${takes}${fix}`);
+    }
+    if (problems.length === 0) return;
+    const listed = problems.slice(0, 10);
+    const more = problems.length > listed.length ? `; and ${problems.length - listed.length} more` : "";
+    throw new BucketSourceError(`entriesFromBucket: ${listed.join("; ")}${more}`);
+}
+
 const SPECIAL_GROUPS = new Set(["key", "startTime", "endTime"]);
 
 /**
@@ -95,6 +168,7 @@ const SPECIAL_GROUPS = new Set(["key", "startTime", "endTime"]);
  * named), or the Cloud Storage client's error when the listing fails.
  */
 export async function entriesFromBucket(args: BucketSourceArgs): Promise<Record<string, ImageEntry>> {
+    checkBucketSourceArgs(args);
     const { bucket, prefix } = locationOf(args);
     const listed = await programCloudStorage(args.endpoint).listObjects(bucket, prefix, { recursive: args.recursive ?? false });
     if (listed === undefined) {
@@ -131,8 +205,10 @@ export function entriesFromObjects(
     listed: readonly ListedObject[],
     args: BucketSourceArgs,
 ): Record<string, ImageEntry> {
+    checkBucketSourceArgs(args);
     const where = `gs://${bucket}/${prefix}`;
-    const match = new RegExp(args.match.source, args.match.flags.replace(/[gy]/g, ""));
+    const given = args.match ?? DEFAULT_MATCH;
+    const match = new RegExp(given.source, given.flags.replace(/[gy]/g, ""));
     const pattern = String(match);
     checkOptions(args, match);
     const folder = prefix.slice(0, prefix.lastIndexOf("/") + 1);

@@ -2,7 +2,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ListedObject } from "../../provider/cloudStorage/client";
 import type { ExternalImageCollectionArgs } from "../../sdk/externalImageCollection";
-import { type BucketSourceArgs, BucketSourceError, entriesFromObjects, locationOf } from "../../sdk/sources/bucket";
+import {
+    type BucketSourceArgs,
+    BucketSourceError,
+    checkBucketSourceArgs,
+    DEFAULT_MATCH,
+    entriesFromBucket,
+    entriesFromObjects,
+    locationOf,
+} from "../../sdk/sources/bucket";
 import { KeyCollisionError } from "../../sdk/sources/keys";
 
 const fixture = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/sources", name), "utf8")) as T;
@@ -182,4 +190,60 @@ test("a function that throws is reported against the object it was given", () =>
     expect(error.message).toMatch(
         /^gs:\/\/archive\/landsat\/LC09_044034_20211231\.tif: the key function threw: .*undefined.* \(pattern \//,
     );
+});
+
+describe("options", () => {
+    test("without match, every .tif and .tiff object (any case) is registered, keyed by its file name", () => {
+        const objects = [
+            { name: "ndvi/README.txt", size: 1 },
+            { name: "ndvi/ndvi_2024-01.tif", size: 1 },
+            { name: "ndvi/ndvi_2024-02.TIFF", size: 1 },
+            { name: "ndvi/ndvi_2024-03.tif.aux.xml", size: 1 },
+        ];
+        expect(entriesFromObjects("b", "ndvi/", objects, {})).toEqual({
+            "ndvi_2024-01": { uri: "gs://b/ndvi/ndvi_2024-01.tif" },
+            "ndvi_2024-02": { uri: "gs://b/ndvi/ndvi_2024-02.TIFF" },
+        });
+        expect(DEFAULT_MATCH).toEqual(/\.tiff?$/i);
+    });
+
+    test("an option of the wrong type is named with what it got, what it takes and the fix, before any request", async () => {
+        const wrong = { uri: "gs://b/ndvi/", match: "^ndvi_.*\\.tif$" } as unknown as BucketSourceArgs;
+        const error = thrown(() => checkBucketSourceArgs(wrong));
+        expect(error).toBeInstanceOf(BucketSourceError);
+        expect(error.message).toBe(
+            'entriesFromBucket: match is a string ("^ndvi_.*\\\\.tif$"); it takes a RegExp: a RegExp literal (/\\.tif$/) or new RegExp("^ndvi_.*\\\\.tif$")',
+        );
+        // entriesFromBucket refuses it before it lists anything (no endpoint is reachable here).
+        await expect(entriesFromBucket({ ...wrong, endpoint: "http://127.0.0.1:9" })).rejects.toThrow("match is a string");
+    });
+
+    test("every option is checked; unknown names get the closest option; the message is bounded", () => {
+        const bad = {
+            uri: 42,
+            recursive: "yes",
+            dateForm: "YYYY-MM-DD ",
+            key: "name",
+            endTime: "periods",
+            allowEmpty: 1,
+            pattern: /x/,
+            startTme: () => "2024",
+        } as unknown as BucketSourceArgs;
+        const message = thrown(() => checkBucketSourceArgs(bad)).message;
+        expect(message).toContain("uri is a number (42); it takes a string");
+        expect(message).toContain('recursive is a string ("yes"); it takes a boolean');
+        expect(message).toContain('dateForm is a string ("YYYY-MM-DD "); it takes one of "YYYY", "YYYYMM"');
+        expect(message).toContain('key is a string ("name"); it takes a function');
+        expect(message).toContain('endTime is a string ("periods"); it takes "period" or a function');
+        expect(message).toContain("allowEmpty is a number (1); it takes a boolean");
+        expect(message).toContain('"pattern" is not an option; the options are uri, bucket, prefix');
+        expect(message).toContain('"startTme" is not an option; did you mean startTime?');
+        const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x${i}`.repeat(50), i]));
+        const long = thrown(() => checkBucketSourceArgs(many)).message;
+        expect(long).toContain("and 9990 more");
+        expect(long.length).toBeLessThan(3_000);
+        expect(thrown(() => checkBucketSourceArgs("gs://b/x/")).message).toBe(
+            'entriesFromBucket takes an options object ({ uri: "gs://bucket/prefix", ... }), not a string ("gs://b/x/")',
+        );
+    });
 });
