@@ -222,8 +222,10 @@ export function entriesFromObjects(
         const object: BucketObject = { name, uri: `gs://${bucket}/${name}`, path, size, groups };
         const fail = (what: string) => new BucketSourceError(`${object.uri}: ${what} (pattern ${pattern})`);
         const options = withNamedFailures(args, fail);
-        if (/#\d+$/.test(name))
-            throw fail("the name ends in '#<digits>', which an Earth Engine URI reads as a generation; rename the object");
+        if (name.includes("#"))
+            throw fail(
+                "the name holds '#', and Earth Engine reads what follows '#' in a gs:// URI as the object's generation, so this object cannot be registered by its name; rename it (without '#'), or leave it out with match",
+            );
         const key = keyOf(object, options, fail);
         mapped.push({ object, key, entry: entryOf(object, options, fail) });
     }

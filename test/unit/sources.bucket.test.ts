@@ -15,7 +15,7 @@ import { KeyCollisionError } from "../../sdk/sources/keys";
 
 const fixture = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/sources", name), "utf8")) as T;
 const landsat = fixture<{ bucket: string; prefix: string; objects: ListedObject[] }>("landsat-listing.json");
-const hostile = fixture<Record<"collision" | "badDate" | "generationLike", ListedObject[]>>("hostile-listing.json");
+const hostile = fixture<Record<"collision" | "badDate" | "generationLike" | "hashInName", ListedObject[]>>("hostile-listing.json");
 
 const SCENE = /^(?<sensor>LC0\d)_(?<pathRow>\d{6})_(?<startTime>\d{8})\.tif$/;
 const fromLandsat = (args: Partial<BucketSourceArgs> = {}) =>
@@ -108,9 +108,16 @@ describe("entriesFromObjects: errors", () => {
         );
     });
 
-    test("an object name ending in '#<digits>' is refused: a URI would read it as a generation", () => {
+    test("an object name holding '#' anywhere is refused by name: Earth Engine reads what follows '#' as the generation", () => {
         const error = thrown(() => entriesFromObjects("b", "cogs/", hostile.generationLike, { match: /^dem/ }));
-        expect(error.message).toContain("gs://b/cogs/dem#1234: the name ends in '#<digits>'");
+        expect(error).toBeInstanceOf(BucketSourceError);
+        expect(error.message).toContain("gs://b/cogs/dem#1234: the name holds '#'");
+        const middle = thrown(() => entriesFromObjects("b", "h4/", hostile.hashInName, {}));
+        expect(middle.message).toBe(
+            "gs://b/h4/ndvi_20240102#5.tif: the name holds '#', and Earth Engine reads what follows '#' in a gs:// URI as the object's generation, so this object cannot be registered by its name; rename it (without '#'), or leave it out with match (pattern /\\.tiff?$/i)",
+        );
+        // Left out by match, it is no problem.
+        expect(Object.keys(entriesFromObjects("b", "h4/", hostile.hashInName, { match: /^[^#]*\.tif$/ }))).toEqual(["ndvi_20240101"]);
     });
 
     test("no matching object is an error unless allowEmpty: a mistyped prefix must not delete the collection", () => {
