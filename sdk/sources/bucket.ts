@@ -1,3 +1,4 @@
+import { RunError } from "@pulumi/pulumi/errors";
 import type { ListedObject } from "../../provider/cloudStorage/client";
 import { bucketNameProblem } from "../../provider/manifest/cloudStorage";
 import { assetIdSegmentProblem } from "../../provider/values/assetName";
@@ -79,8 +80,11 @@ export interface BucketSourceArgs {
     endpoint?: string;
 }
 
-/** A bucket source that cannot give entries: bad arguments, a missing bucket, an object that does not map. */
-export class BucketSourceError extends Error {
+/**
+ * A bucket source that cannot give entries: bad arguments, a missing bucket, an object that does not
+ * map. A Pulumi `RunError`: escaping a program, it prints as its message alone, without a stack.
+ */
+export class BucketSourceError extends RunError {
     override readonly name = "BucketSourceError";
 }
 

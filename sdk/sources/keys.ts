@@ -1,3 +1,5 @@
+import { RunError } from "@pulumi/pulumi/errors";
+
 /**
  * From the names files and catalog items already have to the names Earth Engine accepts: image
  * keys (one asset-id segment) and property keys, with a check that two originals never end up as
@@ -42,8 +44,11 @@ export function propertyKeyFrom(original: string): string {
     return original.replace(REFUSED_IN_PROPERTY_KEY, "_");
 }
 
-/** Two different originals that map to one key (or one original given twice). */
-export class KeyCollisionError extends Error {
+/**
+ * Two different originals that map to one key (or one original given twice). A Pulumi `RunError`:
+ * escaping a program, it prints as its message alone, without a stack.
+ */
+export class KeyCollisionError extends RunError {
     override readonly name = "KeyCollisionError";
     constructor(
         /** The key both originals map to. */
