@@ -197,3 +197,8 @@ export function storedDeployment(sandbox: EngineSandbox, stackName: string): { r
     }
     throw new Error(`no state for stack ${stackName} under ${stacks}`);
 }
+
+/** The stack's outputs as the backend stored them (what `pulumi stack output --json` prints, secrets as ciphertext), without starting the CLI. */
+export function storedStackOutputs(sandbox: EngineSandbox, stackName: string): Record<string, unknown> {
+    return storedDeployment(sandbox, stackName).resources?.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs ?? {};
+}
