@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
+import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedStackOutputs } from "./support/engine";
 import { callsDuring, countCalls, StepRecorder } from "./support/events";
 
 // A folder, an ExternalImageCollection of 30 daily images and public read, through the real
@@ -81,9 +81,9 @@ test("1. up registers the folder, the collection, 30 dated images and public rea
     });
     expect(first?.tilesets?.[0].sources[0].uris).toEqual(["gs://e2e-bucket/sst/2024-01-01.tif"]);
     expect(emulator.assets().find((a) => a.name === COLLECTION)).toMatchObject({ type: "IMAGE_COLLECTION", properties: BASE.properties });
-    const outputs = await stack.outputs();
-    expect(outputs.collection.value).toBe(COLLECTION);
-    expect(Object.keys(outputs.imageNames.value)).toHaveLength(30);
+    const outputs = storedStackOutputs(sandbox, "timeseries");
+    expect(outputs.collection).toBe(COLLECTION);
+    expect(Object.keys(outputs.imageNames as object)).toHaveLength(30);
     const policy = (await (
         await fetch(`${emulator.url}/v1alpha/${COLLECTION}:getIamPolicy`, {
             method: "POST",
@@ -94,25 +94,9 @@ test("1. up registers the folder, the collection, 30 dated images and public rea
     expect(policy.bindings).toContainEqual(expect.objectContaining({ role: "roles/viewer", members: ["allUsers"] }));
 });
 
-test("2a. a property changing type between entries warns at preview, naming the entries", async () => {
-    const stable = images;
-    await declare({ ...images, "2024_01_05": { ...images["2024_01_05"], properties: { cloud: "low" } } });
-    const warnings: string[] = [];
-    await stack.preview({
-        onEvent: (event) => {
-            const diag = event.diagnosticEvent;
-            if (diag?.severity === "warning") warnings.push(diag.message);
-        },
-    });
-    expect(warnings.join("\n")).toMatch(
-        /property "cloud" has two types \(a number in images\["2024_01_01"\].*; a string in images\["2024_01_05"\]/,
-    );
-    await declare(stable);
-});
-
 // What the engine prints for a bad entry; every message of the constructor (bad keys, both uri and
 // tilesets, many bad entries at once) is in test/unit/sdk.timeseries.test.ts.
-test("2b. an entry with both uri and tilesets fails the preview, naming the entry, before any Earth Engine call, in a few lines", async () => {
+test("2. an entry with both uri and tilesets fails the preview, naming the entry, before any Earth Engine call, in a few lines", async () => {
     const stable = images;
     await declare({ ...images, "2024_02_01": { uri: "x.tif", tilesets: [{ id: "0", sources: [{ uris: ["y.tif"] }] }] } });
     const { result, calls } = await callsDuring(emulator, () => stack.preview().catch((error: Error) => error));
@@ -124,7 +108,9 @@ test("2b. an entry with both uri and tilesets fails the preview, naming the entr
     await declare(stable);
 });
 
-describe("3. adding 5 entries, dropping 3 and changing 1", () => {
+// The changed entry's property changes type (a number elsewhere, a string here): the step-3 preview
+// also shows the program's warning, with no preview of its own.
+describe("3. adding 5 entries, dropping 3 and changing 1 (a property changing type, which warns at preview)", () => {
     const added = dailyEntries("2024-01-31T00:00:00Z", 5);
     const dropped = ["2024_01_01", "2024_01_02", "2024_01_03"];
     const changed = "2024_01_10";
@@ -132,14 +118,27 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
     beforeAll(async () => {
         const next = { ...images, ...added };
         for (const key of dropped) delete next[key];
-        next[changed] = { ...next[changed], properties: { cloud: 7 } };
+        next[changed] = { ...next[changed], properties: { cloud: "low" } };
         await declare(next);
     });
 
-    test("preview shows exactly those steps and makes no Earth Engine call", async () => {
+    test("preview shows exactly those steps, warns of the property changing type naming the entries, and makes no Earth Engine call", async () => {
         const steps = new StepRecorder(true); // every resource type: the folder, collection and IAM stay the same
-        const { calls } = await callsDuring(emulator, () => stack.preview({ onEvent: steps.onEvent }));
+        const warnings: string[] = [];
+        const { calls } = await callsDuring(emulator, () =>
+            stack.preview({
+                onEvent: (event) => {
+                    steps.onEvent(event);
+                    if (event.diagnosticEvent?.severity === "warning") warnings.push(event.diagnosticEvent.message);
+                },
+            }),
+        );
         expect(calls).toEqual([]);
+        expect(warnings.join("\n")).toMatch(
+            new RegExp(
+                `property "cloud" has two types \\(a number in images\\["2024_01_\\d\\d"\\].*; a string in images\\["${changed}"\\]`,
+            ),
+        );
         expect(steps.steps.sort()).toEqual(
             [
                 ...Object.keys(added).map((key) => `create series/${key}`),
@@ -164,7 +163,7 @@ describe("3. adding 5 entries, dropping 3 and changing 1", () => {
         expect(imageNames()).toEqual(expectedNames());
         expect(emulator.assets().find((a) => a.name === `${COLLECTION}/${changed}`)?.properties).toEqual({
             product: "sst_daily",
-            cloud: 7,
+            cloud: "low",
         });
         await stack.preview({ expectNoChanges: true });
     });
