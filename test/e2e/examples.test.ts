@@ -1,10 +1,10 @@
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, newStack, REPO_ROOT } from "./support/engine";
+import { createSandbox, newStack, REPO_ROOT, storedStackOutputs } from "./support/engine";
 
 // The programs in examples/ as a user would run them: TypeScript, through the real engine, up and
 // a no-change preview (the example's own manifests round-trip). Destroy of every kind the examples
-// declare is walked by lifecycle.test.ts (10), tree.test.ts (5) and timeseries.test.ts (4).
+// declare is walked by lifecycle.test.ts (7), sdkFloor.test.ts, tree.test.ts (5) and timeseries.test.ts (4).
 // The engine runs them transpile-only (PULUMI_NODEJS_TRANSPILE_ONLY): `npm run lint` type-checks
 // examples/*/index.ts, and ts-node's type-check cost seconds per engine command.
 jest.setTimeout(10 * 60_000);
@@ -38,7 +38,7 @@ test.each([
         await stack.setConfig("bucket", { value: "example-bucket" });
 
         await stack.up();
-        expect((await stack.outputs()).assetName.value).toBe(assetNames[0]);
+        expect(storedStackOutputs(sandbox, `example-${example}`).assetName).toBe(assetNames[0]);
         expect(
             emulator
                 .assets()
