@@ -3,6 +3,8 @@
  * emulator answers with them; `check` gives the path and a fix first).
  */
 
+import { foldMarks } from "../values/asciiFold";
+
 /**
  * Band ids start with a letter and hold letters, digits, '_' and '-', at most 100 characters.
  * Source: the service's 400 answer quoted in eMapR/LT-GEE#25 (2021), `Band ID "1999" is invalid. ...`.
@@ -24,7 +26,7 @@ export function propertyKeyServiceMessage(key: string): string {
 
 /** `check`'s reason for a bad band id, with a valid id to use instead. */
 export function bandIdReason(id: string): string {
-    const cleaned = id.replace(/[^A-Za-z0-9_-]/g, "_");
+    const cleaned = foldMarks(id).replace(/[^A-Za-z0-9_-]/gu, "_");
     const suggestion = (/^[A-Za-z]/.test(cleaned) ? cleaned : `b${cleaned}`).slice(0, 100);
     return `band id "${shorten(id)}" is invalid: Earth Engine band ids start with a letter and hold only letters, digits, '_' and '-', at most 100 characters; rename it, e.g. "${shorten(suggestion)}"`;
 }
@@ -34,7 +36,7 @@ export function propertyKeyReason(key: string): string {
     const system = key.startsWith("system:")
         ? " (system: properties are set by Earth Engine; use startTime/endTime for system:time_start/end)"
         : "";
-    return `property key "${shorten(key)}" may only hold letters, digits and '_'${system}; rename it, e.g. "${shorten(key.replace(/[^A-Za-z0-9_]/g, "_") || "key")}"`;
+    return `property key "${shorten(key)}" may only hold letters, digits and '_'${system}; rename it, e.g. "${shorten(foldMarks(key).replace(/[^A-Za-z0-9_]/gu, "_") || "key")}"`;
 }
 
 function shorten(text: string): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foldMarks } from "./asciiFold";
 import { quote } from "./failures";
 
 /**
@@ -47,7 +48,7 @@ export function parentAssetName(name: string): string | undefined {
  * can: one asset-id segment, with the characters every asset name in this package allows.
  */
 export function assetIdSegmentProblem(key: string): string | undefined {
-    const suggestion = key.replace(/[^A-Za-z0-9_-]/g, "_") || "image_1";
+    const suggestion = foldMarks(key).replace(/[^A-Za-z0-9_-]/gu, "_") || "image_1";
     if (key.includes("/")) {
         return `an image collection holds images directly, so a key is one path segment without '/'; write for example "${suggestion}"`;
     }
@@ -106,7 +107,7 @@ export function assetNameProblem(name: string): string | undefined {
     if (m && bad !== undefined && segments.length <= MAX_SEGMENTS && segments.every((segment) => segment !== "")) {
         const char = Array.from(bad).find((c) => !SEGMENT_CHAR.test(c)) ?? "";
         const at = bad.indexOf(char);
-        const fixed = `${m[1]}${segments.map((segment) => Array.from(segment, (c) => (SEGMENT_CHAR.test(c) ? c : "_")).join("")).join("/")}`;
+        const fixed = `${m[1]}${segments.map((segment) => Array.from(foldMarks(segment), (c) => (SEGMENT_CHAR.test(c) ? c : "_")).join("")).join("/")}`;
         return `the segment ${JSON.stringify(bad)} holds ${JSON.stringify(char)} at position ${at + 1}, which asset ids do not take (letters, digits, '_' and '-' only); write for example "${fixed}"`;
     }
     return undefined;

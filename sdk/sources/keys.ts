@@ -1,4 +1,5 @@
 import { RunError } from "@pulumi/pulumi/errors";
+import { foldMarks } from "../../provider/values/asciiFold";
 
 /**
  * From the names files and catalog items already have to the names Earth Engine accepts: image
@@ -7,12 +8,14 @@ import { RunError } from "@pulumi/pulumi/errors";
  *
  * | Earth Engine name | accepts                          | mapping of `original`                            |
  * |-------------------|----------------------------------|--------------------------------------------------|
- * | image key         | letters, digits, `_`, `-`         | every other character (code point) becomes `_`   |
- * | property key      | letters, digits, `_`              | every other character (code point) becomes `_`   |
+ * | image key         | letters, digits, `_`, `-`         | marks dropped, then every other character → `_`  |
+ * | property key      | letters, digits, `_`              | marks dropped, then every other character → `_`  |
  *
- * Examples: `S2B_MSIL2A_20240101T.SAFE` → `S2B_MSIL2A_20240101T_SAFE`; `eo:cloud_cover` →
- * `eo_cloud_cover`; `São Paulo` → `S_o_Paulo`. Letters are ASCII letters: anything else is
- * refused by the service, so it is replaced, never transliterated (a rule a reader can apply by hand).
+ * "Marks dropped" is `foldMarks`: Unicode NFKD, then every combining mark removed, so an accented
+ * letter keeps its ASCII base (`é` → `e`, `ﬁ` → `fi`). Every character still refused after that
+ * (`ß`, `ø`, an emoji, `.`, `:`) becomes one `_` per code point. Examples:
+ * `S2B_MSIL2A_20240101T.SAFE` → `S2B_MSIL2A_20240101T_SAFE`; `eo:cloud_cover` → `eo_cloud_cover`;
+ * `São Paulo` → `Sao_Paulo`; `é_x` → `e_x`. Letters are ASCII letters: the service refuses others.
  *
  * Sources of the rules: asset names, the service's refusal quoted in r-spatial/rgee#101 ("Names
  * must contain only the following characters: A..Z, ...": letters, digits, `_` and `-` are the
@@ -26,22 +29,22 @@ const REFUSED_IN_PROPERTY_KEY = /[^A-Za-z0-9_]/gu;
 
 /**
  * The image key (asset id of the image inside its collection) for a name: `original` with every
- * character an asset id refuses (anything but ASCII letters, digits, `_`, `-`) replaced by `_`,
- * one `_` per character. Throws a `RangeError` for an empty `original` (no key can be made from it).
+ * combining marks dropped (`foldMarks`: `é` → `e`) and every character an asset id still refuses
+ * (anything but ASCII letters, digits, `_`, `-`) replaced by `_`, one `_` per character. Throws a `RangeError` for an empty `original` (no key can be made from it).
  */
 export function imageKeyFrom(original: string): string {
     if (original === "") throw new RangeError("an empty name gives no image key; name the image (a key function or a named group)");
-    return original.replace(REFUSED_IN_IMAGE_KEY, "_");
+    return foldMarks(original).replace(REFUSED_IN_IMAGE_KEY, "_");
 }
 
 /**
- * The Earth Engine property key for a name: `original` with every character a property key
- * refuses (anything but ASCII letters, digits and `_`) replaced by `_`: `eo:cloud_cover` →
+ * The Earth Engine property key for a name: `original` with combining marks dropped
+ * (`foldMarks`) and every character a property key still refuses (anything but ASCII letters, digits and `_`) replaced by `_`: `eo:cloud_cover` →
  * `eo_cloud_cover`. Throws a `RangeError` for an empty `original`.
  */
 export function propertyKeyFrom(original: string): string {
     if (original === "") throw new RangeError("an empty name gives no property key");
-    return original.replace(REFUSED_IN_PROPERTY_KEY, "_");
+    return foldMarks(original).replace(REFUSED_IN_PROPERTY_KEY, "_");
 }
 
 /**

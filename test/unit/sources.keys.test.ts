@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PROPERTY_KEY } from "../../provider/manifest/identifiers";
+import { PROPERTY_KEY, propertyKeyReason } from "../../provider/manifest/identifiers";
 import { assetIdSegmentProblem } from "../../provider/values/assetName";
 import { assertUniqueKeys, imageKeyFrom, KeyCollisionError, propertyKeyFrom } from "../../sdk/sources/keys";
 
@@ -28,6 +28,19 @@ describe("propertyKeyFrom", () => {
 
     test("an empty name is refused", () => {
         expect(() => propertyKeyFrom("")).toThrow(RangeError);
+    });
+});
+
+describe("check's suggestion for a refused key follows the same mapping", () => {
+    const refused = fixture.imageKeys.filter(([original, key]) => original !== key && !original.includes("/"));
+
+    test.each(refused)("image key %j: write for example %j", (original, key) => {
+        expect(assetIdSegmentProblem(original)).toContain(`write for example "${key}"`);
+    });
+
+    test("an accented key gets its ASCII letter back, not one '_' per accent", () => {
+        expect(assetIdSegmentProblem("é_x")).toContain('write for example "e_x"');
+        expect(propertyKeyReason("précipitation:mm")).toContain('e.g. "precipitation_mm"');
     });
 });
 

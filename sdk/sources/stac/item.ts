@@ -1,6 +1,7 @@
 import { BAND_ID } from "../../../provider/manifest/identifiers";
 import { inTimestampRange } from "../../../provider/manifest/limits";
 import { toEpochNanos } from "../../../provider/manifest/timestamps";
+import { foldMarks } from "../../../provider/values/asciiFold";
 import type { ImageEntry } from "../../timeseries/inputs";
 import { assertUniqueKeys, KeyCollisionError, propertyKeyFrom } from "../keys";
 import { describeLocation, resolveHref } from "./locations";
@@ -226,7 +227,7 @@ function bandsOf(key: string, asset: Json, problem: Report): NonNullable<Files["
 /** A STAC band name as a valid Earth Engine band id (see `bandsOf`). */
 export function bandIdFrom(name: string): string {
     if (BAND_ID.test(name)) return name;
-    const cleaned = name.replace(/[^A-Za-z0-9_-]/gu, "_");
+    const cleaned = foldMarks(name).replace(/[^A-Za-z0-9_-]/gu, "_");
     return (/^[A-Za-z]/.test(cleaned) ? cleaned : `b${cleaned}`).slice(0, 100);
 }
 
