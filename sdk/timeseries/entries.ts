@@ -1,7 +1,7 @@
 import { camelizeKeys, describe, type LocateIssue, pathAsWritten, validateManifest } from "../../provider/manifest";
 import { assetIdSegmentProblem as entryKeyProblem } from "../../provider/values/assetName";
 import { isObject } from "../../provider/values/compare";
-import { formatPath } from "../../provider/values/failures";
+import { formatPath, MAX_FAILURES } from "../../provider/values/failures";
 import { CANNOT_TRAVEL, keysThatCannotTravel } from "../programChecks";
 import { mergePatch } from "./mergePatch";
 
@@ -155,9 +155,10 @@ function namedTilesetIds(manifest: Record<string, unknown>): string[] {
     return [...new Set(ids)];
 }
 
-const PROBLEMS_SHOWN = 10;
+/** As many problems as `check` lists per resource (README "Limitations": at most 20, then "and N more"). */
+const PROBLEMS_SHOWN = MAX_FAILURES;
 
-/** One line per problem, at most ten, for the error that stops the program. */
+/** One line per problem, at most MAX_FAILURES (20), then "... and N more", for the error that stops the program. */
 export function describeProblems(collection: string, problems: readonly EntryProblem[]): string {
     const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  ${p.property}: ${p.reason}`);
     if (problems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${problems.length - PROBLEMS_SHOWN} more`);

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { validateManifest } from "../../provider/manifest";
+import { MAX_FAILURES } from "../../provider/values/failures";
 import { describeProblems, mergeEntry } from "../../sdk/timeseries/entries";
 import { mergePatch } from "../../sdk/timeseries/mergePatch";
 import { propertyTypeWarnings } from "../../sdk/timeseries/propertyTypes";
@@ -89,11 +90,17 @@ describe("property types across a collection", () => {
 });
 
 describe("the error that stops the program", () => {
-    test("names the component and lists at most ten problems", () => {
-        const problems = Array.from({ length: 12 }, (_, i) => ({ property: `images.k${i}`, reason: "why" }));
+    test("names the component and lists at most MAX_FAILURES (20) problems, the README's limit for check", () => {
+        const problems = Array.from({ length: 51 }, (_, i) => ({ property: `images.k${i}`, reason: "why" }));
         const lines = describeProblems("ndvi", problems).split("\n");
+        expect(MAX_FAILURES).toBe(20);
         expect(lines[0]).toBe('ExternalImageCollection "ndvi" cannot declare its images:');
-        expect(lines.slice(1, 11)).toEqual(problems.slice(0, 10).map((p) => `  ${p.property}: why`));
-        expect(lines.slice(11)).toEqual(["  ... and 2 more"]);
+        expect(lines.slice(1, 21)).toEqual(problems.slice(0, 20).map((p) => `  ${p.property}: why`));
+        expect(lines.slice(21)).toEqual(["  ... and 31 more"]);
+    });
+
+    test("20 problems are all listed, with no 'more' line", () => {
+        const problems = Array.from({ length: 20 }, (_, i) => ({ property: `images.k${i}`, reason: "why" }));
+        expect(describeProblems("ndvi", problems).split("\n")).toHaveLength(21);
     });
 });
