@@ -32,3 +32,4 @@ export {
     WrittenButUnreadError,
 } from "./resource/errors";
 export type { ResourceKind } from "./resource/kind";
+export { failuresForEngine } from "./values/failures";

@@ -14,7 +14,13 @@ export function shimFor(typeName: string): Implementation {
     const implementation = (): Implementation => require("pulumi-earthengine/provider").resourceProviders[typeName];
     return {
         configure: (req) => implementation().configure(req),
-        check: (olds, news) => implementation().check(olds, news),
+        // The engine prints a failure's value only for a top-level input (else `{<nil>}`): see failuresForEngine.
+        check: async (olds, news) => {
+            const result = await implementation().check(olds, news);
+            if (!result.failures?.length) return result;
+            const { failuresForEngine } = require("pulumi-earthengine/provider");
+            return { ...result, failures: failuresForEngine(result.failures, news) };
+        },
         diff: (id, olds, news) => implementation().diff(id, olds, news),
         create: (inputs) => implementation().create(inputs),
         read: (id, props) => implementation().read(id, props),

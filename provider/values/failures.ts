@@ -91,3 +91,23 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
     }
     return out;
 }
+
+/**
+ * The failures as the engine should print them. The engine writes `property P value V has a
+ * problem: R`, V being `inputs[P]` looked up as one top-level input name (pulumi
+ * pkg/resource/deploy/step_generator.go, issueCheckFailures): for a nested path
+ * (`imageManifest.tilesets[0].sources[0].uris[0]`) or an absent input it prints `{<nil>}`, and for
+ * an object input all of it. Those failures go without a property, their path leading the reason
+ * (the engine then writes `resource 'x' has a problem: imageManifest.tilesets[0]...: R`); a failure
+ * at a top-level input holding a short string, number or boolean keeps its property, so the
+ * engine shows the value.
+ */
+export function failuresForEngine(failures: readonly CheckFailure[], inputs: Readonly<Record<string, unknown>>): CheckFailure[] {
+    return failures.map((failure) => {
+        const value = Object.hasOwn(inputs, failure.property) ? inputs[failure.property] : undefined;
+        const shown = ["string", "number", "boolean"].includes(typeof value) && String(value).length <= MAX_QUOTED_CHARS;
+        if (shown || failure.property === "") return failure;
+        const lead = `${failure.property}: `;
+        return { property: "", reason: failure.reason.startsWith(lead) ? failure.reason : `${lead}${failure.reason}` };
+    });
+}

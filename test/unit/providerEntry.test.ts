@@ -3,11 +3,12 @@ import { KINDS } from "../../provider/kinds";
 
 // `pulumi-earthengine/provider` is curated: the registry the shims load and the error classes,
 // nothing a test or the bench could import by path instead (issue 17: it used to export 121 names).
-test("the entry exports the registry and the error classes, and nothing else", () => {
+test("the entry exports the registry, the error classes and the shim's failure formatter, and nothing else", () => {
     expect(Object.keys(provider).sort()).toEqual(
         [
             "KINDS",
             "resourceProviders",
+            "failuresForEngine",
             "findCause",
             "AbortedError",
             "AssetAlreadyExistsError",
