@@ -12,6 +12,7 @@ import {
     locationOf,
 } from "../../sdk/sources/bucket";
 import { KeyCollisionError } from "../../sdk/sources/keys";
+import { thrown } from "./support/thrown";
 
 const fixture = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/sources", name), "utf8")) as T;
 const landsat = fixture<{ bucket: string; prefix: string; objects: ListedObject[] }>("landsat-listing.json");
@@ -20,14 +21,6 @@ const hostile = fixture<Record<"collision" | "badDate" | "generationLike" | "has
 const SCENE = /^(?<sensor>LC0\d)_(?<pathRow>\d{6})_(?<startTime>\d{8})\.tif$/;
 const fromLandsat = (args: Partial<BucketSourceArgs> = {}) =>
     entriesFromObjects(landsat.bucket, landsat.prefix, landsat.objects, { match: SCENE, ...args });
-const thrown = (run: () => unknown): Error => {
-    try {
-        run();
-    } catch (error) {
-        return error as Error;
-    }
-    throw new Error("expected a throw");
-};
 
 describe("entriesFromObjects: the mapping", () => {
     test("objects the pattern matches become entries keyed by file name, in name order; placeholders and other files are left out", () => {

@@ -6,6 +6,7 @@ import type { ListedObject } from "../../provider/cloudStorage/client";
 import { BucketSourceError, entriesFromObjects } from "../../sdk/sources/bucket";
 import { KeyCollisionError } from "../../sdk/sources/keys";
 import { StacError } from "../../sdk/sources/stac";
+import { thrown } from "./support/thrown";
 
 // What a program's error looks like in `pulumi preview`: the nodejs language host
 // (@pulumi/pulumi/cmd/run/run.js, its uncaught-error handler) prints a RunError's message alone,
@@ -19,14 +20,6 @@ const hostile = JSON.parse(fs.readFileSync(path.join(__dirname, "../fixtures/sou
     string,
     ListedObject[]
 >;
-const thrown = (run: () => unknown): Error => {
-    try {
-        run();
-    } catch (error) {
-        return error as Error;
-    }
-    throw new Error("expected a throw");
-};
 
 test("a StacError of 10,000 problems prints its bounded message only: no stack, no problems array", () => {
     const problems = Array.from({ length: 10_000 }, (_, i) => `item "scene_${i}": asset data is at https://other.host/${i}.tif`);
