@@ -1,6 +1,7 @@
 import type { ImageManifest } from "../manifest";
 import { ASSET_NAME_HINT, LEGACY_PROJECT, parseAssetName } from "../values/assetName";
 import { type AuthSource, authSourceFor } from "./auth";
+import type { EngineWatch } from "./engineWatch";
 import { type Limiter, limiterFor } from "./limiter";
 import { DEFAULT_REQUEST_TIMEOUT_MS } from "./reliability";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
@@ -19,6 +20,8 @@ export interface EarthEngineClientOptions {
     timeoutMs?: number;
     /** Shared by the clients of one consumer project; default none. */
     limiter?: Limiter;
+    /** Whether the engine that started this process is gone (then writes are refused unsent); default this process's watch. */
+    engine?: EngineWatch;
     sleep?: (ms: number) => Promise<void>;
     now?: () => number;
     random?: () => number;
@@ -163,6 +166,7 @@ export class EarthEngineClient {
                 retry: this.options.retry ?? DEFAULT_RETRY,
                 timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
                 limiter: this.options.limiter,
+                engine: this.options.engine,
                 sleep: this.options.sleep,
                 now: this.options.now,
                 random: this.options.random,

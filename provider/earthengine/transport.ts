@@ -1,4 +1,5 @@
 import type { AuthSource } from "./auth";
+import { EngineGoneError, type EngineWatch, PROCESS_ENGINE_WATCH } from "./engineWatch";
 import { type EarthEngineError, errorFromResponse, TransportError } from "./errors";
 import { type HttpAnswer, httpRequest } from "./httpRequest";
 import type { Limiter } from "./limiter";
@@ -20,6 +21,8 @@ export interface TransportOptions {
     timeoutMs: number;
     /** The process-wide limiter of the consumer project; none means unlimited. */
     limiter?: Limiter;
+    /** Whether the engine that started this process is gone; then writes are refused unsent. Default: this process's watch. */
+    engine?: EngineWatch;
     /** Injected in tests: waiting, the clock and the jitter. */
     sleep?: (ms: number) => Promise<void>;
     now?: () => number;
@@ -63,7 +66,13 @@ export async function send<T>(options: TransportOptions, request: ApiRequest): P
     const startedAt = now();
     for (let attempt = 1; ; attempt++) {
         const limit = options.limiter ?? ((run) => run());
-        const result = await limit(() => attemptOnce(options, request));
+        // Checked once a slot is ours, right before sending: a write queued behind the limiter
+        // while the engine died is never started (GETs still run: they change nothing).
+        const result = await limit(() => {
+            if (request.method !== "GET" && (options.engine ?? PROCESS_ENGINE_WATCH).engineGone())
+                throw new EngineGoneError(request.method, request.url);
+            return attemptOnce(options, request);
+        });
         if (result.ok) return (result.text ? JSON.parse(result.text) : {}) as T;
         if (isLocalRefusal(result.failure, request.url)) throw result.error;
         let decision = retryDecision(result.failure, idempotent);

@@ -1,6 +1,7 @@
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { AuthSource } from "../../provider/earthengine/auth";
 import { EarthEngineClient } from "../../provider/earthengine/client";
+import { EngineGoneError } from "../../provider/earthengine/engineWatch";
 import {
     AssetAlreadyExistsError,
     AssetNotFoundError,
@@ -31,6 +32,35 @@ beforeEach(() => {
         userProject: "quota-project",
         sleep: noWait,
     });
+});
+
+test("once the engine is gone no write is sent (EngineGoneError), reads still are", async () => {
+    await client.createAsset("projects/test-project/assets/kept", { type: "FOLDER" });
+    let gone = false;
+    const orphan = new EarthEngineClient({
+        endpoint: emulator.url,
+        apiVersion: "v1alpha",
+        auth: auth("t"),
+        userProject: "quota-project",
+        sleep: noWait,
+        engine: { engineGone: () => gone },
+    });
+    await orphan.createAsset("projects/test-project/assets/before", { type: "FOLDER" });
+    gone = true;
+    emulator.clearRequests();
+    await expect(orphan.createAsset("projects/test-project/assets/after", { type: "FOLDER" })).rejects.toBeInstanceOf(EngineGoneError);
+    await expect(orphan.importExternal(image("projects/test-project/assets/kept/img"), { overwrite: false })).rejects.toThrow(
+        /the Pulumi engine that started this provider is gone/,
+    );
+    await expect(orphan.deleteAsset("projects/test-project/assets/before")).rejects.toBeInstanceOf(EngineGoneError);
+    expect((await orphan.getAsset("projects/test-project/assets/before"))?.type).toBe("FOLDER");
+    expect(emulator.requests().map((r) => r.method)).toEqual(["GET"]);
+    expect(
+        emulator
+            .assets()
+            .map((a) => a.name)
+            .sort(),
+    ).toEqual(["projects/test-project/assets/before", "projects/test-project/assets/kept"]);
 });
 
 const image = (name: string) => {
