@@ -2,11 +2,11 @@ import { RunError } from "@pulumi/pulumi/errors";
 import type { ListedObject } from "../../provider/cloudStorage/client";
 import { bucketNameProblem } from "../../provider/manifest/cloudStorage";
 import { assetIdSegmentProblem } from "../../provider/values/assetName";
-import { closestName } from "../../provider/values/suggest";
 import type { ImageEntry } from "../timeseries/inputs";
 import { programCloudStorage } from "./cloudStorage";
 import { DATE_FORMS, type DateForm, earthEngineTime, readDate } from "./dateForms";
 import { assertUniqueKeys, imageKeyFrom, propertyKeyFrom } from "./keys";
+import { described, isBoolean, isFunction, isString, type OptionSpec, optionProblems } from "./options";
 
 /**
  * `ExternalImageCollection` entries from the Cloud-Optimized GeoTIFFs under a Cloud Storage
@@ -91,17 +91,18 @@ export class BucketSourceError extends RunError {
 /** The objects registered when `match` is not given: every `.tif` and `.tiff` object (any case). */
 export const DEFAULT_MATCH = /\.tiff?$/i;
 
-const isString = (value: unknown) => typeof value === "string";
-const isBoolean = (value: unknown) => typeof value === "boolean";
-const isFunction = (value: unknown) => typeof value === "function";
-
 /** Each option: what it takes, as an error message says it, and the test of a value. */
-const OPTIONS: Record<keyof BucketSourceArgs, { takes: string; accepts: (value: unknown) => boolean }> = {
+const OPTIONS: Record<keyof BucketSourceArgs, OptionSpec> = {
     uri: { takes: "a string", accepts: isString },
     bucket: { takes: "a string", accepts: isString },
     prefix: { takes: "a string", accepts: isString },
     recursive: { takes: "a boolean", accepts: isBoolean },
-    match: { takes: "a RegExp", accepts: (value) => value instanceof RegExp },
+    match: {
+        takes: "a RegExp",
+        accepts: (value) => value instanceof RegExp,
+        fix: (value) =>
+            typeof value === "string" ? `a RegExp literal (/\\.tif$/) or new RegExp(${JSON.stringify(value.slice(0, 80))})` : undefined,
+    },
     dateForm: {
         takes: `one of ${DATE_FORMS.map((form) => JSON.stringify(form)).join(", ")}`,
         accepts: (value) => (DATE_FORMS as readonly unknown[]).includes(value),
@@ -114,17 +115,6 @@ const OPTIONS: Record<keyof BucketSourceArgs, { takes: string; accepts: (value: 
     endpoint: { takes: "a string", accepts: isString },
 };
 
-/** What a value is, for an error message: `a string ("x")`, `a number (3)`, `an object`. Bounded. */
-function described(value: unknown): string {
-    if (value === null) return "null";
-    if (value instanceof RegExp) return `a RegExp (${String(value).slice(0, 80)})`;
-    if (Array.isArray(value)) return "an array";
-    const type = typeof value;
-    if (type === "string") return `a string (${JSON.stringify((value as string).slice(0, 80))})`;
-    if (type === "number" || type === "boolean" || type === "bigint") return `a ${type} (${String(value)})`;
-    return type === "object" ? "an object" : `a ${type}`;
-}
-
 /**
  * Every problem with the options' names and types, as one `BucketSourceError` naming each option,
  * what it got and what it takes (a string where a RegExp is expected: `match: new RegExp(text)`).
@@ -136,27 +126,8 @@ export function checkBucketSourceArgs(args: unknown): asserts args is BucketSour
             `entriesFromBucket takes an options object ({ uri: "gs://bucket/prefix", ... }), not ${described(args)}`,
         );
     }
-    const known = Object.keys(OPTIONS);
-    const problems: string[] = [];
-    for (const [option, value] of Object.entries(args)) {
-        if (!Object.hasOwn(OPTIONS, option)) {
-            const near = closestName(option, known);
-            const hint = near ? `did you mean ${near}?` : `the options are ${known.join(", ")}`;
-            problems.push(`${JSON.stringify(option.slice(0, 80))} is not an option; ${hint}`);
-            continue;
-        }
-        const { takes, accepts } = OPTIONS[option as keyof BucketSourceArgs];
-        if (value === undefined || accepts(value)) continue;
-        const fix =
-            option === "match" && typeof value === "string"
-                ? `: a RegExp literal (/\\.tif$/) or new RegExp(${JSON.stringify(value.slice(0, 80))})`
-                : "";
-        problems.push(`${option} is ${described(value)}; it takes ${takes}${fix}`);
-    }
-    if (problems.length === 0) return;
-    const listed = problems.slice(0, 10);
-    const more = problems.length > listed.length ? `; and ${problems.length - listed.length} more` : "";
-    throw new BucketSourceError(`entriesFromBucket: ${listed.join("; ")}${more}`);
+    const problems = optionProblems(args, OPTIONS);
+    if (problems.length > 0) throw new BucketSourceError(`entriesFromBucket: ${problems.join("; ")}`);
 }
 
 const SPECIAL_GROUPS = new Set(["key", "startTime", "endTime"]);

@@ -3,6 +3,7 @@ import { assetIdSegmentProblem } from "../../provider/values/assetName";
 import type { ImageEntryArgs } from "../timeseries/inputs";
 import { programCloudStorage } from "./cloudStorage";
 import { assertUniqueKeys, imageKeyFrom } from "./keys";
+import { described, isFunction, isString, type OptionSpec, optionProblems } from "./options";
 import { StacError } from "./stac/errors";
 import { mapItem } from "./stac/item";
 import { describeLocation, MAX_DOCUMENT_BYTES, sourceLocation } from "./stac/locations";
@@ -83,6 +84,7 @@ export const STAC_DEFAULT_LIMITS = { maxItems: 50_000, maxDocuments: 100_000, ma
  * No JSON-schema validation of the catalog is made.
  */
 export async function entriesFromStac(source: string, options: StacOptions = {}): Promise<Record<string, ImageEntryArgs>> {
+    checkStacArguments(source, options);
     const root = sourceLocation(source);
     const where = describeLocation(root);
     let storage: CloudStorageReader | undefined;
@@ -116,4 +118,33 @@ export async function entriesFromStac(source: string, options: StacOptions = {})
         "give the key option a function that tells them apart",
     );
     return Object.fromEntries(entries.map(([, key, entry]) => [key, entry]));
+}
+
+const isNames = (value: unknown) => Array.isArray(value) && value.every(isString);
+const isPositiveInteger = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
+
+/** Each option of `entriesFromStac`: what it takes and the test of a value. */
+const STAC_OPTIONS: Record<keyof StacOptions, OptionSpec> = {
+    assets: { takes: 'an array of asset keys (["B04", "B03"])', accepts: isNames },
+    properties: { takes: 'an array of STAC property names (["eo:cloud_cover"])', accepts: isNames },
+    key: { takes: "a function of the Item id", accepts: isFunction },
+    maxItems: { takes: "a positive integer", accepts: isPositiveInteger },
+    maxDocuments: { takes: "a positive integer", accepts: isPositiveInteger },
+    maxDocumentBytes: { takes: "a positive integer", accepts: isPositiveInteger },
+    cloudStorageEndpoint: { takes: "a string", accepts: isString },
+};
+
+/** The source and every option checked, before anything is read: one `StacError` naming each bad one. */
+function checkStacArguments(source: unknown, options: unknown): void {
+    const where = typeof source === "string" ? source.slice(0, 200) : "(not given)";
+    if (typeof source !== "string") {
+        throw new StacError(where, [
+            `the source is ${described(source)}; it takes a path, file:// URL, gs:// URI or https://storage.googleapis.com/ URL`,
+        ]);
+    }
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+        throw new StacError(where, [`the options are ${described(options)}; they are an object ({ assets: [...], ... })`]);
+    }
+    const problems = optionProblems(options, STAC_OPTIONS);
+    if (problems.length > 0) throw new StacError(where, problems);
 }
