@@ -62,11 +62,14 @@ test("a preview shows the provider's preflight warning (a COG without overviews)
     );
 });
 
-test("a preview of a file that is not a COG fails at check with the manifest path, and sends nothing to Earth Engine", async () => {
+test("a preview of a file that is not a COG fails at check with the manifest path leading the message (no value {<nil>}), and sends nothing to Earth Engine", async () => {
     await setImages({ strips: manifest("strips", "stripped.tif") });
     let failure: Error | undefined;
     const calls = await callLinesDuring(emulator, () => stack.preview().catch((error: Error) => (failure = error)));
     expect(failure?.message).toMatch(/imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]/);
     expect(failure?.message).toMatch(/gs:\/\/e2e-cogs\/stripped\.tif is a GeoTIFF in strips, not tiled/);
+    // The path leads the message; the engine prints no `value {<nil>}` (it prints values of top-level inputs only).
+    expect(failure?.message).toMatch(/has a problem: imageManifest\.tilesets\[0\]\.sources\[0\]\.uris\[0\]: /);
+    expect(failure?.message).not.toContain("{<nil>}");
     expect(calls).toEqual([]);
 });
