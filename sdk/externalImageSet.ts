@@ -4,6 +4,7 @@ import { externalImageSetContract, type SetImageInput } from "../provider/extern
 import externalImageSetShim = require("../provider/shim/externalImageSet");
 
 import { warnAboutImages } from "./manifestWarnings";
+import { isDeferred } from "./plainValues";
 import { type ArgsOf, type EarthEngineResourceClass, withOutputsOf } from "./resource";
 
 /** ExternalImageSet's inputs (see the contract for each field): `parent`, `project`, `images`. */
@@ -12,10 +13,7 @@ export type { SetImageInput };
 
 /** A map given as a value, not as an Output or a promise of one: its keys are known now. */
 const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
-    value !== null &&
-    typeof value === "object" &&
-    !pulumi.Output.isInstance(value) &&
-    typeof (value as { then?: unknown }).then !== "function";
+    value !== null && typeof value === "object" && !isDeferred(value);
 
 const ExternalImageSetBase: EarthEngineResourceClass<typeof externalImageSetContract> = withOutputsOf();
 

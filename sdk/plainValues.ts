@@ -1,5 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** A Pulumi Output or a promise (anything with `then`): its value is not known yet. */
+export function isDeferred(value: unknown): boolean {
+    return pulumi.Output.isInstance(value) || typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+}
+
 /**
  * True when `value` holds no Pulumi output or promise anywhere: it can be read now, without
  * `pulumi.output` (which takes about a second to lift thousands of manifests). Iterative; cycles
@@ -11,7 +16,7 @@ export function isPlainValue(value: unknown): boolean {
     while (stack.length > 0) {
         const v = stack.pop();
         if (v === null || typeof v !== "object") continue;
-        if (pulumi.Output.isInstance(v) || typeof (v as { then?: unknown }).then === "function") return false;
+        if (isDeferred(v)) return false;
         if (seen.has(v) || seen.size > 1_000_000) return false;
         seen.add(v);
         for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);

@@ -116,6 +116,36 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
     };
     const fileOf = (bucket: string, object: string, generation: string | undefined) =>
         bucketOf(bucket).file(object, generation ? { generation: Number(generation) } : {});
+    /**
+     * The listing's items under `prefix` (every one when `recursive`, else `/` as the delimiter),
+     * page by page, with `name` and the one other field asked for; undefined when the bucket does
+     * not exist. `nextPageToken` is in `fields`: without it the client sees no next page.
+     */
+    const listing = async (bucket: string, prefix: string, recursive: boolean, pageSize: number, field: "size" | "generation") => {
+        type Item = { name: string } & Partial<Record<typeof field, string | number>>;
+        const items: Item[] = [];
+        let pageToken: string | undefined;
+        try {
+            do {
+                const query = {
+                    prefix,
+                    delimiter: recursive ? undefined : "/",
+                    maxResults: pageSize,
+                    pageToken,
+                    autoPaginate: false,
+                    fields: `nextPageToken,items(name,${field})`,
+                };
+                const [, , response] = await call(bucket, `gs://${bucket}/${prefix}`, () => bucketOf(bucket).getFiles(query));
+                const page = (response ?? {}) as { items?: Item[]; nextPageToken?: string };
+                items.push(...(page.items ?? []));
+                pageToken = page.nextPageToken || undefined;
+            } while (pageToken !== undefined);
+        } catch (error) {
+            if (error instanceof NotFound) return undefined;
+            throw error;
+        }
+        return items;
+    };
     const reader: CloudStorageReader = {
         async objectInfo(bucket, object, generation) {
             try {
@@ -163,41 +193,12 @@ export function createCloudStorageReader(options: CloudStorageOptions): CloudSto
             return bytes;
         },
         async listGenerations(bucket, folder) {
-            try {
-                const [files] = await call(bucket, `gs://${bucket}/${folder}`, () =>
-                    bucketOf(bucket).getFiles({ prefix: folder, delimiter: "/", fields: "items(name,generation)", autoPaginate: true }),
-                );
-                // With `fields` the client hands back the listing's items as they are, not File objects.
-                const items = files as unknown as { name: string; generation: string | number }[];
-                return new Map(items.map((item) => [item.name, String(item.generation)]));
-            } catch (error) {
-                if (error instanceof NotFound) return new Map();
-                throw error;
-            }
+            const items = await listing(bucket, folder, false, 1000, "generation");
+            return new Map((items ?? []).map((item) => [item.name, String(item.generation)]));
         },
         async listObjects(bucket, prefix, { recursive, pageSize = 1000 }) {
-            const objects: ListedObject[] = [];
-            let pageToken: string | undefined;
-            try {
-                do {
-                    const query = {
-                        prefix,
-                        delimiter: recursive ? undefined : "/",
-                        maxResults: pageSize,
-                        pageToken,
-                        autoPaginate: false,
-                        fields: "nextPageToken,items(name,size)",
-                    };
-                    const [, , response] = await call(bucket, `gs://${bucket}/${prefix}`, () => bucketOf(bucket).getFiles(query));
-                    const page = (response ?? {}) as { items?: { name: string; size?: string | number }[]; nextPageToken?: string };
-                    for (const item of page.items ?? []) objects.push({ name: item.name, size: Number(item.size ?? 0) });
-                    pageToken = page.nextPageToken || undefined;
-                } while (pageToken !== undefined);
-            } catch (error) {
-                if (error instanceof NotFound) return undefined;
-                throw error;
-            }
-            return objects;
+            const items = await listing(bucket, prefix, recursive, pageSize, "size");
+            return items?.map((item) => ({ name: item.name, size: Number(item.size ?? 0) }));
         },
         async readObject(bucket, object, maxBytes) {
             const file = fileOf(bucket, object, undefined);
