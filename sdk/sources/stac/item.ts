@@ -2,6 +2,7 @@ import { BAND_ID } from "../../../provider/manifest/identifiers";
 import { inTimestampRange } from "../../../provider/manifest/limits";
 import { toEpochNanos } from "../../../provider/manifest/timestamps";
 import { foldMarks } from "../../../provider/values/asciiFold";
+import { isObject } from "../../../provider/values/compare";
 import type { ImageEntry } from "../../timeseries/inputs";
 import { assertUniqueKeys, KeyCollisionError, propertyKeyFrom } from "../keys";
 import { describeLocation, resolveHref } from "./locations";
@@ -17,7 +18,6 @@ export interface ItemChoices {
 export type MappedItem = { id: string; entry: ImageEntry; problems: [] } | { id?: string; entry?: undefined; problems: string[] };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 const text = (value: unknown, max = 120) => (JSON.stringify(value) ?? String(value)).slice(0, max);
 
 // The STAC fields that become startTime/endTime, not properties.

@@ -1,5 +1,6 @@
 import { Sema } from "async-sema";
 import type { CloudStorageReader } from "../../../provider/cloudStorage/client";
+import { isObject } from "../../../provider/values/compare";
 import { StacError } from "./errors";
 import { DocumentReadError, describeLocation, type Location, locationKey, readDocument, resolveHref } from "./locations";
 
@@ -27,7 +28,6 @@ const CONCURRENT_READS = 16;
 const FOLLOWED = new Set(["child", "item", "next"]);
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
  * Every Item under `source`, in document order (a catalog's links in the order written, each
