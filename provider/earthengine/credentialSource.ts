@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isAvailable } from "gcp-metadata";
+import type * as gcpMetadata from "gcp-metadata";
 import { ConfigurationError } from "./configurationError";
 import type { ProviderSettings } from "./settings";
 
@@ -64,6 +64,8 @@ async function metadataServerAvailable(): Promise<boolean> {
         if (type !== "MetadataLookupWarning") (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
     }) as typeof process.emitWarning;
     try {
+        // Loaded on first use: only a run without credentials asks the metadata server.
+        const { isAvailable } = require("gcp-metadata") as typeof gcpMetadata;
         return await isAvailable();
     } catch {
         return false;
