@@ -90,8 +90,8 @@ test("the stack's earthengine:cloudStorageEndpoint wins over EARTHENGINE_CLOUD_S
 
 // The engine is mocked (setMocks): what is under test is the example's own pattern and options (the
 // files it turns into which images), not the engine's behaviour, which test/e2e/sources.test.ts
-// drives for a bucket source. An engine run of the example would cost about 19 s of CI (the share
-// of one example in examples.test.ts: up and a preview).
+// drives for a bucket source. An engine run of the example would cost about 14 s of CI (an up and a
+// preview); test/integration/examples.test.ts makes the other examples' resources against the emulator.
 test("examples/bucket declares one dated image per monthly COG under gs://<bucket>/ndvi/, in a public collection", async () => {
     const { registered, outputs } = await runMockedProgram(path.join(__dirname, "../../examples/bucket/index.ts"), "earthengine-bucket", {
         assetProject: "example-project",

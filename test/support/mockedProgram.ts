@@ -8,20 +8,34 @@ export interface MockedRun {
     outputs: Record<string, unknown>;
 }
 
+/** Makes one registered resource: its id and the state its dependents see. */
+export type MockCreate = (args: pulumi.runtime.MockResourceArgs) => Promise<{ id: string; state: Record<string, unknown> }>;
+
+/** The default MockCreate: the inputs as the state, `assetName` from `name` (or the manifest's). */
+const echo: MockCreate = async (args) => {
+    const manifest = args.inputs.imageManifest as { name?: string } | undefined;
+    return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
+};
+
 /**
- * Runs the async program exported by `file` (an examples/<name>/index.ts) with the engine mocked
- * (setMocks): each resource is "created" with its inputs as its state and `assetName` from its
- * `name` (or its manifest's). For checking what an example declares without an engine run.
+ * Runs the program in `file` (an examples/<name>/index.ts: an exported async function, or top-level
+ * declarations and exported outputs) with the engine mocked
+ * (setMocks): each resource is "created" by `create` (default: its inputs echoed as its state). For
+ * checking what an example declares without an engine run.
  * `config`: the stack config, keys without the project prefix.
  */
-export async function runMockedProgram(file: string, project: string, config: Record<string, string>): Promise<MockedRun> {
+export async function runMockedProgram(
+    file: string,
+    project: string,
+    config: Record<string, string>,
+    create: MockCreate = echo,
+): Promise<MockedRun> {
     const registered: pulumi.runtime.MockResourceArgs[] = [];
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 registered.push(args);
-                const manifest = args.inputs.imageManifest as { name?: string } | undefined;
-                return { id: `${args.name}-id`, state: { ...args.inputs, assetName: args.inputs.name ?? manifest?.name } };
+                return create(args);
             },
             call: (args) => args.inputs,
         },
@@ -30,8 +44,9 @@ export async function runMockedProgram(file: string, project: string, config: Re
         false,
     );
     pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([key, value]) => [`${project}:${key}`, value])));
-    const program = require(file) as () => Promise<Record<string, unknown>>;
-    const returned = await program();
+    // An async program exports its function (examples/bucket); a top-level one declares as it loads and exports its outputs.
+    const program = require(file) as (() => Promise<Record<string, unknown>>) | Record<string, unknown>;
+    const returned = typeof program === "function" ? await program() : { ...program };
     const outputs = await new Promise<Record<string, unknown>>((resolve) => pulumi.output(returned).apply((value) => resolve(value)));
     return { registered, outputs };
 }
