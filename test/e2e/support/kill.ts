@@ -67,3 +67,19 @@ export async function killRun(sandbox: EngineSandbox, run: ChildProcess): Promis
     await until(() => sandboxProcesses(sandbox).length === 0, "the plugins to exit", 10_000);
     return names;
 }
+
+/**
+ * The README's repair after a killed run on a file backend (`find <dir> -name '*.attrs' -size 0 -delete`):
+ * removes the `.attrs` sidecars the kill left empty (the CLI truncates one, then writes it; while one is
+ * empty every command fails with "failed to load checkpoint: EOF", although the state is intact).
+ * Returns the files removed, relative to the backend directory; none for a bucket backend.
+ */
+export function removeTornSidecars(sandbox: EngineSandbox): string[] {
+    const url = new URL(sandbox.envVars.PULUMI_BACKEND_URL);
+    if (url.protocol !== "file:") return [];
+    const torn = (fs.readdirSync(url.pathname, { recursive: true }) as string[]).filter(
+        (file) => file.endsWith(".attrs") && fs.statSync(path.join(url.pathname, file)).size === 0,
+    );
+    for (const file of torn) fs.rmSync(path.join(url.pathname, file));
+    return torn;
+}
