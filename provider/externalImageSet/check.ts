@@ -1,5 +1,5 @@
 import { ignoredManifestPaths, type PathSegment, withIgnoredPathsReset } from "../externalImage/ignoreChanges";
-import { validateManifest } from "../manifest";
+import { formatEpochNanos, toEpochNanos, validateManifest } from "../manifest";
 import { type CheckedArgs, checkedField, project, unknownInputs } from "../resource";
 import { ASSET_NAME_HINT, assetIdSegmentProblem, assetNameLengthProblem, normalizeAssetName, parseAssetName } from "../values/assetName";
 import { isObject, sameJson } from "../values/compare";
@@ -88,7 +88,8 @@ function storedParent(olds: Record<string, unknown>): string | undefined {
 /**
  * Each image validated with its full name, stored without it (the key and parent give it). An
  * image equal to its `stored` (checked) value is that value: checking is idempotent, and a no-change
- * preview of thousands of images then validates none of them again.
+ * preview of thousands of images then validates none of them again. The comparison reads
+ * `startTime` and `endTime` as the instants they name (see withStoredTimes).
  */
 function checkedImages(
     images: Record<string, unknown>,
@@ -99,7 +100,7 @@ function checkedImages(
     const out: Record<string, unknown> = {};
     for (const [key, image] of Object.entries(images)) {
         const before = stored[key];
-        if (before !== undefined && isObject(image) && sameJson(image, before)) {
+        if (before !== undefined && isObject(image) && isStored(image, before)) {
             out[key] = before;
             continue;
         }
@@ -135,4 +136,33 @@ function checkedImages(
 function withoutName(manifest: object): Record<string, unknown> {
     const { name: _, ...rest } = manifest as Record<string, unknown>;
     return rest;
+}
+
+const TIME_FIELDS = ["startTime", "endTime"] as const;
+
+/** Whether `image` as given is the stored image: as written (an earlier release may have stored it so) or with its times as check stores them. */
+function isStored(image: Record<string, unknown>, before: unknown): boolean {
+    if (sameJson(image, before)) return true;
+    const timed = withStoredTimes(image);
+    return timed !== image && sameJson(timed, before);
+}
+
+/**
+ * The image with its `startTime` and `endTime` written as check stores them (the proto3 JSON form
+ * of the same instant), for the comparison with the stored image only. JavaScript's
+ * `Date.toISOString()` writes `.000Z`, which check stores as `Z`: without this, a program that
+ * dates its images that way had every image validated again in every preview (issue 20). The
+ * value is the instant's, so the check it skips would store exactly the stored image.
+ */
+function withStoredTimes(image: Record<string, unknown>): Record<string, unknown> {
+    let out = image;
+    for (const field of TIME_FIELDS) {
+        const value = image[field];
+        if (typeof value !== "string" || isUnknown(value)) continue;
+        const nanos = toEpochNanos(value);
+        if (nanos === undefined) continue;
+        const stored = formatEpochNanos(nanos);
+        if (stored !== value) out = { ...out, [field]: stored };
+    }
+    return out;
 }
