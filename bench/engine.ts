@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "../test/e2e/support/engine";
+import { DescendantCpuSampler } from "./cpu";
 import { isDynamicProvider, PeakRssSampler } from "./rss";
 import { timed } from "./stats";
 
@@ -24,6 +25,8 @@ export interface TimedCommand {
     seconds: number;
     /** Peak VmHWM of the dynamic-provider process during the command, bytes (0 if none started). */
     peakRssBytes: number;
+    /** CPU seconds of the command's processes (CLI, program, plugins): its work, whatever else runs on the machine. */
+    cpuSeconds: number;
 }
 
 // From the checkout: this file runs compiled under dist/, without the program beside it.
@@ -99,10 +102,13 @@ interface StateResource {
 
 async function sampled(command: () => Promise<unknown>): Promise<TimedCommand> {
     const sampler = new PeakRssSampler(isDynamicProvider);
+    const cpu = new DescendantCpuSampler();
     sampler.start();
+    cpu.start();
     const run = await timed(command).catch((error: unknown) => {
         sampler.stop();
+        cpu.stop();
         throw error;
     });
-    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes };
+    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes, cpuSeconds: cpu.stop() };
 }

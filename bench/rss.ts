@@ -38,7 +38,8 @@ export class PeakRssSampler {
 /** The dynamic-provider plugin: node running @pulumi/pulumi's cmd/dynamic-provider. */
 export const isDynamicProvider = (commandLine: string): boolean => /(^|\/)node\s.*cmd\/dynamic-provider/.test(commandLine);
 
-function descendantsOf(root: number): number[] {
+/** The processes under `root` (children, their children, ...), from /proc. */
+export function descendantsOf(root: number): number[] {
     const children = new Map<number, number[]>();
     for (const entry of fs.readdirSync("/proc")) {
         if (!/^\d+$/.test(entry)) continue;
@@ -58,7 +59,7 @@ function descendantsOf(root: number): number[] {
 }
 
 /** A /proc file's text, or undefined if the process is gone. */
-function read(file: string): string | undefined {
+export function read(file: string): string | undefined {
     try {
         return fs.readFileSync(file, "utf8");
     } catch {

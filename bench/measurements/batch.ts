@@ -76,6 +76,7 @@ export const batch: Measurement = {
         "batch.refreshVsFloorRatio.nN",
         "batch.destroyVsFloorRatio.nN",
         "batch.previewSeconds.nN",
+        "batch.previewCpuRatio.nN",
         "batch.refreshCalls.nN",
         "batch.stateBytes.nN",
         "batch.peakRssBytes.nN",
@@ -123,6 +124,7 @@ export const batch: Measurement = {
                     };
                 };
                 const previewRatio = median(pairs.map((p) => p.subject.preview.seconds / p.baseline.preview.seconds));
+                const previewCpu = pairs.map((p) => p.subject.preview.cpuSeconds / p.baseline.preview.cpuSeconds);
                 const last = pairs[pairs.length - 1];
                 figures.push(
                     ratioFigure("upVsFloorRatio", (r) => r.up, floors.up, `create-all up of ${n} (${n} imports + ${pages} listing pages)`),
@@ -140,6 +142,13 @@ export const batch: Measurement = {
                         unit: "s",
                         note: `no-change preview of ${n}; ${previewRatio.toFixed(2)}x the trivial resource's (target <= 1.2x)`,
                         samples: pairs.map((p) => p.subject.preview.seconds),
+                    },
+                    {
+                        name: `batch.previewCpuRatio.${at}`,
+                        value: median(previewCpu),
+                        unit: "x",
+                        note: `CPU seconds of the no-change preview of ${n} (CLI, program, provider) vs the trivial resource's, ${median(pairs.map((p) => p.subject.preview.cpuSeconds)).toFixed(1)} s vs ${median(pairs.map((p) => p.baseline.preview.cpuSeconds)).toFixed(1)} s: the preview target on a shared machine, where wall-clock time follows the load (target <= 1.2x)`,
+                        samples: previewCpu,
                     },
                     {
                         name: `batch.refreshCalls.${at}`,

@@ -40,6 +40,7 @@ const REQUIRED = [
         "refreshVsFloorRatio",
         "destroyVsFloorRatio",
         "previewSeconds",
+        "previewCpuRatio",
         "refreshCalls",
         "stateBytes",
     ].map((figure) => `batch.${figure}.n200`),
