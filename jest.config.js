@@ -25,8 +25,9 @@ const common = {
 };
 
 module.exports = {
-    // Jest's default leaves one core idle; the suites mostly wait on child processes and sockets.
-    maxWorkers: os.availableParallelism(),
+    // One worker more than cores: the engine suites wait on child processes, sockets and injected
+    // latency for part of their time, which a third worker fills on 2 cores (Jest's default leaves a core idle).
+    maxWorkers: os.availableParallelism() + 1,
     // The longest suites first (their last durations, else test/suiteSeconds.json), so the workers finish together.
     testSequencer: "<rootDir>/test/longestFirst.js",
     testTimeout: 30000,
