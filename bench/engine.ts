@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "../test/e2e/support/engine";
-import { DescendantCpuSampler } from "./cpu";
+import { waitedChildrenCpuSeconds } from "./cpu";
 import { isDynamicProvider, PeakRssSampler } from "./rss";
 import { timed } from "./stats";
 
@@ -102,13 +102,11 @@ interface StateResource {
 
 async function sampled(command: () => Promise<unknown>): Promise<TimedCommand> {
     const sampler = new PeakRssSampler(isDynamicProvider);
-    const cpu = new DescendantCpuSampler();
+    const cpuBefore = waitedChildrenCpuSeconds();
     sampler.start();
-    cpu.start();
     const run = await timed(command).catch((error: unknown) => {
         sampler.stop();
-        cpu.stop();
         throw error;
     });
-    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes, cpuSeconds: cpu.stop() };
+    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes, cpuSeconds: waitedChildrenCpuSeconds() - cpuBefore };
 }
