@@ -25,9 +25,9 @@ const common = {
 };
 
 module.exports = {
-    // One worker more than cores: the engine suites wait on child processes, sockets and injected
-    // latency for part of their time, which a third worker fills on 2 cores (Jest's default leaves a core idle).
-    maxWorkers: os.availableParallelism() + 1,
+    // One worker per core (Jest's default leaves one idle). A third worker on 2 cores was measured
+    // and gained nothing: warm CI's jest took 550 s with either, the cores already busy 1.8-1.9 of 2.
+    maxWorkers: os.availableParallelism(),
     // The longest suites first (their last durations, else test/suiteSeconds.json), so the workers finish together.
     testSequencer: "<rootDir>/test/longestFirst.js",
     testTimeout: 30000,
