@@ -19,6 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
+/** Each kind's provider, configured for the emulator once per suite (configure builds its clients). */
+const kinds = new Map<string, ReturnType<typeof kindUnderTest>>();
+function kindFor(typeName: string): ReturnType<typeof kindUnderTest> {
+    let kind = kinds.get(typeName);
+    if (kind === undefined) {
+        kind = kindUnderTest(typeName, emulator);
+        kinds.set(typeName, kind);
+    }
+    return kind;
+}
+
 interface Made {
     typeName: string;
     name: string;
@@ -34,7 +45,7 @@ function createdByProviders(made: Made[]): MockCreate {
         const typeName = DYNAMIC_TYPE.exec(args.type)?.[1];
         if (typeName === undefined) throw new Error(`${args.name}: ${args.type} is not a pulumi-earthengine kind`);
         const { __provider, ...declared } = args.inputs;
-        const kind = await kindUnderTest(typeName, emulator);
+        const kind = await kindFor(typeName);
         const { id, inputs, outs } = await kind.created(declared);
         made.push({ typeName, name: args.name, id, inputs, outs });
         return { id, state: outs };
@@ -77,7 +88,7 @@ test.each([
 
         const writes = emulator.requests().length;
         for (const resource of made) {
-            const { provider } = await kindUnderTest(resource.typeName, emulator);
+            const { provider } = await kindFor(resource.typeName);
             const checked = await provider.check(resource.inputs, resource.inputs);
             expect({ name: resource.name, failures: checked.failures ?? [] }).toEqual({ name: resource.name, failures: [] });
             const diff = await provider.diff(resource.id, resource.outs, checked.inputs);
