@@ -11,9 +11,10 @@ const provider = resourceProviders.ExternalImage;
  * Google's official Python client and `earthengine` CLI drive the emulator as they drive Google:
  * the client builds its API from the emulator's discovery document, authenticates with a
  * service-account key at the emulator's token route, and sends the asset calls it sends to
- * Google. Each CLI command is a Python start (seconds), so the suite runs a handful.
+ * Google. The commands run in one Python process (support/earthengine_driver.py), each through
+ * the CLI's entry point, so the suite pays one Python start and one import of the client.
  */
-// Each CLI command is a Python start: seconds alone, tens of seconds while other suites share the cores.
+// The first command starts Python and imports the client: seconds alone, tens of seconds while other suites share the cores.
 jest.setTimeout(5 * 60_000);
 
 const PROJECT = "test-project";
@@ -27,7 +28,7 @@ beforeAll(async () => {
     client = pythonClient(emulator.url, PROJECT);
 }, 600_000); // the first run creates the venv
 afterAll(async () => {
-    client?.remove();
+    await client?.remove();
     await emulator?.close();
 });
 beforeEach(() => emulator.reset());

@@ -31,7 +31,7 @@ beforeAll(async () => {
     const state = path.join(work, "emulator-state.json");
     writeSeedState(state);
     emulator = await startEmulator({ statePath: state });
-    // One Python start for the CLI steps, as a team's scripts would have run them.
+    // One Python process for the CLI steps (the client's driver), as a team's scripts would have run them.
     const cli = pythonClient(emulator.url, PROJECT);
     const manifest = path.join(cli.dir, "first.json");
     fs.writeFileSync(
@@ -39,17 +39,12 @@ beforeAll(async () => {
         JSON.stringify({ name: CLI_IMAGE, tilesets: [{ sources: [{ uris: ["gs://archive-bucket/cli/first.tif"] }] }] }),
     );
     try {
-        await cli.python(
-            path.join(__dirname, "../fixtures/import/cli_session.py"),
-            JSON.stringify([
-                ["create", "folder", `${ROOT}/cli`],
-                ["create", "collection", `${ROOT}/cli/series`],
-                ["upload", "external_image", "--manifest", manifest],
-                ["acl", "set", "public", `${ROOT}/cli/series`],
-            ]),
-        );
+        await cli.earthengine("create", "folder", `${ROOT}/cli`);
+        await cli.earthengine("create", "collection", `${ROOT}/cli/series`);
+        await cli.earthengine("upload", "external_image", "--manifest", manifest);
+        await cli.earthengine("acl", "set", "public", `${ROOT}/cli/series`);
     } finally {
-        cli.remove();
+        await cli.remove();
     }
     await seedOverRest(emulator.url, SCENES);
 });
