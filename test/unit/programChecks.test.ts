@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KINDS } from "../../provider/kinds";
 import * as sdk from "../../sdk";
 import { keysThatCannotTravel } from "../../sdk/programChecks";
+import { inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
 import { sdkClassOf } from "../support/kindSources";
 
 describe("__proto__ keys, which the Pulumi SDK drops, are found before serialization", () => {
@@ -54,6 +55,18 @@ describe("the program-side checks run for every kind", () => {
         expect(construct).toThrow(pulumi.RunError);
         expect(construct).toThrow(`${typeName} `);
         expect(construct).toThrow(path);
+    });
+
+    // The hostile corpus's case as test/e2e/hostile-program reads it (a JSON file, so the key is the
+    // object's own): the program stops with the path; that the engine prints a program's RunError as its
+    // message alone is test/e2e/timeseries.test.ts's step 2.
+    test("ExternalImage: the hostile corpus's __proto__ property key is refused by its path under imageManifest", () => {
+        const hostile = loadCorpus().find((c) => c.name === "a __proto__ property key is kept as data");
+        if (!hostile) throw new Error("no corpus case for a __proto__ property key");
+        const args = JSON.parse(JSON.stringify(inputsOf(hostile))) as sdk.ExternalImageArgs;
+        const construct = () => new sdk.ExternalImage("proto", args);
+        expect(construct).toThrow(pulumi.RunError);
+        expect(construct).toThrow('ExternalImage proto: the key "__proto__" at args.imageManifest.properties.__proto__ cannot be passed');
     });
 
     // Every registered kind, by its SDK class of the same name: a new kind is covered without a line here.
