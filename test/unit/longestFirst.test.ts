@@ -17,7 +17,7 @@ function testAt(relative: string) {
 test("without cached durations: the listed suites longest first, an unlisted e2e suite as a middling one, the rest last", () => {
     const tests = [
         "test/unit/fieldMask.test.ts",
-        "test/e2e/readback.test.ts",
+        "test/e2e/soak.test.ts",
         "test/e2e/new.test.ts",
         "test/e2e/lifecycle.test.ts",
         "test/e2e/bench.test.ts",
@@ -27,7 +27,7 @@ test("without cached durations: the listed suites longest first, an unlisted e2e
         "test/e2e/bench.test.ts",
         "test/e2e/lifecycle.test.ts",
         "test/e2e/new.test.ts",
-        "test/e2e/readback.test.ts",
+        "test/e2e/soak.test.ts",
         "test/unit/fieldMask.test.ts",
     ]);
 });
