@@ -1,11 +1,12 @@
 import { MAX_FAILURES, MAX_PATH_CHARS, MAX_REASON_CHARS } from "../../provider/values/failures";
-import { type Expected, type HostileCase, loadCorpus } from "../fixtures/hostile/corpus";
+import { type Expected, type HostileCase, hostileCorpus } from "../fixtures/hostile/corpus";
 import { judgeCorpusInWorker, type Verdict } from "./support/hostileVerdicts";
 
 // Whatever the input, what `check` hands the engine stays this small: MAX_FAILURES failures and
 // one "and N more", each with a bounded path and reason, plus JSON punctuation.
 const MAX_OUTPUT_BYTES = (MAX_FAILURES + 1) * (MAX_PATH_CHARS + MAX_REASON_CHARS + 40) * 3; // 3: worst-case UTF-8 bytes per character
-const CORPUS = loadCorpus();
+// The corpus at CI sizes; with HOSTILE_CORPUS=archive (`npm run soak:hostile`) its archive-size cases too.
+const CORPUS = hostileCorpus();
 
 const matches = (actual: { property: string; reason?: string; message?: string }, expected: Expected) =>
     actual.property.startsWith(expected.property) && (actual.reason ?? actual.message ?? "").includes(expected.reasonIncludes);

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { resourceProviders } from "../../../provider/kinds";
 import { manifestWarnings } from "../../../provider/manifest/warnings";
 import type { CheckFailure } from "../../../provider/values/failures";
-import { type HostileCase, inputsOf, loadCorpus } from "../../fixtures/hostile/corpus";
+import { type HostileCase, hostileCorpus, inputsOf } from "../../fixtures/hostile/corpus";
 import { disagreement } from "../../integration/support/differential";
 
 /** What `check`, the program's warnings and the emulator made of one hostile case: small, whatever the input's size. */
@@ -41,10 +41,10 @@ export async function judge(c: HostileCase): Promise<Verdict> {
     };
 }
 
-/** Every case of the corpus judged, by name. */
+/** Every case of the corpus (`hostileCorpus`) judged, by name. */
 export async function judgeCorpus(): Promise<Record<string, Verdict>> {
     const verdicts: Record<string, Verdict> = {};
-    for (const c of loadCorpus()) verdicts[`${c.file}: ${c.name}`] = await judge(c);
+    for (const c of hostileCorpus()) verdicts[`${c.file}: ${c.name}`] = await judge(c);
     return verdicts;
 }
 
