@@ -65,6 +65,8 @@ interface EeModule {
         Policy: new (fields: { bindings?: unknown[]; etag?: string | null }) => Policy;
         Binding: new (fields: { role: string; members: string[] }) => unknown;
     };
+    /** `ee.apiclient.RequestThrottle`: a goog.async.Throttle over the client's request queue. */
+    apiclient: { RequestThrottle: { interval_?: number } };
 }
 
 // The package is CommonJS and untyped; EeModule above types the part used here.
@@ -78,8 +80,15 @@ export function iamPolicy(bindings: { role: string; members: string[] }[], etag?
     return new ee.api.Policy({ bindings: bindings.map((b) => new ee.api.Binding(b)), etag });
 }
 
-/** Points the client at `url` for `project` as its documentation shows: a token, then `ee.initialize`. */
+/**
+ * Points the client at `url` for `project` as its documentation shows: a token, then `ee.initialize`.
+ * The client spaces its asynchronous requests 350 ms apart (`REQUEST_THROTTLE_INTERVAL_MS_`, for the
+ * service's ~3 QPS); the emulator has no such quota, so the throttle's interval is set to 0 here:
+ * the requests and their order are the same, without 14 s of a test worker's wall time spent waiting.
+ */
 export function initialize(url: string, project: string): Promise<void> {
+    const throttle = ee.apiclient.RequestThrottle;
+    if (typeof throttle.interval_ === "number") throttle.interval_ = 0;
     ee.data.setAuthToken("", "Bearer", "emulator-token", 3600, [], undefined, false);
     return new Promise((resolve, reject) => ee.initialize(url, url, resolve, reject, null, project));
 }
