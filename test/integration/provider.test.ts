@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type RunningEmulator, startEmulator } from "../../emulator";
@@ -475,6 +476,34 @@ describe("configure", () => {
         await expect(checked({ imageManifest: manifest("dem.json") })).rejects.toThrow(/use one of v1alpha, v1beta, v1/); // preview says so
         await expect(provider.create({ imageManifest: manifest("dem.json") })).rejects.toThrow(/use one of v1alpha, v1beta, v1/);
         expect(emulator.requests()).toEqual([]);
+    });
+
+    // Which setting wins is test/unit/credentials.test.ts; this is what a run with both makes of it.
+    // That the engine keeps secret config as ciphertext in state is test/e2e/hostile.test.ts's.
+    test("a service-account key in config wins over GOOGLE_OAUTH_ACCESS_TOKEN: its failed token exchange sends nothing to Earth Engine and names neither secret", async () => {
+        const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+        const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+        const keyText = pem.split("\n")[5]; // a line of the key's body
+        const key = JSON.stringify({ type: "service_account", client_email: "sa@test-project.iam.gserviceaccount.com", private_key: pem });
+        const envToken = "ya29.environment-token-9b7d";
+        const saved = process.env.GOOGLE_OAUTH_ACCESS_TOKEN;
+        process.env.GOOGLE_OAUTH_ACCESS_TOKEN = envToken;
+        try {
+            await provider.configure(
+                config({ "earthengine:endpoint": emulator.url, "earthengine:credentials": key, "earthengine:maxRetries": "0" }),
+            );
+            const inputs = await checked({ imageManifest: manifest("dem.json") });
+            const error = (await provider.create(inputs).catch((e: unknown) => e)) as Error & { properties?: unknown };
+            // The key's token exchange cannot reach Google from here; the environment's token was not used instead.
+            expect(error.message).toMatch(/^Could not create projects\/test-project\/assets\/dem: /);
+            const told = `${error.message} ${error.stack} ${JSON.stringify(error)} ${JSON.stringify(error.properties ?? {})}`;
+            expect(told).not.toContain(keyText);
+            expect(told).not.toContain(envToken);
+            expect(emulator.requests()).toEqual([]);
+        } finally {
+            if (saved === undefined) delete process.env.GOOGLE_OAUTH_ACCESS_TOKEN;
+            else process.env.GOOGLE_OAUTH_ACCESS_TOKEN = saved;
+        }
     });
 
     test("refuses a plain-http endpoint that is not loopback", async () => {
