@@ -66,14 +66,39 @@ function capture(args, env) {
     });
 }
 
+/**
+ * Adds plain `config` to the stack's settings file, as `pulumi config set` would (each CLI start costs
+ * about half a CPU-second, and `npm test` runs this soak at its smallest size).
+ */
+function setPlainConfig(work, config) {
+    const project = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(work, "Pulumi.yaml"), "utf8"))[1];
+    const lines = Object.entries(config).map(
+        ([key, value]) => `    ${JSON.stringify(key.includes(":") ? key : `${project}:${key}`)}: ${JSON.stringify(value)}`,
+    );
+    fs.appendFileSync(path.join(work, `Pulumi.${STACK}.yaml`), `config:\n${lines.join("\n")}\n`);
+}
+
+/** The stack's deployment as `pulumi stack export` prints it, read from the file backend without starting the CLI. */
+function exportedDeployment(backendDir) {
+    const stacks = path.join(backendDir, ".pulumi/stacks");
+    for (const project of fs.readdirSync(stacks)) {
+        const file = path.join(stacks, project, `${STACK}.json`);
+        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).checkpoint.latest ?? {};
+    }
+    throw new Error(`no state for stack ${STACK} under ${stacks}`);
+}
+
 async function main() {
-    const binDir = execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-    })
-        .trim()
-        .split("\n")
-        .pop();
+    // The CLI the e2e suites resolved once (test/e2e/support/globalSetup.ts), else found, cached or built.
+    const binDir =
+        process.env.PULUMI_EARTHENGINE_TEST_PULUMI_BIN ||
+        execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "inherit"],
+        })
+            .trim()
+            .split("\n")
+            .pop();
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-soak-"));
     fs.mkdirSync(path.join(root, ".pulumi-local"), { recursive: true });
     // Inside the repository, so the program resolves pulumi-earthengine from node_modules.
@@ -104,17 +129,19 @@ async function main() {
     let exitCode = 1;
     try {
         capture(["stack", "init"], env);
-        capture(["config", "set", "count", String(count)], env);
-        capture(["config", "set", "assetProject", ASSET_PROJECT], env);
-        capture(["config", "set", "earthengine:project", "soak-quota-project"], env);
-        capture(["config", "set", "earthengine:maxConcurrentRequests", String(limit)], env);
+        setPlainConfig(work, {
+            count: String(count),
+            assetProject: ASSET_PROJECT,
+            "earthengine:project": "soak-quota-project",
+            "earthengine:maxConcurrentRequests": String(limit),
+        });
 
         const started = Date.now();
         const up = await pulumi(["up", "--yes", "--skip-preview", "--parallel", String(parallel)], env, logFile);
         const upSeconds = (Date.now() - started) / 1000;
         const requests = emulator.requests();
         const maxConcurrent = emulator.maxConcurrent();
-        const deployment = JSON.parse(capture(["stack", "export"], env)).deployment;
+        const deployment = exportedDeployment(path.join(temp, "backend"));
         const preview = await pulumi(["preview", "--expect-no-changes"], env, logFile);
 
         const declared = Array.from({ length: count }, (_, i) => `projects/${ASSET_PROJECT}/assets/img-${String(i + 1).padStart(5, "0")}`);
