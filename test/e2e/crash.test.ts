@@ -33,8 +33,8 @@ beforeAll(async () => {
     await stack.setConfig("earthengine:maxConcurrentRequests", { value: "2" });
 });
 
+// The sandbox's cleanup removes the backend with the stack: no `pulumi stack rm` needed.
 afterAll(async () => {
-    await stack?.workspace.removeStack(STACK, { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });

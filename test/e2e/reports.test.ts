@@ -26,15 +26,17 @@ const asset = (name: string) => emulator.assets().find((a) => a.name === name);
 
 beforeAll(async () => {
     emulator = await startEmulator();
-    sandbox = await createSandbox(path.join(__dirname, "reports-program"), { EARTHENGINE_ENDPOINT: emulator.url });
+    sandbox = await createSandbox(path.join(__dirname, "reports-program"), {
+        EARTHENGINE_ENDPOINT: emulator.url,
+        GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
+    });
     stack = await newStack(sandbox, "reports");
-    await stack.setConfig("earthengine:accessToken", { value: TOKEN, secret: true });
     await stack.setConfig("reports", { value: JSON.stringify(spec.before) });
     await stack.up();
 });
 
+// The sandbox's cleanup removes the backend with the stack: no `pulumi stack rm` needed.
 afterAll(async () => {
-    await stack?.workspace.removeStack("reports", { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });

@@ -75,8 +75,8 @@ beforeAll(async () => {
     await stack.setConfig("sources", { value: JSON.stringify(SOURCES) });
 });
 
+// The sandbox's cleanup removes the backend with the stack: no `pulumi stack rm` needed.
 afterAll(async () => {
-    await stack?.workspace.removeStack("sources", { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await Promise.all([emulator?.close(), gcs?.stop()]);
 });
