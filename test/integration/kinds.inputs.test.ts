@@ -4,7 +4,7 @@ import { type RunningEmulator, startEmulator } from "../../emulator";
 import { KINDS } from "../../provider/kinds";
 import { inputKeysOf } from "../../provider/resource/contract";
 import { sameValue } from "../../provider/values/compare";
-import { contractOf } from "../support/kindSources";
+import { contractOf } from "../support/kindContracts";
 import { kindUnderTest, outOfBand } from "./support/kinds";
 
 // A shape test of every registered kind against the emulator: read after create (what refresh

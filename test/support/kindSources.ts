@@ -1,29 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import type { KindContract } from "../../provider/resource/contract";
 import * as sdk from "../../sdk";
+import { ROOT } from "./kindContracts";
 
 // What the shape tests read of a kind's sources, parsed by TypeScript rather than matched by regex,
 // so that comments, modifiers and line breaks neither hide a break nor invent one.
 
-export const ROOT = path.resolve(__dirname, "../..");
-
-/** The folder of a kind under provider/ (and its shim's name): the type name with a small first letter. */
-export const folderOf = (typeName: string) => `${typeName[0].toLowerCase()}${typeName.slice(1)}`;
-
-/** The contracts `provider/<folder>/contract.ts` exports. */
-export const contractsIn = (folder: string): KindContract[] =>
-    (Object.values(require(path.join(ROOT, "provider", folder, "contract"))) as object[]).filter(
-        (value): value is KindContract => "typeName" in value,
-    );
-
-/** The contract of a registered kind, from its folder. */
-export function contractOf(typeName: string): KindContract {
-    const contract = contractsIn(folderOf(typeName)).find((c) => c.typeName === typeName);
-    if (contract === undefined) throw new Error(`provider/${folderOf(typeName)}/contract.ts exports no contract for ${typeName}.`);
-    return contract;
-}
+export { contractOf, contractsIn, folderOf, ROOT } from "./kindContracts";
 
 /** The SDK class of a registered kind, or an error that says how to export it. */
 export function sdkClassOf(typeName: string): new (name: string, args: object) => unknown {
