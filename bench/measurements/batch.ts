@@ -171,7 +171,6 @@ export const batch: Measurement = {
                 );
                 for (const line of figureLines(figures.slice(logged))) log(line);
                 logged = figures.length;
-                await Promise.all(Object.values(stacks).map((s) => s.remove()));
             }
             return figures;
         } finally {

@@ -65,7 +65,6 @@ export const callsPerCommand: Measurement = {
                 unit: "fetches",
                 note: "most ADC token fetches by one engine command's provider process (target 1)",
             });
-            await stack.remove();
             return figures;
         } finally {
             engine.close();

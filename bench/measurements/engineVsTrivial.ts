@@ -23,8 +23,8 @@ const MIB = 1024 * 1024;
 
 /**
  * One `up` of N resources of a kind, a no-change preview, the state's size, then a destroy
- * (untimed) unless `last`: after the last run the stack is removed with its resources (an engine
- * command fewer per kind, two of the quick bench's thirteen).
+ * (untimed) unless `last`: the last run leaves its resources in the stack, whose backend goes with
+ * the sandbox (an engine command fewer per kind).
  */
 async function runKind(stack: BenchStack, kind: ResourceKind, n: number, parallel: number, last = false): Promise<KindRun> {
     await stack.declare({ kind, count: n, revision: "r1", file: "a.tif" });
@@ -72,7 +72,6 @@ export const engineVsTrivial: Measurement = {
             if (config.mode === "full") {
                 const warm = await engine.stack("warm-up", secret);
                 for (const kind of ["external", "trivial"] as const) await runKind(warm, kind, 1, config.concurrency);
-                await warm.remove();
             }
             for (const n of config.engineImages) {
                 const stacks = { external: await engine.stack(`external-${n}`, secret), trivial: await engine.stack(`trivial-${n}`, {}) };
@@ -146,7 +145,6 @@ export const engineVsTrivial: Measurement = {
                 }
                 for (const line of figureLines(figures.slice(logged))) log(line);
                 logged = figures.length;
-                await Promise.all(Object.values(stacks).map((s) => s.remove()));
             }
             if (ups.length >= 2) figures.push(...fittedUps(ups));
             for (const line of figureLines(figures.slice(logged))) log(line);
