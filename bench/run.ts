@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import Table from "cli-table3";
+import { waitedChildrenCpuSeconds } from "./cpu";
 import { MEASUREMENTS } from "./measurements";
 import { failureText, parseBenchArgs, USAGE } from "./options";
 import type { BenchConfig, Figure } from "./registry";
@@ -17,8 +18,11 @@ export interface BenchResults {
     config: BenchConfig;
     /** Options that changed the mode's settings (`only`, `pairs`, `engineImages`, `batchImages`); empty for the published run. */
     overrides: Record<string, unknown>;
-    /** Per measurement: its figures' names, its seconds, and its error if it failed. */
-    measurements: Record<string, { summary: string; seconds: number; figures: string[]; error?: string }>;
+    /**
+     * Per measurement: its figures' names, its seconds, its CPU seconds (this process and the
+     * processes it waited for: the engine commands, fake-gcs-server), and its error if it failed.
+     */
+    measurements: Record<string, { summary: string; seconds: number; cpuSeconds: number; figures: string[]; error?: string }>;
     figures: Record<string, Omit<Figure, "name">>;
 }
 
@@ -28,6 +32,12 @@ function formatValue(figure: Figure): string {
     if (figure.unit === "x") return `${figure.value.toFixed(3)}x`;
     if (figure.unit === "s") return `${figure.value.toFixed(2)} s`;
     return `${Number.isInteger(figure.value) ? figure.value : figure.value.toFixed(2)} ${figure.unit}`;
+}
+
+/** CPU seconds of this process and of the children it has waited for, so far. */
+function cpuSeconds(): number {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6 + waitedChildrenCpuSeconds();
 }
 
 async function main(): Promise<number> {
@@ -61,7 +71,8 @@ async function main(): Promise<number> {
     const chosen = MEASUREMENTS.filter((m) => (only ? only.includes(m.name) : !(config.mode === "quick" && m.fullModeOnly)));
     for (const measurement of chosen) {
         const t0 = Date.now();
-        const entry: BenchResults["measurements"][string] = { summary: measurement.summary, seconds: 0, figures: [] };
+        const cpu0 = cpuSeconds();
+        const entry: BenchResults["measurements"][string] = { summary: measurement.summary, seconds: 0, cpuSeconds: 0, figures: [] };
         results.measurements[measurement.name] = entry;
         try {
             for (const { name, ...figure } of await measurement.run({ config, log })) {
@@ -75,6 +86,8 @@ async function main(): Promise<number> {
             log(`${measurement.name} failed: ${entry.error}`);
         }
         entry.seconds = (Date.now() - t0) / 1000;
+        entry.cpuSeconds = cpuSeconds() - cpu0;
+        log(`${measurement.name}: ${entry.seconds.toFixed(1)} s, ${entry.cpuSeconds.toFixed(1)} CPU-s`);
     }
     results.seconds = (Date.now() - started) / 1000;
 

@@ -61,6 +61,8 @@ test("npm run bench -- --quick writes every figure as a finite number, and the t
     for (const [name, entry] of Object.entries(results.measurements)) {
         expect({ name, error: entry.error }).toEqual({ name, error: undefined });
         expect(entry.figures.length).toBeGreaterThan(0);
+        // What the measurement cost CI's cores (bench/README.md, "What quick mode costs").
+        expect({ name, cpuSeconds: entry.cpuSeconds > 0 }).toEqual({ name, cpuSeconds: true });
     }
     expect(Object.keys(results.figures)).toEqual(expect.arrayContaining(REQUIRED));
     for (const [name, figure] of Object.entries(results.figures)) {
