@@ -323,18 +323,20 @@ describe("archives", () => {
         });
     });
 
-    test("10,000 Items outside Cloud Storage: one bounded error that counts them all", async () => {
-        const items = generatedItems(10_000, (item) => {
+    // The bound shows at 1,000 (listed in full, the message would be 100 times the bound); the walk
+    // and mapping at archive size are the test above's.
+    test("1,000 Items outside Cloud Storage: one bounded error that counts them all", async () => {
+        const items = generatedItems(1_000, (item) => {
             item.assets.data.href = `https://other.host/${item.id}.tif`;
         });
         const error = await entriesFromStac(tempCatalog("elsewhere.json", { type: "FeatureCollection", features: items })).catch(
             (e: unknown) => e,
         );
         expect(error).toBeInstanceOf(StacError);
-        expect((error as StacError).problems).toHaveLength(10_000);
+        expect((error as StacError).problems).toHaveLength(1_000);
         const message = (error as Error).message;
-        expect(message).toMatch(/^STAC source .*elsewhere\.json: 10000 problems\n/);
-        expect(message).toMatch(/\n {2}\.\.\. and 9990 more$/);
+        expect(message).toMatch(/^STAC source .*elsewhere\.json: 1000 problems\n/);
+        expect(message).toMatch(/\n {2}\.\.\. and 990 more$/);
         expect(message.length).toBeLessThan(5_000);
     });
 
