@@ -10,7 +10,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { parseArgs } = require("node:util");
 const { startEmulator } = require("pulumi-earthengine/emulator");
-const { convergence } = require("./convergence");
+const { convergence, storedDeployment } = require("./convergence");
 
 const root = path.resolve(__dirname, "../..");
 const STACK = "soak";
@@ -78,16 +78,6 @@ function setPlainConfig(work, config) {
     fs.appendFileSync(path.join(work, `Pulumi.${STACK}.yaml`), `config:\n${lines.join("\n")}\n`);
 }
 
-/** The stack's deployment as `pulumi stack export` prints it, read from the file backend without starting the CLI. */
-function exportedDeployment(backendDir) {
-    const stacks = path.join(backendDir, ".pulumi/stacks");
-    for (const project of fs.readdirSync(stacks)) {
-        const file = path.join(stacks, project, `${STACK}.json`);
-        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).checkpoint.latest ?? {};
-    }
-    throw new Error(`no state for stack ${STACK} under ${stacks}`);
-}
-
 async function main() {
     // The CLI the e2e suites resolved once (test/e2e/support/globalSetup.ts), else found, cached or built.
     const binDir =
@@ -141,7 +131,7 @@ async function main() {
         const upSeconds = (Date.now() - started) / 1000;
         const requests = emulator.requests();
         const maxConcurrent = emulator.maxConcurrent();
-        const deployment = exportedDeployment(path.join(temp, "backend"));
+        const deployment = storedDeployment(path.join(temp, "backend"), STACK);
         const preview = await pulumi(["preview", "--expect-no-changes"], env, logFile);
 
         const declared = Array.from({ length: count }, (_, i) => `projects/${ASSET_PROJECT}/assets/img-${String(i + 1).padStart(5, "0")}`);

@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { dump, load } from "js-yaml";
+import { storedDeployment as storedDeploymentIn } from "../../../scripts/soak/convergence";
 import { installBesideSdk, REPO_ROOT, repoSdkVersion } from "./sdk";
 
 export { REPO_ROOT };
@@ -190,12 +191,7 @@ export interface StoredResource {
  * start on a CI machine).
  */
 export function storedDeployment(sandbox: EngineSandbox, stackName: string): { resources?: StoredResource[] } {
-    const stacks = path.join(new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname, ".pulumi/stacks");
-    for (const project of fs.readdirSync(stacks)) {
-        const file = path.join(stacks, project, `${stackName}.json`);
-        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).checkpoint.latest ?? {};
-    }
-    throw new Error(`no state for stack ${stackName} under ${stacks}`);
+    return storedDeploymentIn(new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname, stackName) as { resources?: StoredResource[] };
 }
 
 /** The stack's outputs as the backend stored them (what `pulumi stack output --json` prints, secrets as ciphertext), without starting the CLI. */
