@@ -67,7 +67,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-    await stack?.workspace.removeStack(STACK, { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });

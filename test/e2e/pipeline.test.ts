@@ -7,7 +7,7 @@ import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { load } from "js-yaml";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
-import { createSandbox, type EngineSandbox, REPO_ROOT } from "./support/engine";
+import { createSandbox, type EngineSandbox, newestHistoryFile, REPO_ROOT, type StoredUpdate, withoutCliQueries } from "./support/engine";
 import { killRun, pulumiInGroup, until } from "./support/kill";
 
 // The copyable pipeline of examples/pipeline, and the stack's state in a Cloud Storage bucket: the
@@ -120,8 +120,22 @@ function runStep(script: string): Promise<{ stdout: string; stderr: string }> {
     });
 }
 
-function selectStack(): Promise<Stack> {
-    return LocalWorkspace.selectStack({ stackName: STACK, workDir: sandbox.workDir }, { envVars: env, pulumiCommand: sandbox.command });
+/** The stack, its config written and its results read without extra CLI runs (see `newStack`). */
+async function selectStack(): Promise<Stack> {
+    const stack = await LocalWorkspace.selectStack(
+        { stackName: STACK, workDir: sandbox.workDir },
+        { envVars: env, pulumiCommand: sandbox.command },
+    );
+    return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/** The last engine command's record in the bucket (what `stack.info()` returns), read directly: no CLI run. */
+async function lastUpdate(): Promise<StoredUpdate> {
+    const [files] = await storage.bucket(STATE_BUCKET).getFiles({ prefix: `.pulumi/history/earthengine-pipeline/${STACK}/` });
+    const last = newestHistoryFile(files.map((f) => f.name));
+    if (last === undefined) throw new Error("no update history in the state bucket");
+    const [bytes] = await storage.bucket(STATE_BUCKET).file(last).download();
+    return JSON.parse(bytes.toString("utf8")) as StoredUpdate;
 }
 
 const imports = (since: number) =>
@@ -193,7 +207,7 @@ test("source drift: the COG rewritten in its bucket, refresh records it, up re-i
     // `up --refresh`: the refresh and the up of a pipeline in one engine command.
     const refreshed: Record<string, unknown>[] = [];
     const mark = emulator.requests().length;
-    const up = await selected.up({
+    await selected.up({
         refresh: true,
         onEvent: (event) => {
             const metadata = event.resOutputsEvent?.metadata;
@@ -203,7 +217,7 @@ test("source drift: the COG rewritten in its bucket, refresh records it, up re-i
     });
     // What refresh found (the engine's refresh display lists input changes only).
     expect(refreshed).toEqual([expect.objectContaining({ sourceGenerations: recorded, liveSourceGenerations: { [SOURCE]: generation } })]);
-    expect(up.summary.resourceChanges).toMatchObject({ update: 1 });
+    expect((await lastUpdate()).resourceChanges).toMatchObject({ update: 1 });
     expect(imports(mark).map((r) => r.body)).toEqual([expect.objectContaining({ overwrite: true })]);
     expect(await imageOutputs()).toMatchObject({
         sourceGenerations: { [SOURCE]: generation },
@@ -226,8 +240,8 @@ test("a killed up leaves its lock in the bucket, which a preview ignores; `pulum
     await stack.cancel();
     expect(await bucketObjects(LOCKS)).toEqual([]);
 
-    const destroy = await stack.destroy();
-    expect(destroy.summary.result).toBe("succeeded");
+    await stack.destroy();
+    expect(await lastUpdate()).toMatchObject({ kind: "destroy", result: "succeeded" });
     expect(emulator.assets()).toEqual([]);
     expect(await bucketObjects(LOCKS)).toEqual([]);
 });

@@ -2,7 +2,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment, storedStackOutputs } from "./support/engine";
+import {
+    createSandbox,
+    type EngineSandbox,
+    newStack,
+    REPO_ROOT,
+    storedDeployment,
+    storedLastUpdate,
+    storedStackOutputs,
+} from "./support/engine";
 import { callLinesDuring, EXTERNAL_IMAGE_TYPE, StepRecorder } from "./support/events";
 import { sdkFloor } from "./support/sdk";
 
@@ -36,7 +44,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-    await stack?.workspace.removeStack("floor", { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });
@@ -64,7 +71,7 @@ test(`beside @pulumi/pulumi ${FLOOR}: create, a no-change preview, a __provider 
     });
     expect(drift.status).toBe(200);
     await stack.refresh();
-    expect((await stack.info())?.resourceChanges?.update).toBe(1);
+    expect(storedLastUpdate(sandbox, "floor").resourceChanges?.update).toBe(1);
 
     await declareDem({ ...DEM, properties: { source: "survey-2027" } });
     expect(await callLinesDuring(emulator, () => stack.up())).toEqual([`PATCH /v1alpha/${DEM_NAME}`]);

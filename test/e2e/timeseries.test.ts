@@ -56,7 +56,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-    await stack?.workspace.removeStack("timeseries", { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack } from "./support/engine";
+import { createSandbox, type EngineSandbox, newStack, storedLastUpdate } from "./support/engine";
 import { callsDuring } from "./support/events";
 
 // The asset tree through the real engine: a folder, a collection named from the folder's
@@ -57,9 +57,9 @@ const outsideImage = (name: string) =>
 
 beforeAll(async () => {
     emulator = await startEmulator();
-    sandbox = await createSandbox(path.join(__dirname, "tree"), { EARTHENGINE_ENDPOINT: emulator.url });
+    // The token from the environment, as a pipeline gives it (a secret in config costs a CLI run; lifecycle and hostile test that path).
+    sandbox = await createSandbox(path.join(__dirname, "tree"), { EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN });
     stack = await newStack(sandbox, "tree");
-    await stack.setConfig("earthengine:accessToken", { value: TOKEN, secret: true });
     await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
     await declare({
         folder: { name: FOLDER, forceDestroy: true },
@@ -70,7 +70,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-    await stack?.workspace.removeStack("tree", { force: true }).catch(() => undefined);
     sandbox?.cleanup();
     await emulator?.close();
 });
@@ -105,7 +104,7 @@ test("2. a change of collection properties is patched in place with one PATCH", 
     expect(preview.changeSummary.replace ?? 0).toBe(0);
     expect(preview.changeSummary.create ?? 0).toBe(0);
     const { calls } = await callsDuring(emulator, () => stack.up());
-    expect((await stack.info())?.resourceChanges).toMatchObject({ update: 1 });
+    expect(storedLastUpdate(sandbox, "tree").resourceChanges).toMatchObject({ update: 1 });
     expect(writes(calls)).toEqual([`PATCH ${COLLECTION}`]);
     expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
         asset: { properties: { version: 4 } },
@@ -118,7 +117,7 @@ test("3. refresh sees out-of-band changes (collection metadata, a removed reader
     await directCall("PATCH", `${COLLECTION}?updateMask=properties.version`, { asset: { properties: { version: 99 } } });
     await directCall("POST", `${FOLDER}:setIamPolicy`, { policy: { bindings: [{ role: "roles/viewer", members: readers.slice(1) }] } });
     await stack.refresh();
-    expect((await stack.info())?.resourceChanges).toMatchObject({ update: 1, delete: 1 });
+    expect(storedLastUpdate(sandbox, "tree").resourceChanges).toMatchObject({ update: 1, delete: 1 });
     const { calls } = await callsDuring(emulator, () => stack.up());
     expect(writes(calls).sort()).toEqual([`PATCH ${COLLECTION}`, `POST ${FOLDER}:setIamPolicy`]);
     expect(asset(COLLECTION)?.properties).toEqual({ source: "sentinel-2", version: 4 });

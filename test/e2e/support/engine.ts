@@ -117,7 +117,15 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
         { stackName, workDir: sandbox.workDir },
         { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
     );
-    writingPlainConfig(stack, sandbox.workDir);
+    return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/**
+ * `stack` (an existing one, from `LocalWorkspace.selectStack`) as `newStack` makes them: plain
+ * config written without the CLI, and no result queries after up, refresh and destroy.
+ */
+export function withoutCliQueries(stack: Stack, workDir: string): Stack {
+    writingPlainConfig(stack, workDir);
     return withoutResultQueries(stack);
 }
 
@@ -197,4 +205,35 @@ export function storedDeployment(sandbox: EngineSandbox, stackName: string): { r
 /** The stack's outputs as the backend stored them (what `pulumi stack output --json` prints, secrets as ciphertext), without starting the CLI. */
 export function storedStackOutputs(sandbox: EngineSandbox, stackName: string): Record<string, unknown> {
     return storedDeployment(sandbox, stackName).resources?.find((r) => r.type === "pulumi:pulumi:Stack")?.outputs ?? {};
+}
+
+/** What the backend recorded of one engine command: the fields of `stack.info()` the suites read. */
+export interface StoredUpdate {
+    kind: string;
+    result: string;
+    resourceChanges?: Record<string, number>;
+}
+
+/**
+ * The stack's last update, refresh or destroy as the sandbox's file backend recorded it: what
+ * `stack.info()` returns (`pulumi stack history`), read without starting the CLI. The backend keeps
+ * one `<stack>-<unix nanoseconds>.history.json` per command under `.pulumi/history/<project>/<stack>/`.
+ */
+export function storedLastUpdate(sandbox: EngineSandbox, stackName: string): StoredUpdate {
+    const history = path.join(new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname, ".pulumi/history");
+    for (const project of fs.readdirSync(history)) {
+        const dir = path.join(history, project, stackName);
+        if (!fs.existsSync(dir)) continue;
+        const last = newestHistoryFile(fs.readdirSync(dir));
+        if (last !== undefined) return JSON.parse(fs.readFileSync(path.join(dir, last), "utf8")) as StoredUpdate;
+    }
+    throw new Error(`no history for stack ${stackName} under ${history}`);
+}
+
+/** The newest of a backend's `<stack>-<unix nanoseconds>.history.json` names (any directory prefix), if any. */
+export function newestHistoryFile(names: string[]): string | undefined {
+    const stamp = (name: string) => BigInt(name.slice(name.lastIndexOf("-") + 1, -".history.json".length));
+    return names
+        .filter((name) => name.endsWith(".history.json"))
+        .reduce<string | undefined>((newest, name) => (newest === undefined || stamp(name) > stamp(newest) ? name : newest), undefined);
 }
