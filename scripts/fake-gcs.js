@@ -10,9 +10,9 @@
 // emulator are routed only when the Host header equals it; the default storage.googleapis.com makes them
 // 404), `-location` (every bucket's location,
 // server-wide: a second location needs a second server) and `-log-level` (debug|info|warn|error).
-const { execFileSync, spawn } = require("node:child_process");
+const { spawn } = require("node:child_process");
 const net = require("node:net");
-const path = require("node:path");
+const { installedPath } = require("./installed");
 
 const BIN_ENV = "PULUMI_EARTHENGINE_FAKE_GCS_BIN";
 const HOST = "127.0.0.1";
@@ -24,15 +24,7 @@ let resolvedBinary;
 /** The fake-gcs-server binary: $PULUMI_EARTHENGINE_FAKE_GCS_BIN, else the install script's answer (once per process). */
 function fakeGcsBinary() {
     if (resolvedBinary === undefined) {
-        resolvedBinary =
-            process.env[BIN_ENV] ||
-            execFileSync("bash", [path.join(__dirname, "install-fake-gcs.sh")], {
-                encoding: "utf8",
-                stdio: ["ignore", "pipe", "inherit"],
-            })
-                .trim()
-                .split("\n")
-                .pop();
+        resolvedBinary = process.env[BIN_ENV] || installedPath("install-fake-gcs.sh");
     }
     return resolvedBinary;
 }

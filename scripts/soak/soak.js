@@ -11,6 +11,7 @@ const path = require("node:path");
 const { parseArgs } = require("node:util");
 const { startEmulator } = require("pulumi-earthengine/emulator");
 const { convergence, storedDeployment } = require("./convergence");
+const { installedPath } = require("../installed");
 
 const root = path.resolve(__dirname, "../..");
 const STACK = "soak";
@@ -80,15 +81,7 @@ function setPlainConfig(work, config) {
 
 async function main() {
     // The CLI the e2e suites resolved once (test/e2e/support/globalSetup.ts), else found, cached or built.
-    const binDir =
-        process.env.PULUMI_EARTHENGINE_TEST_PULUMI_BIN ||
-        execFileSync("bash", [path.join(root, "scripts/install-pulumi.sh")], {
-            encoding: "utf8",
-            stdio: ["ignore", "pipe", "inherit"],
-        })
-            .trim()
-            .split("\n")
-            .pop();
+    const binDir = process.env.PULUMI_EARTHENGINE_TEST_PULUMI_BIN || installedPath("install-pulumi.sh");
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "ee-soak-"));
     fs.mkdirSync(path.join(root, ".pulumi-local"), { recursive: true });
     // Inside the repository, so the program resolves pulumi-earthengine from node_modules.

@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
 import { dump, load } from "js-yaml";
+import { installedPath } from "../../../scripts/installed";
 import { storedDeployment as storedDeploymentIn } from "../../../scripts/soak/convergence";
 import { installBesideSdk, REPO_ROOT, repoSdkVersion } from "./sdk";
 
@@ -14,12 +14,7 @@ export const PULUMI_BIN_ENV = "PULUMI_EARTHENGINE_TEST_PULUMI_BIN";
 
 /** Runs scripts/install-pulumi.sh: the directory holding `pulumi`, found, cached or built (first run only). */
 export function resolvePulumiBinDir(): string {
-    const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/install-pulumi.sh")], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-    });
-    const lines = out.trim().split("\n");
-    return lines[lines.length - 1];
+    return installedPath("install-pulumi.sh");
 }
 
 let resolvedBinDir: string | undefined;
