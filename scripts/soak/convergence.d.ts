@@ -17,5 +17,3 @@ export declare function convergence(
     requests: { method: string; path: string; status: number; body?: unknown }[],
     declared: string[],
 ): Convergence;
-/** The stack's latest deployment as the file backend in `backendDir` stored it (`pulumi stack export`'s `deployment`). */
-export declare function storedDeployment(backendDir: string, stackName: string): { resources?: Record<string, unknown>[] };

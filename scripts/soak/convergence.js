@@ -1,8 +1,5 @@
 // Emulator against Pulumi state, one for one: the check shared by `npm run soak` and the
-// crash-recovery e2e test, and the state read from a file backend. Types in convergence.d.ts.
-const fs = require("node:fs");
-const path = require("node:path");
-
+// crash-recovery e2e test. Types in convergence.d.ts.
 const EXTERNAL_IMAGE_TYPE = "pulumi-nodejs:dynamic/earthengine:ExternalImage";
 
 /**
@@ -34,20 +31,4 @@ function convergence(deployment, assets, requests, declared) {
     return { failed, duplicate, untracked, vanished, missing: untracked.length + vanished.length };
 }
 
-/**
- * The stack's latest deployment as the file backend in `backendDir` stored it: what `pulumi stack
- * export` prints as `deployment` (secrets as ciphertext), read without starting the CLI (about half a
- * CPU-second a start).
- * @param {string} backendDir the backend's directory (PULUMI_BACKEND_URL without `file://`)
- * @param {string} stackName
- */
-function storedDeployment(backendDir, stackName) {
-    const stacks = path.join(backendDir, ".pulumi/stacks");
-    for (const project of fs.readdirSync(stacks)) {
-        const file = path.join(stacks, project, `${stackName}.json`);
-        if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")).checkpoint.latest ?? {};
-    }
-    throw new Error(`no state for stack ${stackName} under ${stacks}`);
-}
-
-module.exports = { convergence, storedDeployment, EXTERNAL_IMAGE_TYPE };
+module.exports = { convergence, EXTERNAL_IMAGE_TYPE };

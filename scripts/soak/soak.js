@@ -10,8 +10,9 @@ const os = require("node:os");
 const path = require("node:path");
 const { parseArgs } = require("node:util");
 const { startEmulator } = require("pulumi-earthengine/emulator");
-const { convergence, storedDeployment } = require("./convergence");
+const { convergence } = require("./convergence");
 const { installedPath } = require("../installed");
+const { storedDeployment, writePlainConfig } = require("../stackFiles");
 
 const root = path.resolve(__dirname, "../..");
 const STACK = "soak";
@@ -67,18 +68,6 @@ function capture(args, env) {
     });
 }
 
-/**
- * Adds plain `config` to the stack's settings file, as `pulumi config set` would (each CLI start costs
- * about half a CPU-second, and `npm test` runs this soak at its smallest size).
- */
-function setPlainConfig(work, config) {
-    const project = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(work, "Pulumi.yaml"), "utf8"))[1];
-    const lines = Object.entries(config).map(
-        ([key, value]) => `    ${JSON.stringify(key.includes(":") ? key : `${project}:${key}`)}: ${JSON.stringify(value)}`,
-    );
-    fs.appendFileSync(path.join(work, `Pulumi.${STACK}.yaml`), `config:\n${lines.join("\n")}\n`);
-}
-
 async function main() {
     // The CLI the e2e suites resolved once (test/e2e/support/globalSetup.ts), else found, cached or built.
     const binDir = process.env.PULUMI_EARTHENGINE_TEST_PULUMI_BIN || installedPath("install-pulumi.sh");
@@ -112,7 +101,8 @@ async function main() {
     let exitCode = 1;
     try {
         capture(["stack", "init"], env);
-        setPlainConfig(work, {
+        // Plain config straight into the stack file: each `pulumi config set` is a CLI start.
+        writePlainConfig(work, STACK, {
             count: String(count),
             assetProject: ASSET_PROJECT,
             "earthengine:project": "soak-quota-project",

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { convergence } from "../../scripts/soak/convergence";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "./support/engine";
+import { backendDir, createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "./support/engine";
 import { killRun, pulumiInGroup, removeTornSidecars, until } from "./support/kill";
 
 // SIGKILL of a whole `pulumi up` at about half of 20 assets, a program change, then the three
@@ -59,7 +59,7 @@ test("SIGKILL mid-up, a program change, cancel + refresh --clear-pending-creates
     // A kill can also land while the CLI rewrites the sidecar the file backend keeps beside the state
     // (<stack>.json.attrs, truncated then written): every command then fails although the state is
     // intact. Timing alone hit it once in CI; here it is made certain, and repaired as the README says.
-    const backend = new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname;
+    const backend = backendDir(sandbox);
     const stateSidecar = (fs.readdirSync(backend, { recursive: true }) as string[]).find((file) => file.endsWith(`${STACK}.json.attrs`));
     expect(stateSidecar).toBeDefined();
     fs.truncateSync(path.join(backend, stateSidecar as string), 0);

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { inputsOf, loadCorpus } from "../fixtures/hostile/corpus";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
+import { backendDir, createSandbox, type EngineSandbox, newStack, REPO_ROOT } from "./support/engine";
 
 // Hostile inputs and credentials through the real engine: what reaches the user's terminal, the
 // state and the emulator.
@@ -37,7 +37,7 @@ async function stackFor(stackName: string, declared: Record<string, unknown>, en
 
 /** Every file the file backend wrote (state, its backups and history), as one text. */
 function backendText(sandbox: EngineSandbox): string {
-    const dir = new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname;
+    const dir = backendDir(sandbox);
     return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
         .filter((entry) => entry.isFile())
         .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"))

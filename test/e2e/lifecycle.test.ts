@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import {
+    backendDir,
     createSandbox,
     type EngineSandbox,
     newStack,
@@ -282,7 +283,7 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
 
     test("9. the stored state holds no credential, and each __provider is under 1 KB", async () => {
         // The state file exactly as the backend keeps it (what `pulumi stack export` prints).
-        const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine/e2e.json");
+        const stateFile = path.join(backendDir(sandbox), ".pulumi/stacks/e2e-earthengine/e2e.json");
         const state = fs.readFileSync(stateFile, "utf8");
         expect(state).not.toContain(TOKEN);
         expect(state).not.toMatch(/private_key|access_token|Bearer /);

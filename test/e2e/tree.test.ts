@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack, storedLastUpdate } from "./support/engine";
+import { backendDir, createSandbox, type EngineSandbox, newStack, storedLastUpdate } from "./support/engine";
 import { callsDuring } from "./support/events";
 
 // The asset tree through the real engine: a folder, a collection named from the folder's
@@ -128,7 +128,7 @@ test("3. refresh sees out-of-band changes (collection metadata, a removed reader
 });
 
 test("4. every kind's __provider in state is a short require() of its own shim module", () => {
-    const stateFile = path.join(sandbox.envVars.PULUMI_BACKEND_URL.replace("file://", ""), ".pulumi/stacks/e2e-earthengine-tree/tree.json");
+    const stateFile = path.join(backendDir(sandbox), ".pulumi/stacks/e2e-earthengine-tree/tree.json");
     const state = fs.readFileSync(stateFile, "utf8");
     expect(state).not.toContain(TOKEN);
     const resources = JSON.parse(state).checkpoint.latest.resources as { type: string; outputs?: Record<string, string> }[];

@@ -2,9 +2,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
-import { dump, load } from "js-yaml";
 import { installedPath } from "../../../scripts/installed";
-import { storedDeployment as storedDeploymentIn } from "../../../scripts/soak/convergence";
+import {
+    newestHistoryFile,
+    storedDeployment as storedDeploymentIn,
+    storedLastUpdate as storedLastUpdateIn,
+    writePlainConfig,
+} from "../../../scripts/stackFiles";
+
+export { newestHistoryFile };
+
 import { installBesideSdk, REPO_ROOT, repoSdkVersion } from "./sdk";
 
 export { REPO_ROOT };
@@ -134,25 +141,17 @@ function writingPlainConfig(stack: Stack, workDir: string): void {
     const setConfig = stack.setConfig.bind(stack);
     const setAllConfig = stack.setAllConfig.bind(stack);
     stack.setConfig = (key: string, value: ConfigValue, path?: boolean) =>
-        value.secret || path ? setConfig(key, value, path) : Promise.resolve(writePlainConfig(workDir, stack.name, { [key]: value }));
+        value.secret || path ? setConfig(key, value, path) : Promise.resolve(writePlainConfig(workDir, stack.name, { [key]: value.value }));
     stack.setAllConfig = async (config: ConfigMap, path?: boolean) => {
         if (path) return setAllConfig(config, path);
         const secrets = Object.fromEntries(Object.entries(config).filter(([, value]) => value.secret));
         if (Object.keys(secrets).length > 0) await setAllConfig(secrets);
-        writePlainConfig(workDir, stack.name, Object.fromEntries(Object.entries(config).filter(([, value]) => !value.secret)));
+        writePlainConfig(
+            workDir,
+            stack.name,
+            Object.fromEntries(Object.entries(config).flatMap(([key, value]) => (value.secret ? [] : [[key, value.value]]))),
+        );
     };
-}
-
-/** Adds `config`'s plain values to the stack's settings file, keys without a namespace under the project's name (as the CLI does). */
-function writePlainConfig(workDir: string, stackName: string, config: ConfigMap): void {
-    const file = path.join(workDir, `Pulumi.${stackName}.yaml`);
-    const settings = (fs.existsSync(file) ? load(fs.readFileSync(file, "utf8")) : undefined) as
-        | { config?: Record<string, string> }
-        | undefined;
-    const project = (load(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
-    const values = { ...settings?.config };
-    for (const [key, value] of Object.entries(config)) values[key.includes(":") ? key : `${project}:${key}`] = value.value;
-    fs.writeFileSync(file, dump({ ...settings, config: values }, { lineWidth: -1 }));
 }
 
 /** The stack, its `outputs()` and `info()` answering nothing while one of its up, refresh or destroy runs (Stack calls them at the end). */
@@ -194,7 +193,7 @@ export interface StoredResource {
  * start on a CI machine).
  */
 export function storedDeployment(sandbox: EngineSandbox, stackName: string): { resources?: StoredResource[] } {
-    return storedDeploymentIn(new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname, stackName) as { resources?: StoredResource[] };
+    return storedDeploymentIn(backendDir(sandbox), stackName) as { resources?: StoredResource[] };
 }
 
 /** The stack's outputs as the backend stored them (what `pulumi stack output --json` prints, secrets as ciphertext), without starting the CLI. */
@@ -211,24 +210,13 @@ export interface StoredUpdate {
 
 /**
  * The stack's last update, refresh or destroy as the sandbox's file backend recorded it: what
- * `stack.info()` returns (`pulumi stack history`), read without starting the CLI. The backend keeps
- * one `<stack>-<unix nanoseconds>.history.json` per command under `.pulumi/history/<project>/<stack>/`.
+ * `stack.info()` returns (`pulumi stack history`), read without starting the CLI.
  */
 export function storedLastUpdate(sandbox: EngineSandbox, stackName: string): StoredUpdate {
-    const history = path.join(new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname, ".pulumi/history");
-    for (const project of fs.readdirSync(history)) {
-        const dir = path.join(history, project, stackName);
-        if (!fs.existsSync(dir)) continue;
-        const last = newestHistoryFile(fs.readdirSync(dir));
-        if (last !== undefined) return JSON.parse(fs.readFileSync(path.join(dir, last), "utf8")) as StoredUpdate;
-    }
-    throw new Error(`no history for stack ${stackName} under ${history}`);
+    return storedLastUpdateIn(backendDir(sandbox), stackName);
 }
 
-/** The newest of a backend's `<stack>-<unix nanoseconds>.history.json` names (any directory prefix), if any. */
-export function newestHistoryFile(names: string[]): string | undefined {
-    const stamp = (name: string) => BigInt(name.slice(name.lastIndexOf("-") + 1, -".history.json".length));
-    return names
-        .filter((name) => name.endsWith(".history.json"))
-        .reduce<string | undefined>((newest, name) => (newest === undefined || stamp(name) > stamp(newest) ? name : newest), undefined);
+/** The sandbox's file backend: the directory PULUMI_BACKEND_URL names. */
+export function backendDir(sandbox: EngineSandbox): string {
+    return new URL(sandbox.envVars.PULUMI_BACKEND_URL).pathname;
 }
