@@ -4,7 +4,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { RecordedRequest } from "../../emulator/requestLog";
 import { recordedImagesOf } from "../../provider/externalImageSet/plan";
-import { createSandbox, type EngineSandbox, newStack, storedDeployment, storedStackOutputs } from "./support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, storedDeployment, storedStackOutputs } from "./support/engine";
 import { callsDuring, countCalls } from "./support/events";
 import { killRun, pulumiInGroup, removeTornSidecars, until } from "./support/kill";
 
@@ -62,7 +62,7 @@ beforeAll(async () => {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "e2e-batch-token",
     });
-    stack = await newStack(sandbox, STACK);
+    stack = await newInlineStack(sandbox, STACK);
     await declare({ batch: true });
 });
 

@@ -6,7 +6,7 @@ import {
     backendDir,
     createSandbox,
     type EngineSandbox,
-    newStack,
+    newInlineStack,
     REPO_ROOT,
     storedDeployment,
     storedLastUpdate,
@@ -74,7 +74,7 @@ describe(`beside @pulumi/pulumi ${sdkVersion}`, () => {
     beforeAll(async () => {
         emulator = await startEmulator();
         sandbox = await createSandbox(path.join(__dirname, "program"), { EARTHENGINE_ENDPOINT: emulator.url });
-        stack = await newStack(sandbox, "e2e");
+        stack = await newInlineStack(sandbox, "e2e");
         // A secret in stack config: it reaches the provider through configure, never the state.
         await stack.setConfig("earthengine:accessToken", { value: TOKEN, secret: true });
         await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });

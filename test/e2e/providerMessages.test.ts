@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "./support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, REPO_ROOT, storedDeployment } from "./support/engine";
 import { callLinesDuring, EXTERNAL_IMAGE_TYPE } from "./support/events";
 
 // What the real engine makes of the provider's warnings and errors, in one stack of test/e2e/program:
@@ -40,7 +40,7 @@ beforeAll(async () => {
         GOOGLE_OAUTH_ACCESS_TOKEN: "t",
         EARTHENGINE_CLOUD_STORAGE_ENDPOINT: gcs.endpoint,
     });
-    stack = await newStack(sandbox, STACK);
+    stack = await newInlineStack(sandbox, STACK);
     await stack.setConfig("earthengine:maxRetries", { value: "1" });
 });
 

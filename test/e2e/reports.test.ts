@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack, storedDeployment } from "./support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, storedDeployment } from "./support/engine";
 
 // Reported traps whose behaviour is the engine's (its order, its ignoreChanges step), in one
 // stack and two ups: a stack made as every earlier release stored it, then one up that
@@ -30,7 +30,7 @@ beforeAll(async () => {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
     });
-    stack = await newStack(sandbox, "reports");
+    stack = await newInlineStack(sandbox, "reports");
     await stack.setConfig("reports", { value: JSON.stringify(spec.before) });
     await stack.up();
 });

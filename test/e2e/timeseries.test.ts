@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedStackOutputs } from "./support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, REPO_ROOT, storedStackOutputs, withLanguageHost } from "./support/engine";
 import { callsDuring, countCalls, StepRecorder } from "./support/events";
 
 // A folder, an ExternalImageCollection of 30 daily images and public read, through the real
@@ -51,7 +51,7 @@ beforeAll(async () => {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "e2e-timeseries-token",
     });
-    stack = await newStack(sandbox, "timeseries");
+    stack = await newInlineStack(sandbox, "timeseries");
     await declare(dailyEntries("2024-01-01T00:00:00Z", 30));
 });
 
@@ -98,7 +98,9 @@ test("1. up registers the folder, the collection, 30 dated images and public rea
 test("2. an entry with both uri and tilesets fails the preview, naming the entry, before any Earth Engine call, in a few lines", async () => {
     const stable = images;
     await declare({ ...images, "2024_02_01": { uri: "x.tif", tilesets: [{ id: "0", sources: [{ uris: ["y.tif"] }] }] } });
-    const { result, calls } = await callsDuring(emulator, () => stack.preview().catch((error: Error) => error));
+    // Through the language host: how its process prints a program error is part of what is tested.
+    const hosted = await withLanguageHost(sandbox, stack);
+    const { result, calls } = await callsDuring(emulator, () => hosted.preview().catch((error: Error) => error));
     expect(String(result)).toMatch(/images\["2024_02_01"\]\.uri: give either uri \(one COG\) or tilesets, not both/);
     // The message alone: no stack trace and no inspection of the component object (which ran to
     // pages before the errors were raised with hideStack).

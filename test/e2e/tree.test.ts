@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { RecordedRequest } from "../../emulator";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { backendDir, createSandbox, type EngineSandbox, newStack, storedLastUpdate } from "./support/engine";
+import { backendDir, createSandbox, type EngineSandbox, newInlineStack, storedLastUpdate } from "./support/engine";
 import { callsDuring } from "./support/events";
 
 // The asset tree through the real engine: a folder, a collection named from the folder's
@@ -59,7 +59,7 @@ beforeAll(async () => {
     emulator = await startEmulator();
     // The token from the environment, as a pipeline gives it (a secret in config costs a CLI run; lifecycle and hostile test that path).
     sandbox = await createSandbox(path.join(__dirname, "tree"), { EARTHENGINE_ENDPOINT: emulator.url, GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN });
-    stack = await newStack(sandbox, "tree");
+    stack = await newInlineStack(sandbox, "tree");
     await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
     await declare({
         folder: { name: FOLDER, forceDestroy: true },

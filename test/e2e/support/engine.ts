@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
@@ -120,6 +121,47 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
         { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
     );
     return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/**
+ * A stack whose program the Automation API runs in this process (an inline program), not in a
+ * node process the language host starts for each command. The engine, the CLI and the dynamic
+ * provider's process are the same as `newStack`'s; what changes is where the program's JavaScript
+ * runs: here, where `@pulumi/pulumi` is already loaded, instead of a new process that loads it
+ * again (about 2.5 CPU-seconds of every up and preview on a CI machine). The program is the
+ * sandbox's `index.js`, run anew each command with a `require` that resolves from its directory;
+ * its `module.exports` are the stack's outputs. The program must not read `process.env` (this
+ * process's, not the sandbox's) or depend on its own process (exit codes, uncaught errors):
+ * suites about those use `newStack`.
+ */
+export async function newInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
+    const entry = path.join(sandbox.workDir, "index.js");
+    const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(sandbox.workDir, "Pulumi.yaml"), "utf8"))?.[1];
+    if (!projectName) throw new Error(`no project name in ${sandbox.workDir}/Pulumi.yaml`);
+    const program = async () => {
+        const module = { exports: {} as Record<string, unknown> };
+        const run = new Function("exports", "require", "module", "__filename", "__dirname", fs.readFileSync(entry, "utf8"));
+        run(module.exports, createRequire(entry), module, entry, sandbox.workDir);
+        return module.exports;
+    };
+    const stack = await LocalWorkspace.createStack(
+        { stackName, projectName, program },
+        { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command },
+    );
+    return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/**
+ * The same stack of an inline one (`newInlineStack`), with its program run as `newStack`'s are: in
+ * the process the language host starts. For a step about that process's own behaviour, such as how
+ * it prints a program error.
+ */
+export async function withLanguageHost(sandbox: EngineSandbox, stack: Stack): Promise<Stack> {
+    const hosted = await LocalWorkspace.selectStack(
+        { stackName: stack.name, workDir: sandbox.workDir },
+        { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
+    );
+    return withoutCliQueries(hosted, sandbox.workDir);
 }
 
 /**
