@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "../test/e2e/support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, newStack, REPO_ROOT, storedDeployment } from "../test/e2e/support/engine";
 import { waitedChildrenCpuSeconds } from "./cpu";
 import { isDynamicProvider, PeakRssSampler } from "./rss";
 import { timed } from "./stats";
@@ -41,8 +41,17 @@ export class BenchEngine {
         return new BenchEngine(await createSandbox(PROGRAM, env));
     }
 
-    async stack(name: string, config: Record<string, { value: string; secret?: boolean }>): Promise<BenchStack> {
-        const stack = await newStack(this.sandbox, name);
+    /**
+     * `inline`: the program runs in this process (see `newInlineStack`), not in a node process the
+     * language host starts for each command: for a measurement that counts requests, which do not
+     * depend on where the program runs. Timed figures keep the language host, as `pulumi up` runs it.
+     */
+    async stack(
+        name: string,
+        config: Record<string, { value: string; secret?: boolean }>,
+        options: { inline?: boolean } = {},
+    ): Promise<BenchStack> {
+        const stack = await (options.inline ? newInlineStack : newStack)(this.sandbox, name);
         await stack.setAllConfig(config);
         return new BenchStack(stack, this.sandbox);
     }

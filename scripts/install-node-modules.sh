@@ -31,6 +31,7 @@ else
     partial=$(mktemp "$cache/.partial-XXXXXX")
     trap 'rm -f "$partial"' EXIT
     tar --exclude=node_modules/pulumi-earthengine -cf - node_modules | "${pack[@]}" >"$partial"
+    chmod 644 "$partial"
     mv "$partial" "$snapshot"
     # Keep the three newest snapshots (about 77 MB each).
     ls -t "$cache"/*.tar.* | tail -n +4 | xargs -r rm -f
