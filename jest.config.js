@@ -7,17 +7,25 @@ const os = require("node:os");
  *                and any other folder under test/ that is neither unit nor e2e)
  *   e2e          the built package through the real engine (npm run test:e2e); its global setup
  *                resolves the Pulumi CLI, the SDK floor and the packed package once, for every worker.
- * Test files are transpiled only (ts-jest with isolatedModules): type errors are `npm run lint`'s
- * job (`tsc --noEmit` covers test/), so a run does not type-check each file again per worker.
+ * Test files are transpiled only, each file alone (swc, with tsconfig.json's target and module):
+ * type errors are `npm run lint`'s job (`tsc --noEmit` covers test/), so a run does not type-check
+ * each file again per worker. Jest's transform cache is keyed by the file's path, so a fresh clone
+ * transpiles every file again: swc took 22 CPU-seconds less than ts-jest's TypeScript transpiler for
+ * the unit and integration projects from an empty cache (104 against 126.5).
  */
+const swc = (syntax) => [
+    "@swc/jest",
+    { jsc: { parser: { syntax }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" },
+];
+
 const common = {
     testEnvironment: "node",
     testMatch: ["**/*.test.ts"],
     transform: {
-        "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
+        "^.+\\.ts$": swc("typescript"),
         // geotiff.js requires quick-lru 6, which is ESM-only: Node 20 loads it with require(), Jest's
         // module system does not, so Jest transpiles that one package to CommonJS.
-        "/node_modules/quick-lru/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs" } }],
+        "/node_modules/quick-lru/.+\\.js$": swc("ecmascript"),
     },
     transformIgnorePatterns: ["/node_modules/(?!quick-lru/)"],
     // Keeps the stdin the Pulumi SDK opens from holding a worker open after its last suite.
