@@ -3,9 +3,10 @@
 #
 # `npm ci` takes about 28 s of warm CI even with every package in npm's cache: it unpacks and checks
 # 609 packages each time. So after a successful `npm ci` this keeps a snapshot of node_modules in the
-# cache, named by a hash of everything that decides its contents: package.json, package-lock.json,
-# the node and npm versions and the platform. The next run with the same hash unpacks the snapshot
-# (about 2 s) instead; anything else, including an edited package.json, runs `npm ci` again.
+# cache, named by a hash of everything that decides its contents: package-lock.json, package.json's
+# dependency fields and install scripts (what npm ci checks against the lockfile and runs), the node
+# and npm versions and the platform. The next run with the same hash unpacks the snapshot (about 2 s)
+# instead; anything else, such as a dependency added to package.json, runs `npm ci` again.
 # node_modules/pulumi-earthengine is left out: the build installs it from this checkout.
 #
 #   bash scripts/install-node-modules.sh      (PULUMI_EARTHENGINE_CACHE: the cache, default ~/.cache/pulumi-earthengine)
@@ -13,7 +14,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cache="${PULUMI_EARTHENGINE_CACHE:-$HOME/.cache/pulumi-earthengine}/node_modules"
-key=$({ cat package.json package-lock.json; node --version; npm --version; uname -sm; } | sha256sum | cut -c1-16)
+installInputs() {
+    node -e '
+        const p = require("./package.json");
+        const fields = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "peerDependenciesMeta",
+            "bundleDependencies", "bundledDependencies", "overrides", "workspaces"];
+        const scripts = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
+        console.log(JSON.stringify([fields.map((f) => p[f]), scripts.map((s) => p.scripts?.[s])]));'
+    cat package-lock.json
+    node --version
+    npm --version
+    uname -sm
+}
+key=$(installInputs | sha256sum | cut -c1-16)
 # zstd when the machine has it (unpacks 411 MB in about 2 s), else gzip.
 if command -v zstd >/dev/null 2>&1; then ext=tar.zst pack=(zstd -q -1 -T0) unpack=(zstd -q -dc); else ext=tar.gz pack=(gzip -1) unpack=(gzip -dc); fi
 snapshot="$cache/$key.$ext"
