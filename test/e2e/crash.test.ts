@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { convergence } from "../../scripts/soak/convergence";
-import { backendDir, createSandbox, type EngineSandbox, newStack, REPO_ROOT, storedDeployment } from "./support/engine";
+import { backendDir, createSandbox, type EngineSandbox, newInlineStack, REPO_ROOT, storedDeployment } from "./support/engine";
 import { killRun, pulumiInGroup, removeTornSidecars, until } from "./support/kill";
 
 // SIGKILL of a whole `pulumi up` at about half of 20 assets, a program change, then the three
@@ -27,7 +27,9 @@ beforeAll(async () => {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: "crash-token",
     });
-    stack = await newStack(sandbox, STACK);
+    // The killed up is the CLI's, with the program in the language host's process (pulumiInGroup); the
+    // recovery's commands are the engine's, whichever process runs the program: this stack runs it inline.
+    stack = await newInlineStack(sandbox, STACK);
     await stack.setConfig("count", { value: String(COUNT) });
     await stack.setConfig("assetProject", { value: "crash-project" });
     await stack.setConfig("earthengine:maxConcurrentRequests", { value: "2" });
