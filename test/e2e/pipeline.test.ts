@@ -3,11 +3,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { Storage } from "@google-cloud/storage";
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { load } from "js-yaml";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { type FakeGcs, startFakeGcs } from "../support/fakeGcs";
-import { createSandbox, type EngineSandbox, newestHistoryFile, REPO_ROOT, type StoredUpdate, withoutCliQueries } from "./support/engine";
+import { createSandbox, type EngineSandbox, newestHistoryFile, REPO_ROOT, type StoredUpdate, selectInlineStack } from "./support/engine";
 import { killRun, pulumiInGroup, until } from "./support/kill";
 
 // The copyable pipeline of examples/pipeline, and the stack's state in a Cloud Storage bucket: the
@@ -120,14 +120,13 @@ function runStep(script: string): Promise<{ stdout: string; stderr: string }> {
     });
 }
 
-/** The stack, its config written and its results read without extra CLI runs (see `newStack`). */
-async function selectStack(): Promise<Stack> {
-    const stack = await LocalWorkspace.selectStack(
-        { stackName: STACK, workDir: sandbox.workDir },
-        { envVars: env, pulumiCommand: sandbox.command },
-    );
-    return withoutCliQueries(stack, sandbox.workDir);
-}
+/**
+ * The stack the workflow's steps made, its config written and its results read without extra CLI
+ * runs (see `newStack`), and its program run inline (`newInlineStack`): what these steps show is the
+ * bucket backend's (locks, state, drift), whichever process runs the program; the workflow's own
+ * steps above run it as the pipeline does.
+ */
+const selectStack = (): Promise<Stack> => selectInlineStack(sandbox, STACK);
 
 /** The last engine command's record in the bucket (what `stack.info()` returns), read directly: no CLI run. */
 async function lastUpdate(): Promise<StoredUpdate> {

@@ -129,26 +129,51 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
  * provider's process are the same as `newStack`'s; what changes is where the program's JavaScript
  * runs: here, where `@pulumi/pulumi` is already loaded, instead of a new process that loads it
  * again (about 2.5 CPU-seconds of every up and preview on a CI machine). The program is the
- * sandbox's `index.js`, run anew each command with a `require` that resolves from its directory;
- * its `module.exports` are the stack's outputs. The program must not read `process.env` (this
+ * sandbox's `index.js` or `index.ts`, run anew each command with a `require` that resolves from its
+ * directory; its `module.exports` are the stack's outputs. The program must not read `process.env` (this
  * process's, not the sandbox's) or depend on its own process (exit codes, uncaught errors):
  * suites about those use `newStack`.
  */
 export async function newInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
-    const entry = path.join(sandbox.workDir, "index.js");
-    const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(sandbox.workDir, "Pulumi.yaml"), "utf8"))?.[1];
-    if (!projectName) throw new Error(`no project name in ${sandbox.workDir}/Pulumi.yaml`);
-    const program = async () => {
-        const module = { exports: {} as Record<string, unknown> };
-        const run = new Function("exports", "require", "module", "__filename", "__dirname", fs.readFileSync(entry, "utf8"));
-        run(module.exports, createRequire(entry), module, entry, sandbox.workDir);
-        return module.exports;
-    };
     const stack = await LocalWorkspace.createStack(
-        { stackName, projectName, program },
+        { stackName, ...inlineProgram(sandbox.workDir) },
         { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command },
     );
     return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/** An existing stack of the sandbox's project (one the CLI made, say), from now on with its program run inline as `newInlineStack`'s. */
+export async function selectInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
+    const stack = await LocalWorkspace.selectStack(
+        { stackName, ...inlineProgram(sandbox.workDir) },
+        { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command },
+    );
+    return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/**
+ * The project in `workDir` as an inline program: its name from Pulumi.yaml, and a function that runs
+ * its `index.js` (or `index.ts`, transpiled as `PULUMI_NODEJS_TRANSPILE_ONLY` runs it) anew each time.
+ */
+function inlineProgram(workDir: string): { projectName: string; program: () => Promise<Record<string, unknown>> } {
+    const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8"))?.[1];
+    if (!projectName) throw new Error(`no project name in ${workDir}/Pulumi.yaml`);
+    const javascript = path.join(workDir, "index.js");
+    const entry = fs.existsSync(javascript) ? javascript : path.join(workDir, "index.ts");
+    const source = (): string => {
+        const text = fs.readFileSync(entry, "utf8");
+        if (entry === javascript) return text;
+        const ts: typeof import("typescript") = require("typescript");
+        const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+        return ts.transpileModule(text, { compilerOptions: options, fileName: entry }).outputText;
+    };
+    const program = async () => {
+        const module = { exports: {} as Record<string, unknown> };
+        const run = new Function("exports", "require", "module", "__filename", "__dirname", source());
+        run(module.exports, createRequire(entry), module, entry, workDir);
+        return module.exports;
+    };
+    return { projectName, program };
 }
 
 /**
