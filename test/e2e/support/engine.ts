@@ -130,9 +130,10 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
  * runs: here, where `@pulumi/pulumi` is already loaded, instead of a new process that loads it
  * again (about 2.5 CPU-seconds of every up and preview on a CI machine). The program is the
  * sandbox's `index.js` or `index.ts`, run anew each command with a `require` that resolves from its
- * directory; its `module.exports` are the stack's outputs. The program must not read `process.env` (this
- * process's, not the sandbox's) or depend on its own process (exit codes, uncaught errors):
- * suites about those use `newStack`.
+ * directory; its `module.exports` are the stack's outputs (when it exports a function, what that
+ * returns). The program must not read `process.env` (this process's, not the sandbox's) or depend
+ * on its own process (exit codes, uncaught errors): suites about those use `newStack`. A program
+ * error thrown here fails the suite as Jest's uncaught error, not the command.
  */
 export async function newInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
     const stack = await LocalWorkspace.createStack(
@@ -167,11 +168,13 @@ function inlineProgram(workDir: string): { projectName: string; program: () => P
         const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
         return ts.transpileModule(text, { compilerOptions: options, fileName: entry }).outputText;
     };
+    // As the language host does: a module that exports a function is the program's main, called and awaited.
     const program = async () => {
-        const module = { exports: {} as Record<string, unknown> };
+        const module: { exports: unknown } = { exports: {} };
         const run = new Function("exports", "require", "module", "__filename", "__dirname", source());
         run(module.exports, createRequire(entry), module, entry, workDir);
-        return module.exports;
+        const outputs = typeof module.exports === "function" ? await module.exports() : module.exports;
+        return (outputs ?? {}) as Record<string, unknown>;
     };
     return { projectName, program };
 }
