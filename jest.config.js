@@ -1,4 +1,5 @@
 const os = require("node:os");
+const { swcOptions } = require("./scripts/swcOptions");
 
 /**
  * One `npm test` for everything, as three projects that run side by side on every core:
@@ -13,10 +14,7 @@ const os = require("node:os");
  * transpiles every file again: swc took 22 CPU-seconds less than ts-jest's TypeScript transpiler for
  * the unit and integration projects from an empty cache (104 against 126.5).
  */
-const swc = (syntax) => [
-    "@swc/jest",
-    { jsc: { parser: { syntax }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" },
-];
+const swc = (syntax) => ["@swc/jest", swcOptions(syntax)];
 
 const common = {
     testEnvironment: "node",
