@@ -31,22 +31,36 @@ key=$(installInputs | sha256sum | cut -c1-16)
 if command -v zstd >/dev/null 2>&1; then ext=tar.zst pack=(zstd -q -1 -T0) unpack=(zstd -q -dc); else ext=tar.gz pack=(gzip -1) unpack=(gzip -dc); fi
 snapshot="$cache/$key.$ext"
 
-if [ -f "$snapshot" ]; then
+# The snapshot, unpacked whole (a damaged one is removed and npm ci runs instead).
+unpacked() {
+    [ -f "$snapshot" ] || return 1
     echo "install-node-modules: unpacking the snapshot for this lockfile ($snapshot)"
     rm -rf node_modules
-    "${unpack[@]}" "$snapshot" | tar -xf -
+    if "${unpack[@]}" "$snapshot" | tar -xf -; then return 0; fi
+    echo "install-node-modules: the snapshot would not unpack; removing it and running npm ci" >&2
+    rm -rf node_modules
+    rm -f "$snapshot"
+    return 1
+}
+
+# A snapshot of node_modules as npm ci left it, for the next run. Best effort: a cache that cannot be
+# written (read-only, full) costs the next run its npm ci, never this run.
+keep() {
+    mkdir -p "$cache" || return 1
+    partial=$(mktemp "$cache/.partial-XXXXXX") || return 1
+    trap 'rm -f "$partial"' EXIT
+    tar --exclude=node_modules/pulumi-earthengine -cf - node_modules | "${pack[@]}" >"$partial" || return 1
+    chmod 644 "$partial" && mv "$partial" "$snapshot" || return 1
+    # Keep the three newest snapshots (about 77 MB each).
+    ls -t "$cache"/*.tar.* | tail -n +4 | xargs -r rm -f
+    echo "install-node-modules: node_modules kept for the next run ($snapshot)"
+}
+
+if unpacked; then
     npm run -s build
 else
     # --prefer-offline: packages and their metadata come from npm's cache without asking the registry again
     # whether each changed; the lockfile pins every version and integrity hash, so the tree is the same.
     npm ci --no-audit --no-fund --prefer-offline
-    mkdir -p "$cache"
-    partial=$(mktemp "$cache/.partial-XXXXXX")
-    trap 'rm -f "$partial"' EXIT
-    tar --exclude=node_modules/pulumi-earthengine -cf - node_modules | "${pack[@]}" >"$partial"
-    chmod 644 "$partial"
-    mv "$partial" "$snapshot"
-    # Keep the three newest snapshots (about 77 MB each).
-    ls -t "$cache"/*.tar.* | tail -n +4 | xargs -r rm -f
-    echo "install-node-modules: node_modules kept for the next run ($snapshot)"
+    keep || echo "install-node-modules: could not keep a snapshot in $cache (the next run runs npm ci)" >&2
 fi
