@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { transformSync } from "@swc/core";
 import { installedPath } from "../../../scripts/installed";
 import {
     newestHistoryFile,
@@ -10,6 +11,7 @@ import {
     storedLastUpdate as storedLastUpdateIn,
     writePlainConfig,
 } from "../../../scripts/stackFiles";
+import { swcOptions } from "../../../scripts/swcOptions";
 
 export { newestHistoryFile };
 
@@ -154,7 +156,8 @@ export async function selectInlineStack(sandbox: EngineSandbox, stackName: strin
 
 /**
  * The project in `workDir` as an inline program: its name from Pulumi.yaml, and a function that runs
- * its `index.js` (or `index.ts`, transpiled as `PULUMI_NODEJS_TRANSPILE_ONLY` runs it) anew each time.
+ * its `index.js` (or `index.ts`, transpiled without a type-check, as the tests are and as
+ * `PULUMI_NODEJS_TRANSPILE_ONLY` runs it) anew each time.
  */
 function inlineProgram(workDir: string): { projectName: string; program: () => Promise<Record<string, unknown>> } {
     const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8"))?.[1];
@@ -164,9 +167,7 @@ function inlineProgram(workDir: string): { projectName: string; program: () => P
     const source = (): string => {
         const text = fs.readFileSync(entry, "utf8");
         if (entry === javascript) return text;
-        const ts: typeof import("typescript") = require("typescript");
-        const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-        return ts.transpileModule(text, { compilerOptions: options, fileName: entry }).outputText;
+        return transformSync(text, { ...swcOptions("typescript"), filename: entry }).code;
     };
     // As the language host does: a module that exports a function is the program's main, called and awaited.
     const program = async () => {
