@@ -36,8 +36,9 @@ unpacked() {
     [ -f "$snapshot" ] || return 1
     echo "install-node-modules: unpacking the snapshot for this lockfile ($snapshot)"
     rm -rf node_modules
-    if "${unpack[@]}" "$snapshot" | tar -xf -; then return 0; fi
-    echo "install-node-modules: the snapshot would not unpack; removing it and running npm ci" >&2
+    # npm ci writes node_modules/.package-lock.json last: without it the snapshot is not one npm ci made.
+    if "${unpack[@]}" "$snapshot" | tar -xf - && [ -s node_modules/.package-lock.json ]; then return 0; fi
+    echo "install-node-modules: the snapshot would not unpack whole; removing it and running npm ci" >&2
     rm -rf node_modules
     rm -f "$snapshot"
     return 1

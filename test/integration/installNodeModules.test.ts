@@ -84,9 +84,16 @@ test("npm ci once, then the snapshot for the same dependencies; npm ci for other
     const whole = path.join(snapshotDir(), snapshot);
     fs.truncateSync(whole, Math.floor(fs.statSync(whole).size / 2));
     const output = install(checkout("damaged", {}, first));
-    expect(output).toMatch(/would not unpack; removing it and running npm ci/);
+    expect(output).toMatch(/would not unpack whole; removing it and running npm ci/);
     expect(output).toMatch(/node_modules kept for the next run/);
     expect(install(checkout("after-damage", {}, first))).toMatch(/unpacking the snapshot/);
+
+    // A snapshot that unpacks but holds no node_modules (an empty archive): removed likewise.
+    execFileSync("bash", [
+        "-c",
+        `tar -cf - --files-from /dev/null | zstd -q -f -o "${path.join(snapshotDir(), snapshot)}" || tar -czf "${path.join(snapshotDir(), snapshot)}" --files-from /dev/null`,
+    ]);
+    expect(install(checkout("emptied", {}, first))).toMatch(/would not unpack whole; removing it and running npm ci/);
 
     // A cache that cannot be written: the install still succeeds.
     const notADirectory = path.join(dir, "a-file");

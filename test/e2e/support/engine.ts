@@ -133,9 +133,11 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
  * again (about 2.5 CPU-seconds of every up and preview on a CI machine). The program is the
  * sandbox's `index.js` or `index.ts`, run anew each command with a `require` that resolves from its
  * directory; its `module.exports` are the stack's outputs (when it exports a function, what that
- * returns). The program must not read `process.env` (this process's, not the sandbox's) or depend
- * on its own process (exit codes, uncaught errors): suites about those use `newStack`. A program
- * error thrown here fails the suite as Jest's uncaught error, not the command.
+ * returns). The program must be one file (a relative `require` of code throws; `.json` data is
+ * fine) and must not read `process.env` or `process.cwd()` (this process's, not the sandbox's) or
+ * depend on its own process (exit codes, uncaught errors); a sandbox with its own `@pulumi/pulumi`
+ * (`sdkVersion`) is refused. Suites about those use `newStack`. A program error thrown here fails
+ * the suite as Jest's uncaught error, not the command.
  */
 export async function newInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
     const stack = await LocalWorkspace.createStack(
@@ -162,6 +164,10 @@ export async function selectInlineStack(sandbox: EngineSandbox, stackName: strin
 function inlineProgram(workDir: string): { projectName: string; program: () => Promise<Record<string, unknown>> } {
     const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8"))?.[1];
     if (!projectName) throw new Error(`no project name in ${workDir}/Pulumi.yaml`);
+    // A sandbox with node_modules of its own (createSandbox's sdkVersion) holds a second @pulumi/pulumi:
+    // its resources would register with a runtime the Automation API never started.
+    if (fs.existsSync(path.join(workDir, "node_modules")))
+        throw new Error(`${workDir} has its own node_modules (another @pulumi/pulumi): run it with newStack, not inline`);
     const javascript = path.join(workDir, "index.js");
     const entry = fs.existsSync(javascript) ? javascript : path.join(workDir, "index.ts");
     const source = (): string => {
@@ -170,10 +176,18 @@ function inlineProgram(workDir: string): { projectName: string; program: () => P
         return transformSync(text, { ...swcOptions("typescript"), filename: entry }).code;
     };
     // As the language host does: a module that exports a function is the program's main, called and awaited.
+    // Only the entry file runs anew: a module it requires from its folder would run once (required
+    // modules are cached), so declarations there would vanish from the second command on. Data (.json) is fine.
+    const load = createRequire(entry);
+    const programRequire = (id: string): unknown => {
+        if (id.startsWith(".") && !id.endsWith(".json"))
+            throw new Error(`inline program ${entry} requires ${id}: an inline program is one file; run it with newStack`);
+        return load(id);
+    };
     const program = async () => {
         const module: { exports: unknown } = { exports: {} };
         const run = new Function("exports", "require", "module", "__filename", "__dirname", source());
-        run(module.exports, createRequire(entry), module, entry, workDir);
+        run(module.exports, programRequire, module, entry, workDir);
         const outputs = typeof module.exports === "function" ? await module.exports() : module.exports;
         return (outputs ?? {}) as Record<string, unknown>;
     };
