@@ -7,5 +7,7 @@ export declare function storedLastUpdate(
     backendDir: string,
     stackName: string,
 ): { kind: string; result: string; resourceChanges?: Record<string, number> };
+/** The name of the project in `workDir` (its Pulumi.yaml's `name`). */
+export declare function projectName(workDir: string): string;
 /** Adds plain `values` to `Pulumi.<stack>.yaml` in `workDir`, as `pulumi config set --plaintext` does. */
 export declare function writePlainConfig(workDir: string, stackName: string, values: Record<string, string>): void;

@@ -42,6 +42,11 @@ function storedLastUpdate(backendDir, stackName) {
     throw new Error(`no history for stack ${stackName} under ${history}`);
 }
 
+/** The name of the project in `workDir` (its Pulumi.yaml's `name`). */
+function projectName(workDir) {
+    return load(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8")).name;
+}
+
 /**
  * Adds plain `values` to `Pulumi.<stack>.yaml` in `workDir`, as `pulumi config set --plaintext` does:
  * keys without a namespace go under the project's name; the file's other settings stay.
@@ -49,10 +54,10 @@ function storedLastUpdate(backendDir, stackName) {
 function writePlainConfig(workDir, stackName, values) {
     const file = path.join(workDir, `Pulumi.${stackName}.yaml`);
     const settings = fs.existsSync(file) ? load(fs.readFileSync(file, "utf8")) : undefined;
-    const project = load(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8")).name;
+    const project = projectName(workDir);
     const config = { ...settings?.config };
     for (const [key, value] of Object.entries(values)) config[key.includes(":") ? key : `${project}:${key}`] = value;
     fs.writeFileSync(file, dump({ ...settings, config }, { lineWidth: -1 }));
 }
 
-module.exports = { storedDeployment, newestHistoryFile, storedLastUpdate, writePlainConfig };
+module.exports = { storedDeployment, newestHistoryFile, storedLastUpdate, projectName, writePlainConfig };

@@ -2,11 +2,19 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type ConfigMap, type ConfigValue, LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import {
+    type ConfigMap,
+    type ConfigValue,
+    LocalWorkspace,
+    type LocalWorkspaceOptions,
+    PulumiCommand,
+    type Stack,
+} from "@pulumi/pulumi/automation";
 import { transformSync } from "@swc/core";
 import { installedPath } from "../../../scripts/installed";
 import {
     newestHistoryFile,
+    projectName,
     storedDeployment as storedDeploymentIn,
     storedLastUpdate as storedLastUpdateIn,
     writePlainConfig,
@@ -118,10 +126,7 @@ function pulumiCommand(binDir: string): Promise<PulumiCommand> {
  * `await stack.outputs()`, `await stack.info()`.
  */
 export async function newStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
-    const stack = await LocalWorkspace.createStack(
-        { stackName, workDir: sandbox.workDir },
-        { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
-    );
+    const stack = await LocalWorkspace.createStack({ stackName, workDir: sandbox.workDir }, workspaceOptions(sandbox));
     return withoutCliQueries(stack, sandbox.workDir);
 }
 
@@ -140,20 +145,19 @@ export async function newStack(sandbox: EngineSandbox, stackName: string): Promi
  * the suite as Jest's uncaught error, not the command.
  */
 export async function newInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
-    const stack = await LocalWorkspace.createStack(
-        { stackName, ...inlineProgram(sandbox.workDir) },
-        { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command },
-    );
+    const stack = await LocalWorkspace.createStack({ stackName, ...inlineProgram(sandbox.workDir) }, workspaceOptions(sandbox));
     return withoutCliQueries(stack, sandbox.workDir);
 }
 
 /** An existing stack of the sandbox's project (one the CLI made, say), from now on with its program run inline as `newInlineStack`'s. */
 export async function selectInlineStack(sandbox: EngineSandbox, stackName: string): Promise<Stack> {
-    const stack = await LocalWorkspace.selectStack(
-        { stackName, ...inlineProgram(sandbox.workDir) },
-        { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command },
-    );
+    const stack = await LocalWorkspace.selectStack({ stackName, ...inlineProgram(sandbox.workDir) }, workspaceOptions(sandbox));
     return withoutCliQueries(stack, sandbox.workDir);
+}
+
+/** The Automation API's workspace options for the sandbox: its directory, environment and CLI. */
+function workspaceOptions(sandbox: EngineSandbox): LocalWorkspaceOptions {
+    return { workDir: sandbox.workDir, envVars: sandbox.envVars, pulumiCommand: sandbox.command };
 }
 
 /**
@@ -162,8 +166,6 @@ export async function selectInlineStack(sandbox: EngineSandbox, stackName: strin
  * `PULUMI_NODEJS_TRANSPILE_ONLY` runs it) anew each time.
  */
 function inlineProgram(workDir: string): { projectName: string; program: () => Promise<Record<string, unknown>> } {
-    const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(workDir, "Pulumi.yaml"), "utf8"))?.[1];
-    if (!projectName) throw new Error(`no project name in ${workDir}/Pulumi.yaml`);
     // A sandbox with node_modules of its own (createSandbox's sdkVersion) holds a second @pulumi/pulumi:
     // its resources would register with a runtime the Automation API never started.
     if (fs.existsSync(path.join(workDir, "node_modules")))
@@ -191,7 +193,7 @@ function inlineProgram(workDir: string): { projectName: string; program: () => P
         const outputs = typeof module.exports === "function" ? await module.exports() : module.exports;
         return (outputs ?? {}) as Record<string, unknown>;
     };
-    return { projectName, program };
+    return { projectName: projectName(workDir), program };
 }
 
 /**
@@ -200,10 +202,7 @@ function inlineProgram(workDir: string): { projectName: string; program: () => P
  * it prints a program error.
  */
 export async function withLanguageHost(sandbox: EngineSandbox, stack: Stack): Promise<Stack> {
-    const hosted = await LocalWorkspace.selectStack(
-        { stackName: stack.name, workDir: sandbox.workDir },
-        { envVars: sandbox.envVars, pulumiCommand: sandbox.command },
-    );
+    const hosted = await LocalWorkspace.selectStack({ stackName: stack.name, workDir: sandbox.workDir }, workspaceOptions(sandbox));
     return withoutCliQueries(hosted, sandbox.workDir);
 }
 
