@@ -25,7 +25,12 @@ export interface TimedCommand {
     seconds: number;
     /** Peak VmHWM of the dynamic-provider process during the command, bytes (0 if none started). */
     peakRssBytes: number;
-    /** CPU seconds of the command's processes (CLI, program, plugins): its work, whatever else runs on the machine. */
+    /**
+     * CPU seconds of the command's processes (CLI, program, plugins): its work, whatever else runs on
+     * the machine. An inline program's are this process's over the command, which include the
+     * Automation API's server and whatever else this process did meanwhile (an in-process emulator's
+     * answers).
+     */
     cpuSeconds: number;
 }
 
@@ -44,16 +49,18 @@ export class BenchEngine {
     /**
      * `inline`: the program runs in this process (see `newInlineStack`), not in a node process the
      * language host starts for each command: for a measurement that counts requests, which do not
-     * depend on where the program runs. Timed figures keep the language host, as `pulumi up` runs it.
+     * depend on where the program runs, and for quick mode's timed figures (`inlinePrograms`: a smoke
+     * test). Full mode's timed figures keep the language host, as `pulumi up` runs it.
      */
     async stack(
         name: string,
         config: Record<string, { value: string; secret?: boolean }>,
         options: { inline?: boolean } = {},
     ): Promise<BenchStack> {
-        const stack = await (options.inline ? newInlineStack : newStack)(this.sandbox, name);
+        const inline = options.inline ?? false;
+        const stack = await (inline ? newInlineStack : newStack)(this.sandbox, name);
         await stack.setAllConfig(config);
-        return new BenchStack(stack, this.sandbox);
+        return new BenchStack(stack, this.sandbox, inline);
     }
 
     /**
@@ -69,6 +76,8 @@ export class BenchStack {
     constructor(
         readonly stack: Stack,
         private readonly sandbox: EngineSandbox,
+        /** The program runs in this process: its CPU seconds are this process's, not a child's. */
+        private readonly inline: boolean,
     ) {}
 
     declare(declaration: Declaration): Promise<void> {
@@ -76,19 +85,19 @@ export class BenchStack {
     }
 
     up(parallel: number): Promise<TimedCommand> {
-        return sampled(() => this.stack.up({ parallel }));
+        return sampled(() => this.stack.up({ parallel }), this.inline);
     }
 
     preview(parallel: number): Promise<TimedCommand> {
-        return sampled(() => this.stack.preview({ parallel }));
+        return sampled(() => this.stack.preview({ parallel }), this.inline);
     }
 
     refresh(parallel: number): Promise<TimedCommand> {
-        return sampled(() => this.stack.refresh({ parallel }));
+        return sampled(() => this.stack.refresh({ parallel }), this.inline);
     }
 
     destroy(parallel: number): Promise<TimedCommand> {
-        return sampled(() => this.stack.destroy({ parallel }));
+        return sampled(() => this.stack.destroy({ parallel }), this.inline);
     }
 
     /** Bytes of state per resource of `type` (its JSON in the exported deployment) and of its `__provider`. */
@@ -109,13 +118,20 @@ interface StateResource {
     outputs?: Record<string, unknown>;
 }
 
-async function sampled(command: () => Promise<unknown>): Promise<TimedCommand> {
+async function sampled(command: () => Promise<unknown>, inline: boolean): Promise<TimedCommand> {
     const sampler = new PeakRssSampler(isDynamicProvider);
-    const cpuBefore = waitedChildrenCpuSeconds();
+    const cpuBefore = commandCpuSeconds(inline);
     sampler.start();
     const run = await timed(command).catch((error: unknown) => {
         sampler.stop();
         throw error;
     });
-    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes, cpuSeconds: waitedChildrenCpuSeconds() - cpuBefore };
+    return { seconds: run.seconds, peakRssBytes: sampler.stop().peakBytes, cpuSeconds: commandCpuSeconds(inline) - cpuBefore };
+}
+
+/** The children's CPU seconds so far, and with an inline program this process's own. */
+function commandCpuSeconds(inline: boolean): number {
+    if (!inline) return waitedChildrenCpuSeconds();
+    const own = process.cpuUsage();
+    return waitedChildrenCpuSeconds() + (own.user + own.system) / 1e6;
 }

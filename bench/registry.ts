@@ -26,6 +26,14 @@ export interface BenchConfig {
     preflightImages: number;
     /** Assets in the tree `pulumi-earthengine import` walks (folders of 100: a collection of 50 images and 48 images beside it). */
     importAssets: number;
+    /**
+     * Whether the timed engine figures (batch, engineUpVsFloorRatio) run their program inline (the
+     * Automation API runs bench/program in the bench's process, `newInlineStack`) instead of in the
+     * node process the language host starts for each command, as `pulumi up` does. Quick mode: true
+     * (CI's smoke test; that process costs 3-4 CPU-s an up or preview, the same on both sides of a
+     * pair); full mode: false, so the published figures are `pulumi up`'s.
+     */
+    inlinePrograms: boolean;
 }
 
 /** One number of the benchmark, as printed and as written to bench/results.json. */
@@ -74,6 +82,7 @@ export const QUICK: BenchConfig = {
     tokenWaves: 2,
     preflightImages: 100,
     importAssets: 200,
+    inlinePrograms: true,
 };
 
 export const FULL: BenchConfig = {
@@ -89,4 +98,5 @@ export const FULL: BenchConfig = {
     tokenWaves: 3,
     preflightImages: 1000,
     importAssets: 10_000,
+    inlinePrograms: false,
 };

@@ -93,8 +93,8 @@ export const batch: Measurement = {
             const count = () => emulator.requests().length;
             for (const n of config.batchImages) {
                 const stacks = {
-                    batch: await engine.stack(`batch-${n}`, secret),
-                    trivial: await engine.stack(`trivial-batch-${n}`, {}),
+                    batch: await engine.stack(`batch-${n}`, secret, { inline: config.inlinePrograms }),
+                    trivial: await engine.stack(`trivial-batch-${n}`, {}, { inline: config.inlinePrograms }),
                 };
                 log(`batch: ${config.scalePairs} pair(s) of up/preview/change/refresh/destroy of one set of ${n} images`);
                 const pairs = await interleavedPairs(

@@ -70,11 +70,15 @@ export const engineVsTrivial: Measurement = {
             // Untimed: the first engine runs of a fresh PULUMI_HOME and plugin cache are slower for
             // either kind. Quick mode (one pair, a smoke test) skips it to keep CI short.
             if (config.mode === "full") {
-                const warm = await engine.stack("warm-up", secret);
+                const warm = await engine.stack("warm-up", secret, { inline: config.inlinePrograms });
                 for (const kind of ["external", "trivial"] as const) await runKind(warm, kind, 1, config.concurrency);
             }
             for (const n of config.engineImages) {
-                const stacks = { external: await engine.stack(`external-${n}`, secret), trivial: await engine.stack(`trivial-${n}`, {}) };
+                const inline = { inline: config.inlinePrograms };
+                const stacks = {
+                    external: await engine.stack(`external-${n}`, secret, inline),
+                    trivial: await engine.stack(`trivial-${n}`, {}, inline),
+                };
                 log(`engineUpVsFloorRatio: ${config.scalePairs} pair(s) of up/preview/destroy of ${n} resources`);
                 const pairs = await interleavedPairs(
                     config.scalePairs,

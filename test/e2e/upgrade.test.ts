@@ -4,7 +4,14 @@ import * as path from "node:path";
 import type { Deployment, Stack } from "@pulumi/pulumi/automation";
 import { type RecordedRequest, type RunningEmulator, startEmulator } from "../../emulator";
 import { recordedImagesOf } from "../../provider/externalImageSet/plan";
-import { createSandbox, type EngineSandbox, newStack, type StoredResource, storedDeployment, storedLastUpdate } from "./support/engine";
+import {
+    createSandbox,
+    type EngineSandbox,
+    newInlineStack,
+    type StoredResource,
+    storedDeployment,
+    storedLastUpdate,
+} from "./support/engine";
 import { callsDuring } from "./support/events";
 
 // The upgrade test: a stack holding one resource of every kind, made by the last release
@@ -14,6 +21,10 @@ import { callsDuring } from "./support/events";
 // state extend this test (and say so in the fixture's README). The batch-mode stack
 // (test/fixtures/upgrade/batch/, program upgrade-program/batch/) was recorded before the set's
 // outputs held its images compactly: preview finds no change and refresh rewrites them, with no write.
+// The programs run inline (newInlineStack): what the preview compares is what the engine and the
+// provider make of the declarations and each resource's __provider, which an inline program
+// serializes as the language host's process does (the short require() of its shim: tree.test.ts
+// step 4), without a node process per preview that loads @pulumi/pulumi (about 5 CPU-s of the suite).
 jest.setTimeout(10 * 60_000);
 
 const FIXTURE = path.join(__dirname, "../fixtures/upgrade");
@@ -79,11 +90,11 @@ beforeAll(async () => {
         EARTHENGINE_ENDPOINT: emulator.url,
         GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
     });
-    stack = await newStack(sandbox, STACK);
+    stack = await newInlineStack(sandbox, STACK);
     await stack.setConfig("earthengine:project", { value: "e2e-quota-project" });
     await stack.importStack(recorded);
     // The batch program lives in the sandbox's batch/ directory: a project of its own, same backend.
-    batchStack = await newStack({ ...sandbox, workDir: path.join(sandbox.workDir, "batch") }, BATCH_STACK);
+    batchStack = await newInlineStack({ ...sandbox, workDir: path.join(sandbox.workDir, "batch") }, BATCH_STACK);
     await batchStack.setConfig("earthengine:project", { value: "e2e-quota-project" });
     await batchStack.importStack(batchRecorded);
 });
