@@ -86,6 +86,10 @@ test("import writes a project whose up adopts the archive with no write, preview
 
     sandbox = await sandboxFor(program, env);
     const stack = await newStack(sandbox, "adopt");
+    // The default 50 requests a second would hold the up's 430 requests (a 409 and a GET per image) and
+    // the destroy's 214 deletes for 13 s without work; the limits themselves are shown by the bench
+    // (providerVsFloorRatio.defaultLimits, importWalk) and test/integration/retry.test.ts ("limiter").
+    await stack.setConfig("earthengine:maxRequestsPerSecond", { value: "10000" });
     const { calls: upCalls } = await callsDuring(emulator, () => stack.up());
     const adoption = countCalls(upCalls);
     console.log(`adoption of ${Object.keys(emulator.assets()).length} assets: ${JSON.stringify(adoption)}`);
