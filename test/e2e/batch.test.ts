@@ -63,6 +63,9 @@ beforeAll(async () => {
         GOOGLE_OAUTH_ACCESS_TOKEN: "e2e-batch-token",
     });
     stack = await newInlineStack(sandbox, STACK);
+    // Without the default 50 requests a second, which would hold the migrations' adoptions (a 409 and a
+    // GET per image, both ways) seconds without work: the calls asserted below are the same either way.
+    await stack.setConfig("earthengine:maxRequestsPerSecond", { value: "10000" });
     await declare({ batch: true });
 });
 

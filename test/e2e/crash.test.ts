@@ -55,6 +55,9 @@ test("SIGKILL mid-up, a program change, cancel + refresh --clear-pending-creates
     const killed = convergence(storedDeployment(sandbox, STACK), emulator.assets(), [], declared);
     expect(killed.untracked.length + killed.failed.length).toBeGreaterThan(0);
 
+    // The slow imports were for the kill to land mid-run; the recovery's 20 imports would wait 6 s on them.
+    emulator.setFaultPlan({ rules: [] });
+
     // The program changes before the recovery: every image gets properties.version "2".
     await stack.setConfig("version", { value: "2" });
 
