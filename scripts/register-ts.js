@@ -1,7 +1,7 @@
 // Runs TypeScript sources with plain Node, without a compile step: each `.ts` file is transpiled
 // as it is required (swc with scripts/swcOptions.js, as the tests are; no type-check: `npm run lint`
-// type-checks). The quick bench in CI runs this way, where `npm run bench` compiles with
-// tsconfig.bench.json first:
+// type-checks). `npm run bench` runs the bench this way, and so does CI's quick bench
+// (test/e2e/bench.test.ts runs the command package.json's `bench` script names):
 //
 //   node -r ./scripts/register-ts.js bench/run.ts --quick
 //

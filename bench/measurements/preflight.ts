@@ -19,7 +19,7 @@ export const preflight: Measurement = {
     figures: ["preflight.ratio", "preflight.extraSeconds"],
     async run({ config, log }) {
         const n = config.preflightImages;
-        // scripts/ is plain JavaScript beside the repository root, not compiled into dist/.bench.
+        // scripts/ is plain JavaScript (CommonJS) beside the repository root.
         const { startFakeGcs } = require(path.join(REPO_ROOT, "scripts/fake-gcs.js")) as typeof fakeGcs;
         const gcs = await startFakeGcs();
         const previous = setWarningSink(() => {});

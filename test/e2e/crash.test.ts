@@ -56,7 +56,7 @@ test("SIGKILL mid-up, a program change, cancel + refresh --clear-pending-creates
     expect(killed.untracked.length + killed.failed.length).toBeGreaterThan(0);
 
     // The slow imports were for the kill to land mid-run; the recovery's 20 imports would wait 6 s on them.
-    emulator.setFaultPlan({ rules: [] });
+    emulator.setFaultPlan({});
 
     // The program changes before the recovery: every image gets properties.version "2".
     await stack.setConfig("version", { value: "2" });

@@ -17,6 +17,7 @@ interface PackageJson {
     version: string;
     dependencies: Record<string, string>;
     files: string[];
+    scripts: Record<string, string>;
 }
 
 export function readPackageJson(dir: string): PackageJson {
