@@ -4,7 +4,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import type { RecordedRequest } from "../../emulator/requestLog";
 import { recordedImagesOf } from "../../provider/externalImageSet/plan";
-import { createSandbox, type EngineSandbox, newInlineStack, storedDeployment, storedStackOutputs } from "./support/engine";
+import { createSandbox, type EngineSandbox, newInlineStack, storedDeployment, storedStackOutputs, UNTHROTTLED } from "./support/engine";
 import { callsDuring, countCalls } from "./support/events";
 import { killRun, pulumiInGroup, removeTornSidecars, until } from "./support/kill";
 
@@ -63,9 +63,7 @@ beforeAll(async () => {
         GOOGLE_OAUTH_ACCESS_TOKEN: "e2e-batch-token",
     });
     stack = await newInlineStack(sandbox, STACK);
-    // Without the default 50 requests a second, which would hold the migrations' adoptions (a 409 and a
-    // GET per image, both ways) seconds without work: the calls asserted below are the same either way.
-    await stack.setConfig("earthengine:maxRequestsPerSecond", { value: "10000" });
+    await stack.setAllConfig(UNTHROTTLED); // the migrations adopt every image both ways
     await declare({ batch: true });
 });
 

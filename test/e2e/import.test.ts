@@ -5,7 +5,7 @@ import type { RecordedRequest, RunningEmulator } from "../../emulator";
 import { startEmulator } from "../../emulator";
 import { pythonClient } from "../conformance/support/officialPythonClient";
 import { PROJECT, ROOT, seedOverRest, writeSeedState } from "../fixtures/import/archive";
-import { type EngineSandbox, newStack, REPO_ROOT, sandboxFor } from "./support/engine";
+import { type EngineSandbox, newStack, REPO_ROOT, sandboxFor, UNTHROTTLED } from "./support/engine";
 import { callsDuring, countCalls } from "./support/events";
 
 // `pulumi-earthengine import` on an archive made out of band (Google's earthengine CLI, the REST
@@ -86,10 +86,7 @@ test("import writes a project whose up adopts the archive with no write, preview
 
     sandbox = await sandboxFor(program, env);
     const stack = await newStack(sandbox, "adopt");
-    // The default 50 requests a second would hold the up's 430 requests (a 409 and a GET per image) and
-    // the destroy's 214 deletes for 13 s without work; the limits themselves are shown by the bench
-    // (providerVsFloorRatio.defaultLimits, importWalk) and test/integration/retry.test.ts ("limiter").
-    await stack.setConfig("earthengine:maxRequestsPerSecond", { value: "10000" });
+    await stack.setAllConfig(UNTHROTTLED); // 430 requests to adopt, 214 deletes to destroy
     const { calls: upCalls } = await callsDuring(emulator, () => stack.up());
     const adoption = countCalls(upCalls);
     console.log(`adoption of ${Object.keys(emulator.assets()).length} assets: ${JSON.stringify(adoption)}`);

@@ -2,7 +2,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { type RunningEmulator, startEmulator } from "../../emulator";
-import { createSandbox, type EngineSandbox, newInlineStack, REPO_ROOT, storedStackOutputs, withLanguageHost } from "./support/engine";
+import {
+    createSandbox,
+    type EngineSandbox,
+    newInlineStack,
+    REPO_ROOT,
+    storedStackOutputs,
+    UNTHROTTLED,
+    withLanguageHost,
+} from "./support/engine";
 import { callsDuring, countCalls, StepRecorder } from "./support/events";
 
 // A folder, an ExternalImageCollection of 30 daily images and public read, through the real
@@ -52,8 +60,7 @@ beforeAll(async () => {
         GOOGLE_OAUTH_ACCESS_TOKEN: "e2e-timeseries-token",
     });
     stack = await newInlineStack(sandbox, "timeseries");
-    // Without the default 50 requests a second (idle waits between calls): the calls asserted are the same.
-    await stack.setConfig("earthengine:maxRequestsPerSecond", { value: "10000" });
+    await stack.setAllConfig(UNTHROTTLED);
     await declare(dailyEntries("2024-01-01T00:00:00Z", 30));
 });
 

@@ -261,6 +261,16 @@ function withoutResultQueries(stack: Stack): Stack {
     return stack;
 }
 
+/**
+ * Stack config that lifts the provider's default limit of 50 requests a second (to 10,000), for a suite
+ * whose subject is not the limits: at 50 a second, import's adoption of 214 images (a 409 and a GET
+ * each) and their destroy waited 10 s without work, holding a jest worker. The calls the suites assert
+ * are the same either way; the limits themselves are shown by the bench
+ * (`providerVsFloorRatio.defaultLimits`, `importWalk`) and test/integration/retry.test.ts ("limiter").
+ * `await stack.setAllConfig(UNTHROTTLED)`: plain config, written without the CLI.
+ */
+export const UNTHROTTLED: ConfigMap = { "earthengine:maxRequestsPerSecond": { value: "10000" } };
+
 /** One resource of a stored deployment, as `pulumi stack export` prints it. */
 export interface StoredResource {
     urn: string;
